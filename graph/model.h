@@ -1,0 +1,103 @@
+// The graph's data model: filings, entities, events, relations.
+//
+// These are plain values. The extractor produces them per filing (a
+// FilingExtract); the store merges them across filings (one entity per
+// real-world company, one event per real-world event with one Source per
+// telling); queries and exporters read them back.
+#ifndef DEALGRAPH_GRAPH_MODEL_H_
+#define DEALGRAPH_GRAPH_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dealgraph {
+
+enum class EntityType { kOrganization, kPerson, kProduct, kAgreement };
+
+// "organization", "person", "product", "agreement".
+std::string_view EntityTypeName(EntityType t);
+// Parses the names above (also "org", "company"); false when unknown.
+bool ParseEntityType(std::string_view s, EntityType* out);
+
+// Where a fact was read: the filing, the 8-K Item it sat under, the sentence.
+struct Source {
+  std::string filing;  //!< accession number, else the file name
+  std::string item;    //!< "1.01", "8.01", "EX-99.1", or ""
+  std::string quote;   //!< the sentence, verbatim, whitespace folded
+  std::string filed;   //!< the filing's date (ISO), for "as of" queries; may be ""
+};
+
+struct Entity {
+  std::string id;    //!< "org:genentech", "person:mitchel-sayare", "product:dm1", "ag:..."
+  EntityType type = EntityType::kOrganization;
+  std::string name;  //!< canonical display name: "Genentech", "Mitchel Sayare"
+  std::vector<std::string> aliases;  //!< other spellings: "Genentech, Inc.", "DNA"
+  std::string cik;   //!< SEC Central Index Key when known
+  // People: their title as written ("Chairman and CEO"); agreements: their kind.
+  std::string title;
+  // Agreements only.
+  std::string dated;    //!< ISO date the agreement was made ("2000-05-02"), at its precision
+  std::string expires;  //!< ISO date the current term ends, recomputed on renewal/extension
+  std::string term;     //!< term as written: "five-year", "one additional three-year term"
+  std::vector<std::string> parties;  //!< entity ids of the signatories
+  std::vector<Source> sources;  //!< where it is mentioned (one per filing at most)
+};
+
+struct Money {
+  double value = 0;        //!< whole currency units
+  std::string currency;    //!< "USD", "EUR", ...
+  bool per_share = false;
+};
+
+struct Party {
+  std::string entity_id;
+  std::string role;  //!< "licensee", "licensor", "payer", "payee", "sponsor", "acquirer", ...; may be ""
+};
+
+struct Event {
+  std::string id;    //!< "ev:" + 16 hex digits, stable across runs
+  std::string type;  //!< one of the types of docs/events.md ("agreement.renewed", ...)
+  std::string date;  //!< ISO at the precision written, or "" when unknown
+  std::vector<Party> parties;
+  std::string agreement_id;  //!< "ag:..." when the event concerns an agreement
+  std::optional<Money> amount;
+  std::string summary;  //!< a short description ("renewed for one additional three-year term")
+  std::vector<Source> sources;
+};
+
+// Typed edges between entities that are not events.
+// "subsidiary_of", "licensee_of", "officer_of", "develops", "director_of".
+struct Relation {
+  std::string type;
+  std::string from;  //!< entity id
+  std::string to;    //!< entity id
+  std::string role;  //!< "Chairman and CEO" for officer_of; may be ""
+  std::vector<Source> sources;
+};
+
+struct FilingInfo {
+  std::string id;        //!< accession number, else "sha:" + content hash prefix
+  std::string name;      //!< file name
+  std::string form;      //!< "8-K", "8-K/A", "EX-99.1"
+  std::string registrant;  //!< entity id of the registrant
+  std::string event_date;  //!< "Date of earliest event reported", ISO
+  std::string filed;       //!< filing / dateline date, ISO
+  std::vector<std::string> items;
+  std::string amends;      //!< for 8-K/A: id of the filing amended, when known
+  uint64_t content_hash = 0;
+};
+
+// Everything read from one filing: the unit of atomic storage.
+struct FilingExtract {
+  FilingInfo filing;
+  std::vector<Entity> entities;  //!< includes agreements (type kAgreement)
+  std::vector<Event> events;
+  std::vector<Relation> relations;
+};
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_GRAPH_MODEL_H_

@@ -1,0 +1,34 @@
+// Money amounts in filing text.
+//
+// FindMoney scans one sentence for amounts: "$2 million", "\$2 million"
+// (the seeds' escaped dollar), "$250,000", "two hundred and fifty thousand
+// dollars ($250,000)" (one amount, not two), "$1.3 million", "$1.5 billion",
+// "US$3 million", "€40 million", "EUR 40 million", "£2.5m", "CHF 10 million",
+// "¥500 million", "$0.24 per share", "$172.50 per share in cash".
+#ifndef DEALGRAPH_INGEST_EXTRACT_MONEY_H_
+#define DEALGRAPH_INGEST_EXTRACT_MONEY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dealgraph {
+
+struct MoneyMention {
+  size_t begin = 0;       //!< byte offset in the sentence
+  size_t end = 0;         //!< one past the last byte
+  double value = 0;       //!< whole currency units: "$2 million" -> 2000000
+  std::string currency;   //!< ISO 4217: "USD", "EUR", "GBP", "CHF", "JPY", ...
+  bool per_share = false; //!< "$0.89 per share", "$172.50 per share"
+  bool per_period = false;//!< "$16,780 per month", "$100,000 annual retainer" is not; "per month"/"per year"/"annually" is
+  bool approximate = false; //!< "approximately $85.0 million", "up to $1.5 billion"
+  bool up_to = false;     //!< "up to $1.5 billion", "as much as": a cap, not a payment
+  bool in_table = false;  //!< set by callers; FindMoney leaves it false
+};
+
+// Returns the amounts found in `text`, in order of position.
+std::vector<MoneyMention> FindMoney(std::string_view text);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_INGEST_EXTRACT_MONEY_H_
