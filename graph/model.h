@@ -98,6 +98,16 @@ struct FilingExtract {
   std::vector<Relation> relations;
 };
 
+// A self-contained piece of the graph, as queries hand it to exporters: the
+// selected events, every entity they (or the relations) name, and relations.
+struct GraphSlice {
+  std::vector<Entity> entities;
+  std::vector<Event> events;
+  std::vector<Relation> relations;
+  // The entity with this id, or nullptr.
+  const Entity* Find(std::string_view id) const;
+};
+
 }  // namespace dealgraph
 
 #endif  // DEALGRAPH_GRAPH_MODEL_H_
