@@ -1,0 +1,21 @@
+// Name folding for matching entity names across spellings.
+#ifndef DEALGRAPH_COMMON_NAMES_H_
+#define DEALGRAPH_COMMON_NAMES_H_
+
+#include <string>
+#include <string_view>
+
+namespace dealgraph {
+
+// Folds a name for matching: ASCII lower case, every character other than
+// [0-9a-z&] (and non-ASCII letters) becomes a space, spaces collapse, a
+// leading "the" and trailing corporate suffix words (inc, incorporated, corp,
+// corporation, co, company, ltd, limited, plc, llc, lp, sa, ag, nv, bv, gmbh,
+// group, holdings) are dropped while more than one word remains.
+// "The Buckle, Inc." -> "buckle"; "Millennium Pharmaceuticals, Inc." ->
+// "millennium pharmaceuticals".
+std::string FoldName(std::string_view name);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_COMMON_NAMES_H_

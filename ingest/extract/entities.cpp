@@ -1,0 +1,776 @@
+#include "ingest/extract/entities.h"
+
+#include <algorithm>
+
+#include "common/names.h"
+#include "common/strings.h"
+#include "ingest/extract/lexicon.h"
+
+namespace dealgraph {
+
+namespace {
+
+std::string Join(const std::vector<Token>& t, size_t b, size_t e, std::string_view sentence) {
+  if (b >= e) return "";
+  return FoldSpaces(sentence.substr(t[b].begin, t[e - 1].end - t[b].begin));
+}
+
+bool IsSuffix(const Lexicon& lex, std::string_view w) {
+  if (lex.corporate_suffixes.count(std::string(w))) return true;
+  // Upper-case spellings of the listed suffixes: "INC.", "CORP", "LLC".
+  std::string up(w);
+  for (const std::string& s : lex.corporate_suffixes) {
+    if (s.size() >= 2 && EqualsIgnoreCase(s, w) && (up == ToLower(up) ? false : true)) {
+      bool all_upper = std::none_of(up.begin(), up.end(), IsAsciiLower);
+      if (all_upper) return true;
+    }
+  }
+  return false;
+}
+
+bool IsConnector(std::string_view w) { return w == "&" || w == "and" || w == "of" || w == "de" || w == "du" || w == "la" || w == "für"; }
+
+// A token that can be part of a proper name.
+bool NameLike(const Lexicon& lex, const Token& t) {
+  if (!t.word) return false;
+  if (t.cap || t.all_caps) return true;
+  if (t.has_digit && !t.has_lower) return true;
+  // Lower-case brands with a hyphen: "sanofi-aventis"; "bluebird".
+  if (t.text.find('-') != std::string_view::npos && !t.has_digit) {
+    bool letters_only = std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiAlpha(c) || c == '-'; });
+    return letters_only && t.text.size() >= 6 && !lex.name_stopwords.count(std::string(t.text));
+  }
+  // "iPhone", "eBay", "huN901": lower first letter, capitals later.
+  if (IsAsciiLower(t.text[0]) && t.text.size() > 2 && std::any_of(t.text.begin() + 1, t.text.end(), IsAsciiUpper)) return true;
+  return false;
+}
+
+bool IsStop(const Lexicon& lex, const Token& t) { return lex.name_stopwords.count(std::string(t.text)) > 0; }
+
+// Walks back from token `end` (exclusive) over a proper-name run; returns the
+// first token of the run (== end when none).
+size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end, size_t max_len = 6) {
+  size_t b = end;
+  while (b > 0 && end - b < max_len) {
+    const Token& p = t[b - 1];
+    if (NameLike(lex, p) && !IsStop(lex, p) && !lex.exchanges.count(std::string(p.text))) {
+      --b;
+      continue;
+    }
+    if (p.word && IsConnector(p.text) && b < end && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2])) {
+      --b;
+      continue;
+    }
+    break;
+  }
+  // A run never starts with a connector.
+  while (b < end && IsConnector(t[b].text)) ++b;
+  return b;
+}
+
+bool IsPersonTitleWord(const Lexicon& lex, std::string_view w) { return lex.person_titles.count(std::string(w)) > 0; }
+
+// A person's name at tokens [b, e): 2-4 capitalized words or initials, the
+// last a real word.
+bool PersonNameShape(const Lexicon& lex, const std::vector<Token>& t, size_t b, size_t e) {
+  if (e <= b || e - b < 2 || e - b > 5) return false;
+  for (size_t i = b; i < e; ++i) {
+    const Token& k = t[i];
+    if (!k.word || !k.cap || k.has_digit) return false;
+    if (IsStop(lex, k) || IsPersonTitleWord(lex, k.text) || lex.industry_words.count(std::string(k.text)) ||
+        IsSuffix(lex, k.text) || lex.agency_words.count(std::string(k.text))) {
+      return false;
+    }
+    bool initial = k.text.size() == 2 && k.text[1] == '.';
+    if (i + 1 == e && (initial || k.text.size() < 2)) return false;
+    if (i == b && initial && e - b < 3) return false;
+  }
+  return true;
+}
+
+// Extends a person name over a following ", Jr." / "Jr.".
+size_t PersonNameEnd(const std::vector<Token>& t, size_t e) {
+  if (e + 1 < t.size() && t[e].text == "," && (t[e + 1].text == "Jr." || t[e + 1].text == "Sr." || t[e + 1].text == "III" || t[e + 1].text == "II")) return e + 2;
+  if (e < t.size() && (t[e].text == "Jr." || t[e].text == "Sr.")) return e + 1;
+  return e;
+}
+
+bool IsDegree(std::string_view w) {
+  return w == "PhD" || w == "Ph.D." || w == "Ph.D" || w == "M.D." || w == "MD" || w == "Esq." || w == "CPA" || w == "J.D." || w == "MBA";
+}
+
+// The title written at t[b...]: capitalized words, "and", "of", "&" until
+// punctuation other than those. Empty when t[b] is not a title word.
+std::string ReadTitle(const Lexicon& lex, const std::vector<Token>& t, size_t b, std::string_view s, size_t* end_out) {
+  if (b >= t.size() || !IsPersonTitleWord(lex, t[b].text)) return "";
+  size_t e = b;
+  while (e < t.size() && e - b < 10) {
+    const Token& k = t[e];
+    if (k.word && (k.cap || k.text == "and" || k.text == "of" || k.text == "&")) { ++e; continue; }
+    if (k.text == "," && e + 1 < t.size() && IsPersonTitleWord(lex, t[e + 1].text)) { ++e; continue; }
+    break;
+  }
+  while (e > b && (t[e - 1].text == "and" || t[e - 1].text == "of" || t[e - 1].text == "," || t[e - 1].text == "&")) --e;
+  if (end_out) *end_out = e;
+  return Join(t, b, e, s);
+}
+
+bool ProductShape(const Lexicon& lex, const Token& t) {
+  if (!t.word || !t.has_digit) return false;
+  std::string_view w = t.text;
+  if (IsAsciiDigit(w[0])) return false;
+  if (w.find('@') != std::string_view::npos || w.find('.') != std::string_view::npos || w.find('/') != std::string_view::npos) return false;
+  if (lex.non_products.count(std::string(w))) return false;
+  if (StartsWithIgnoreCase(w, "EX-") || StartsWithIgnoreCase(w, "FY") || StartsWithIgnoreCase(w, "NCT") ||
+      StartsWithIgnoreCase(w, "SFAS") || StartsWithIgnoreCase(w, "Form")) {
+    return false;
+  }
+  int letters = 0, digits = 0;
+  for (char c : w) {
+    if (IsAsciiAlpha(c)) ++letters;
+    if (IsAsciiDigit(c)) ++digits;
+  }
+  if (letters < 2 || digits < 1) return false;
+  // "Q1", "H2", "10b5": quarters and rules are in non_products; codes ending in
+  // a lower-case word ("CD56-expressing") are adjectives.
+  size_t dash = w.rfind('-');
+  if (dash != std::string_view::npos) {
+    std::string_view tail = w.substr(dash + 1);
+    if (!tail.empty() && std::all_of(tail.begin(), tail.end(), IsAsciiLower)) return false;
+  }
+  return true;
+}
+
+bool StemProduct(const Lexicon& lex, const Token& t) {
+  if (!t.word || t.has_digit || t.text.size() < 8) return false;
+  std::string w = ToLower(t.text);
+  if (!std::all_of(w.begin(), w.end(), IsAsciiLower)) return false;
+  if (t.cap && t.has_lower && std::any_of(t.text.begin() + 1, t.text.end(), IsAsciiUpper)) return false;
+  for (const std::string& stem : lex.product_stems) {
+    if (w.size() > stem.size() + 3 && w.compare(w.size() - stem.size(), stem.size(), stem) == 0) return true;
+  }
+  return false;
+}
+
+int ProductContext(const std::vector<Token>& t, size_t i) {
+  static const char* kMinusAfter[] = {"antigen", "protein", "overexpression", "receptor", "gene", "expression",
+                                      "mutation", "cells", "positive", "negative", "inhibitor", "inhibitors",
+                                      "pathway", "antigens", "shares", "units"};
+  static const char* kPlusAround[] = {"compound", "compounds", "candidate", "product", "drug", "agent",
+                                      "derivative", "therapy", "vaccine", "program", "development"};
+  int score = 0;
+  if (i + 1 < t.size()) {
+    std::string next = ToLower(t[i + 1].text);
+    for (const char* m : kMinusAfter) if (next == m) score -= 2;
+  }
+  if (i >= 2 && (ToLower(t[i - 1].text) == "to" && ToLower(t[i - 2].text) == "antibodies")) score -= 2;
+  for (size_t k = (i >= 4 ? i - 4 : 0); k < std::min(t.size(), i + 4); ++k) {
+    std::string w = ToLower(t[k].text);
+    for (const char* p : kPlusAround) if (w == p) score += 1;
+  }
+  return score;
+}
+
+}  // namespace
+
+std::string EntityId(EntityType type, std::string_view name) {
+  switch (type) {
+    case EntityType::kOrganization: return "org:" + Slug(FoldName(name));
+    case EntityType::kPerson: {
+      // First and last name only: "Karleen M. Oberton" and "Karleen Oberton" are one person.
+      std::vector<std::string> words;
+      for (std::string_view w : Split(name, ' ')) {
+        if (w.empty() || (w.size() == 2 && w[1] == '.') || w == "Jr." || w == "Sr." || w == ",") continue;
+        words.emplace_back(w);
+      }
+      std::string key = words.empty() ? std::string(name) : (words.size() == 1 ? words[0] : words.front() + " " + words.back());
+      return "person:" + Slug(key);
+    }
+    case EntityType::kProduct: return "product:" + Slug(name);
+    case EntityType::kAgreement: return "ag:" + Slug(name);
+  }
+  return Slug(name);
+}
+
+void EntityTable::IndexSurface(std::string_view surface, int entity) {
+  std::vector<Token> toks = Tokenize(surface);
+  std::vector<std::string> texts;
+  for (const Token& t : toks) {
+    if (t.possessive) continue;
+    texts.emplace_back(t.text);
+  }
+  if (texts.empty()) return;
+  std::string key = FoldSpaces(surface);
+  if (surface_entity_.count(key)) return;
+  surface_entity_[key] = entity;
+  surfaces_[texts[0]].push_back({texts, entity});
+}
+
+int EntityTable::Add(EntityType type, std::string_view name, std::string_view surface) {
+  std::string clean = FoldSpaces(name);
+  if (clean.empty()) return -1;
+  std::string id = EntityId(type, clean);
+  if (id.size() <= 4 || id.back() == ':') return -1;
+  auto it = by_id_.find(id);
+  int idx;
+  if (it != by_id_.end()) {
+    idx = it->second;
+  } else {
+    idx = static_cast<int>(entities.size());
+    FoundEntity e;
+    e.id = id;
+    e.type = type;
+    e.name = clean;
+    entities.push_back(std::move(e));
+    by_id_[id] = idx;
+    IndexSurface(clean, idx);
+  }
+  if (!surface.empty()) AddAlias(idx, surface);
+  return idx;
+}
+
+void EntityTable::AddAlias(int entity, std::string_view alias) {
+  if (entity < 0) return;
+  std::string a = FoldSpaces(alias);
+  if (a.empty()) return;
+  FoundEntity& e = entities[entity];
+  if (a != e.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
+  IndexSurface(a, entity);
+}
+
+int EntityTable::Lookup(std::string_view surface) const {
+  auto it = surface_entity_.find(FoldSpaces(surface));
+  return it == surface_entity_.end() ? -1 : it->second;
+}
+
+std::vector<EntityMention> EntityTable::Mentions(const std::vector<Token>& t) const {
+  std::vector<EntityMention> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    auto it = surfaces_.find(std::string(t[i].text));
+    size_t best_len = 0;
+    int best = -1;
+    if (it != surfaces_.end()) {
+      for (const auto& [texts, ent] : it->second) {
+        if (texts.size() <= best_len || i + texts.size() > t.size()) continue;
+        bool ok = true;
+        for (size_t k = 0; k < texts.size() && ok; ++k) ok = t[i + k].text == texts[k];
+        if (ok) {
+          best_len = texts.size();
+          best = ent;
+        }
+      }
+    }
+    if (best >= 0) {
+      // A suffix written after the name belongs to the mention: "Millennium Pharmaceuticals, Inc."
+      size_t e = i + best_len;
+      EntityMention m{i, e, t[i].begin, t[e - 1].end, best};
+      out.push_back(m);
+      i = e;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+class Discoverer {
+ public:
+  Discoverer(const Document& doc, const Segmented& seg, const std::vector<std::vector<Token>>& tokens)
+      : doc_(doc), seg_(seg), tokens_(tokens), lex_(Lexicon::Get()) {}
+
+  EntityTable Run() {
+    Registrant();
+    Regulators();
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      SuffixedOrgs(si);
+      TickerOrgs(si);
+      AgencyOrgs(si);
+    }
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      DefinedTerms(si);
+      Subsidiaries(si);
+      Lists(si);
+      People(si);
+      Products(si);
+    }
+    ShortNames();
+    Count();
+    return std::move(table_);
+  }
+
+ private:
+  std::string_view S(size_t si) const { return seg_.sentences[si].text; }
+  const std::vector<Token>& T(size_t si) const { return tokens_[si]; }
+
+  void Registrant() {
+    std::string name = seg_.cover.registrant;
+    std::string header_name;
+    if (!doc_.header.filers.empty()) header_name = doc_.header.filers[0].name;
+    if (name.empty()) name = header_name;
+    if (name.empty()) return;
+    // Prefer a mixed-case spelling from the text over an all-caps header name.
+    std::string fold = FoldName(name);
+    std::string display = name;
+    bool caps = std::none_of(name.begin(), name.end(), IsAsciiLower);
+    if (caps) {
+      for (size_t si = 0; si < seg_.sentences.size() && caps; ++si) {
+        const auto& t = T(si);
+        for (size_t i = 0; i < t.size(); ++i) {
+          if (!t[i].cap || t[i].all_caps) continue;
+          std::string acc;
+          for (size_t e = i; e < t.size() && e < i + 6; ++e) {
+            acc = Join(t, i, e + 1, S(si));
+            if (FoldName(acc) == fold) {
+              display = acc;
+              caps = false;
+              break;
+            }
+          }
+          if (!caps) break;
+        }
+      }
+    }
+    std::string canonical = StripSuffix(display);
+    int idx = table_.Add(EntityType::kOrganization, canonical, display);
+    if (idx < 0) return;
+    table_.registrant = idx;
+    table_.entities[idx].registrant = true;
+    if (!header_name.empty()) table_.AddAlias(idx, header_name);
+    if (!doc_.header.filers.empty()) {
+      table_.entities[idx].cik = doc_.header.filers[0].cik;
+      for (const auto& former : doc_.header.filers[0].former_names) table_.AddAlias(idx, former.name);
+    }
+    table_.AddAlias(idx, ToUpperAscii(display));
+  }
+
+  static std::string ToUpperAscii(std::string_view s) {
+    std::string o(s);
+    for (char& c : o) if (IsAsciiLower(c)) c = static_cast<char>(c - 'a' + 'A');
+    return o;
+  }
+
+  // "Millennium Pharmaceuticals, Inc." -> "Millennium Pharmaceuticals".
+  std::string StripSuffix(std::string_view name) const {
+    std::vector<Token> t = Tokenize(name);
+    size_t e = t.size();
+    while (e > 1 && (IsSuffix(lex_, t[e - 1].text) || t[e - 1].text == ",")) {
+      // Keep "Group" when it is the only thing after a lower-case brand? No: fold drops it too.
+      --e;
+    }
+    if (e == t.size()) return FoldSpaces(name);
+    return Join(t, 0, e, name);
+  }
+
+  void Regulators() {
+    for (const auto& row : lex_.regulators) {
+      if (row.empty()) continue;
+      // Created only when the text names it.
+      int idx = -1;
+      for (const std::string& surface : row) {
+        if (FindWordIgnoreCase(doc_.text, surface) == std::string_view::npos) continue;
+        if (surface.size() <= 4 && doc_.text.find(surface) == std::string::npos) continue;  // acronyms: exact case
+        if (idx < 0) {
+          idx = table_.Add(EntityType::kOrganization, row[0]);
+          table_.entities[idx].regulator = true;
+        }
+        table_.AddAlias(idx, surface);
+      }
+    }
+  }
+
+  // "<Name>, Inc." / "<Name> plc" / "the <brand> Group".
+  void SuffixedOrgs(size_t si) {
+    const auto& t = T(si);
+    for (size_t i = 1; i < t.size(); ++i) {
+      if (!IsSuffix(lex_, t[i].text)) continue;
+      // A suffix followed by another suffix ("Group, LLC") is handled at the last one.
+      if (i + 2 < t.size() && t[i + 1].text == "," && IsSuffix(lex_, t[i + 2].text) && t[i + 2].text != "Trust") continue;
+      if (i + 1 < t.size() && IsSuffix(lex_, t[i + 1].text)) continue;
+      size_t end = i;
+      if (t[end - 1].text == ",") --end;
+      size_t b = NameRunStart(lex_, t, end);
+      if (b == end) continue;
+      // "The Buckle, Inc.": a leading "The" that is part of the name on a cover.
+      std::string surface = Join(t, b, i + 1, S(si));
+      std::string name = Join(t, b, end, S(si));
+      if (name.size() < 2) continue;
+      if (lex_.exchanges.count(name)) continue;
+      int idx = table_.Add(EntityType::kOrganization, name, surface);
+      if (idx >= 0 && b > 0 && t[b - 1].text == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));
+    }
+  }
+
+  // "Genentech (NYSE: DNA)", "ImmunoGen, Inc. (Nasdaq: IMGN)".
+  void TickerOrgs(size_t si) {
+    const auto& t = T(si);
+    for (size_t i = 1; i + 3 < t.size(); ++i) {
+      if (t[i].text != "(") continue;
+      size_t k = i + 1;
+      std::string exch;
+      while (k < t.size() && t[k].word && k < i + 6) {
+        exch += (exch.empty() ? "" : " ") + std::string(t[k].text);
+        ++k;
+      }
+      if (k + 2 >= t.size() || t[k].text != ":" || !lex_.exchanges.count(exch)) continue;
+      const Token& sym = t[k + 1];
+      if (!sym.word || !sym.all_caps || sym.text.size() > 6 || t[k + 2].text != ")") continue;
+      size_t end = i;
+      size_t b;
+      std::string surface;
+      if (IsSuffix(lex_, t[end - 1].text)) {
+        size_t suffix = end - 1;
+        size_t ne = suffix;
+        if (ne > 0 && t[ne - 1].text == ",") --ne;
+        b = NameRunStart(lex_, t, ne);
+        if (b == ne) continue;
+        surface = Join(t, b, suffix + 1, S(si));
+        end = ne;
+      } else {
+        b = NameRunStart(lex_, t, end, 4);
+        if (b == end) continue;
+        surface = Join(t, b, end, S(si));
+      }
+      int idx = table_.Add(EntityType::kOrganization, Join(t, b, end, S(si)), surface);
+      table_.AddAlias(idx, sym.text);
+    }
+  }
+
+  // "Israeli Ministry of Health", "U.S. Department of Energy".
+  void AgencyOrgs(size_t si) {
+    const auto& t = T(si);
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (!lex_.agency_words.count(std::string(t[i].text))) continue;
+      size_t b = NameRunStart(lex_, t, i);
+      size_t e = i + 1;
+      while (e + 1 < t.size() && t[e].text == "of" && t[e + 1].cap && !IsStop(lex_, t[e + 1])) {
+        e += 2;
+        while (e < t.size() && t[e].cap && !IsStop(lex_, t[e]) && e < i + 6) ++e;
+      }
+      if (e - b < 2) continue;
+      std::string name = Join(t, b, e, S(si));
+      if (table_.Lookup(name) >= 0) continue;
+      int idx = table_.Add(EntityType::kOrganization, name);
+      if (idx >= 0) table_.entities[idx].regulator = true;
+    }
+  }
+
+  // Known org followed by ("Short") / (the "Short") defines an alias.
+  void DefinedTerms(size_t si) {
+    const auto& t = T(si);
+    auto mentions = table_.Mentions(t);
+    for (const EntityMention& m : mentions) {
+      size_t k = m.tok_end;
+      if (k < t.size() && t[k].text == ",") ++k;
+      if (k < t.size() && IsSuffix(lex_, t[k].text)) ++k;
+      if (k >= t.size() || t[k].text != "(") continue;
+      ++k;
+      if (k < t.size() && (t[k].text == "the" || t[k].text == "The")) ++k;
+      if (k >= t.size() || !IsQuote(t[k].text)) continue;
+      size_t b = ++k;
+      while (k < t.size() && !IsQuote(t[k].text) && k < b + 5) ++k;
+      if (k >= t.size() || !IsQuote(t[k].text) || k == b) continue;
+      std::string term = Join(t, b, k, S(si));
+      if (term == "Company" || term == "Registrant" || term == "we" || term == "us") continue;
+      if (table_.entities[m.entity].type == EntityType::kOrganization) table_.AddAlias(m.entity, term);
+    }
+  }
+
+  static bool IsQuote(std::string_view w) { return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D"; }
+
+  // "Centocor (a wholly-owned subsidiary of Johnson & Johnson)".
+  void Subsidiaries(size_t si) {
+    const auto& t = T(si);
+    std::string_view s = S(si);
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+      if (!StartsWithIgnoreCase(t[i].text, "subsidiary") || i + 2 >= t.size() || t[i + 1].text != "of") continue;
+      // Parent: name run after "of".
+      size_t pb = i + 2;
+      size_t pe = pb;
+      while (pe < t.size() && pe < pb + 6 && (NameLike(lex_, t[pe]) || (t[pe].text == "&" && pe > pb))) ++pe;
+      if (pe == pb) continue;
+      int parent = table_.Lookup(Join(t, pb, pe, s));
+      if (parent < 0) parent = table_.Add(EntityType::kOrganization, StripSuffix(Join(t, pb, pe, s)), Join(t, pb, pe, s));
+      // Child: before "(a wholly-owned" or ", a wholly owned".
+      size_t k = i;
+      while (k > 0 && t[k - 1].text != "(" && t[k - 1].text != "," && i - k < 4) --k;
+      if (k == 0) continue;
+      size_t ce = k - 1;
+      size_t cb = NameRunStart(lex_, t, ce, 5);
+      if (cb == ce) continue;
+      int child = table_.Lookup(Join(t, cb, ce, s));
+      if (child < 0) child = table_.Add(EntityType::kOrganization, Join(t, cb, ce, s));
+      if (child >= 0 && parent >= 0 && child != parent) {
+        table_.relations.push_back({"subsidiary_of", child, parent, "", static_cast<int>(si)});
+      }
+    }
+  }
+
+  // "Genentech, Centocor (...), Biogen Idec, the sanofi-aventis Group, ... and
+  // Abgenix have licensed": once two members of a list are known
+  // organizations, its other proper-name members are organizations too.
+  void Lists(size_t si) {
+    const auto& t = T(si);
+    std::string_view s = S(si);
+    // Split into members at "," and "and", skipping parentheticals.
+    struct Member { size_t b, e; };
+    std::vector<Member> members;
+    size_t b = 0;
+    int depth = 0;
+    auto flush = [&](size_t e) {
+      size_t mb = b, me = e;
+      if (mb < me && (t[mb].text == "and" || t[mb].text == "or")) ++mb;
+      if (mb < me && (t[mb].text == "the" || t[mb].text == "The")) ++mb;
+      members.push_back({mb, me});
+    };
+    std::vector<size_t> paren_free;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].text == "(") { if (depth++ == 0) flush(i); continue; }
+      if (t[i].text == ")") { depth = std::max(0, depth - 1); b = i + 1; continue; }
+      if (depth) continue;
+      if (t[i].text == "," || t[i].text == ";" || (t[i].text == "and" && i > b)) {
+        flush(i);
+        b = t[i].text == "and" ? i : i + 1;
+      }
+    }
+    flush(t.size());
+    // Runs of consecutive name-like members.
+    size_t run_start = 0;
+    for (size_t m = 0; m <= members.size(); ++m) {
+      bool name_like = false;
+      if (m < members.size()) {
+        const Member& mm = members[m];
+        name_like = mm.e > mm.b && mm.e - mm.b <= 5;
+        for (size_t k = mm.b; k < mm.e && name_like; ++k) {
+          name_like = (NameLike(lex_, t[k]) && !IsStop(lex_, t[k]) && !t[k].has_digit) || t[k].text == "&";
+        }
+        if (mm.e == mm.b) name_like = true;  // empty member from ", (" splits
+      }
+      if (!name_like) {
+        ProcessList(si, members, run_start, m);
+        run_start = m + 1;
+      }
+    }
+    (void)s;
+  }
+
+  template <typename M>
+  void ProcessList(size_t si, const std::vector<M>& members, size_t from, size_t to) {
+    const auto& t = T(si);
+    int known = 0, count = 0;
+    for (size_t m = from; m < to; ++m) {
+      if (members[m].e == members[m].b) continue;
+      ++count;
+      int idx = table_.Lookup(Join(t, members[m].b, members[m].e, S(si)));
+      if (idx >= 0 && table_.entities[idx].type == EntityType::kOrganization && !table_.entities[idx].regulator) ++known;
+    }
+    if (count < 3 || known < 2) return;
+    for (size_t m = from; m < to; ++m) {
+      if (members[m].e == members[m].b) continue;
+      std::string name = Join(t, members[m].b, members[m].e, S(si));
+      if (table_.Lookup(name) >= 0) continue;
+      table_.Add(EntityType::kOrganization, StripSuffix(name), name);
+    }
+  }
+
+  void AddPerson(size_t si, size_t b, size_t e, const std::string& title) {
+    const auto& t = T(si);
+    e = PersonNameEnd(t, e);
+    std::string name = Join(t, b, e, S(si));
+    // "R. Kent McGaughy, Jr." keeps its suffix in the display name.
+    int idx = table_.Add(EntityType::kPerson, name, name);
+    if (idx < 0) return;
+    FoundEntity& p = table_.entities[idx];
+    if (p.title.empty() && !title.empty()) p.title = title;
+    if (p.name.size() < name.size()) p.name = name;
+  }
+
+  void People(size_t si) {
+    const auto& t = T(si);
+    std::string_view s = S(si);
+    for (size_t i = 0; i < t.size(); ++i) {
+      // "/s/ Karleen M. Oberton"
+      if (t[i].text == "/" && i + 3 < t.size() && t[i + 1].text == "s" && t[i + 2].text == "/") {
+        size_t b = i + 3, e = b;
+        while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !IsPersonTitleWord(lex_, t[e].text)) ++e;
+        if (PersonNameShape(lex_, t, b, e) || (e - b >= 2 && e - b <= 4 && t[b].all_caps)) {
+          size_t te;
+          std::string title = ReadTitle(lex_, t, e, s, &te);
+          AddPerson(si, b, e, title);
+        }
+        continue;
+      }
+      // "said Mitchel Sayare, Chairman and CEO" / "Mr. Loeb" / "Dr. Jedidiah Monson"
+      if (t[i].word && (t[i].text == "said" || t[i].text == "Mr." || t[i].text == "Ms." || t[i].text == "Dr." ||
+                        t[i].text == "Mrs.")) {
+        size_t b = i + 1, e = b;
+        while (e < t.size() && e < b + 4 && t[e].word && t[e].cap && !IsStop(lex_, t[e]) && !IsPersonTitleWord(lex_, t[e].text)) ++e;
+        if (PersonNameShape(lex_, t, b, e)) {
+          size_t k = e;
+          if (k < t.size() && t[k].text == ",") ++k;
+          size_t te;
+          AddPerson(si, b, e, ReadTitle(lex_, t, k, s, &te));
+        }
+        continue;
+      }
+      // "NAME, [PhD,] [Company] Title" and "NAME Title" in short signature lines.
+      if (!t[i].cap || !t[i].word || IsStop(lex_, t[i])) continue;
+      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1])) continue;  // not a run start
+      size_t e = i;
+      while (e < t.size() && e < i + 4 && t[e].word && t[e].cap && !t[e].has_digit && !IsPersonTitleWord(lex_, t[e].text) && !IsStop(lex_, t[e]) &&
+             !IsSuffix(lex_, t[e].text)) {
+        ++e;
+      }
+      if (!PersonNameShape(lex_, t, i, e)) continue;
+      if (table_.Lookup(Join(t, i, e, s)) >= 0 &&
+          table_.entities[table_.Lookup(Join(t, i, e, s))].type != EntityType::kPerson) {
+        continue;
+      }
+      size_t k = PersonNameEnd(t, e);
+      bool comma = k < t.size() && t[k].text == ",";
+      if (comma) ++k;
+      while (k < t.size() && IsDegree(t[k].text)) {
+        ++k;
+        if (k < t.size() && t[k].text == ",") ++k;
+      }
+      // "ImmunoGen Chairman and CEO": skip a known organization before the title.
+      int employer = -1;
+      if (k < t.size()) {
+        auto ms = table_.Mentions(std::vector<Token>(t.begin() + k, t.end()));
+        if (!ms.empty() && ms[0].tok_begin == 0) {
+          employer = ms[0].entity;
+          k += ms[0].tok_end;
+          if (k < t.size() && t[k].possessive) ++k;
+        }
+      }
+      size_t te;
+      std::string title = ReadTitle(lex_, t, k, s, &te);
+      bool short_line = s.size() < 160;
+      bool verb = false;
+      if (e < t.size()) {
+        std::string_view nx = t[e].text;
+        verb = nx == "was" || nx == "has" || nx == "will" || nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned" ||
+               nx == "is";
+        if (verb && e + 2 < t.size()) {
+          std::string_view v2 = t[e + 1].text;
+          std::string_view v3 = t[e + 2].text;
+          verb = nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned" || v2 == "appointed" || v2 == "elected" ||
+                 v2 == "named" || v3 == "appointed" || v3 == "elected" || v3 == "named" || v2 == "resigned";
+        } else if (verb) {
+          verb = nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned";
+        }
+      }
+      bool appointed_before = i >= 1 && (t[i - 1].text == "appointed" || t[i - 1].text == "elected" || t[i - 1].text == "of" ) &&
+                              i >= 2 && (t[i - 1].text != "of" || t[i - 2].text == "appointment" || t[i - 2].text == "election");
+      if ((!title.empty() && (comma || short_line)) || verb || appointed_before) {
+        AddPerson(si, i, e, title);
+        int idx = table_.Lookup(Join(t, i, PersonNameEnd(t, e), s));
+        if (idx >= 0 && employer >= 0) table_.entities[idx].employer = employer;
+      }
+    }
+  }
+
+  void Products(size_t si) {
+    const auto& t = T(si);
+    std::string_view s = S(si);
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (ProductShape(lex_, t[i]) || StemProduct(lex_, t[i])) {
+        if (table_.Lookup(t[i].text) >= 0 && table_.entities[table_.Lookup(t[i].text)].type != EntityType::kProduct) continue;
+        int ctx = ProductContext(t, i);
+        // Sentence-initial capitals: "HuN901-DM1 targets" is "huN901-DM1".
+        std::string name(t[i].text);
+        int idx = table_.Lookup(name);
+        if (idx < 0 && IsAsciiUpper(name[0]) && name.size() > 1 && IsAsciiLower(name[1])) {
+          std::string lower = name;
+          lower[0] = AsciiLower(lower[0]);
+          idx = table_.Lookup(lower);
+          if (idx < 0) {
+            // Keep the capitalized form only until a lower-case one shows up.
+            bool lower_elsewhere = doc_.text.find(lower) != std::string::npos;
+            if (lower_elsewhere) name = lower;
+          }
+        }
+        if (idx < 0) idx = table_.Add(EntityType::kProduct, name, t[i].text);
+        else table_.AddAlias(idx, t[i].text);
+        if (idx >= 0) table_.entities[idx].product_evidence += ctx;
+      }
+      // "Tumor-Activated Prodrug (TAP) technology"
+      if (t[i].text == "(" && i + 3 < t.size() && t[i + 1].all_caps && t[i + 2].text == ")" &&
+          (t[i + 3].text == "technology" || t[i + 3].text == "platform")) {
+        size_t b = NameRunStart(lex_, t, i, 5);
+        std::string acronym(t[i + 1].text);
+        std::string name = acronym + " " + std::string(t[i + 3].text);
+        int idx = table_.Add(EntityType::kProduct, name, Join(t, b, i + 4, s));
+        if (idx >= 0) {
+          table_.AddAlias(idx, acronym);
+          if (b < i) table_.AddAlias(idx, Join(t, b, i, s) + " " + std::string(t[i + 3].text));
+          table_.entities[idx].product_evidence += 2;
+        }
+      }
+    }
+  }
+
+  // "Millennium Pharmaceuticals" is also "Millennium" when the text says so.
+  void ShortNames() {
+    size_t n = table_.entities.size();
+    for (size_t i = 0; i < n; ++i) {
+      FoundEntity& e = table_.entities[i];
+      if (e.type == EntityType::kPerson) {
+        // "Mr. Loeb" / "Ms. Carrig" / "Loeb".
+        std::vector<std::string_view> parts = Split(e.name, ' ');
+        std::string last;
+        for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+          if (*it != "Jr." && *it != "Sr." && !it->empty() && it->back() != ',') { last = std::string(*it); break; }
+        }
+        if (last.size() > 2) {
+          for (const char* hon : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
+            if (doc_.text.find(std::string(hon) + last) != std::string::npos) table_.AddAlias(static_cast<int>(i), std::string(hon) + last);
+          }
+        }
+        continue;
+      }
+      if (e.type != EntityType::kOrganization || e.regulator) continue;
+      std::vector<Token> t = Tokenize(e.name);
+      if (t.size() < 2) continue;
+      size_t k = t.size();
+      while (k > 1 && lex_.industry_words.count(std::string(t[k - 1].text))) --k;
+      if (k == t.size()) continue;
+      std::string short_name = Join(t, 0, k, e.name);
+      if (short_name.size() < 3 || lex_.name_stopwords.count(short_name)) continue;
+      if (table_.Lookup(short_name) >= 0) continue;
+      // Only when the text uses the short form on its own.
+      size_t p = 0;
+      int uses = 0;
+      while ((p = doc_.text.find(short_name, p)) != std::string::npos) {
+        size_t after = p + short_name.size();
+        bool boundary = after >= doc_.text.size() || !IsAsciiAlnum(doc_.text[after]);
+        bool longer = doc_.text.compare(after, e.name.size() - short_name.size(), e.name.substr(short_name.size())) == 0;
+        if (boundary && !longer) ++uses;
+        p = after;
+      }
+      if (uses > 0) table_.AddAlias(static_cast<int>(i), short_name);
+    }
+  }
+
+  void Count() {
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      for (const EntityMention& m : table_.Mentions(T(si))) table_.entities[m.entity].mentions++;
+    }
+  }
+
+  const Document& doc_;
+  const Segmented& seg_;
+  const std::vector<std::vector<Token>>& tokens_;
+  const Lexicon& lex_;
+  EntityTable table_;
+};
+
+}  // namespace
+
+EntityTable DiscoverEntities(const Document& doc, const Segmented& seg, const std::vector<std::vector<Token>>& tokens) {
+  return Discoverer(doc, seg, tokens).Run();
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,83 @@
+// Entity discovery: organizations, people and products named in a filing.
+//
+// Discovery runs over the whole segmented filing first (so a name introduced
+// with its suffix or ticker in one sentence is known in every other), then
+// EntityTable::Mentions finds the known names in any sentence. Nothing here
+// knows any particular company: names are found by their shape (corporate
+// suffixes, tickers, defined terms, titles, drug-code shapes) and by the
+// generic lexicons of data/lexicon.
+#ifndef DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
+#define DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/model.h"
+#include "ingest/document.h"
+#include "ingest/extract/tokens.h"
+#include "ingest/segment.h"
+
+namespace dealgraph {
+
+struct FoundEntity {
+  std::string id;  //!< "org:genentech", "person:mitchel-sayare", "product:dm1"
+  EntityType type = EntityType::kOrganization;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string title;       //!< people
+  int employer = -1;       //!< people: index of their organization
+  std::string cik;
+  bool regulator = false;  //!< FDA, SEC, ministries: never a commercial partner
+  bool registrant = false;
+  int product_evidence = 0;  //!< products: contexts for minus contexts against
+  int mentions = 0;
+};
+
+struct EntityMention {
+  size_t tok_begin = 0, tok_end = 0;  //!< token range [begin, end)
+  size_t begin = 0, end = 0;          //!< byte range in the sentence
+  int entity = -1;                    //!< index into EntityTable::entities
+};
+
+struct FoundRelation {
+  std::string type;  //!< "subsidiary_of", "officer_of", "licensee_of", "develops"
+  int from = -1, to = -1;
+  std::string role;
+  int sentence = -1;
+};
+
+class EntityTable {
+ public:
+  // Adds (or finds) an entity; `surface` is how the text wrote it. Returns its index.
+  int Add(EntityType type, std::string_view name, std::string_view surface = {});
+  void AddAlias(int entity, std::string_view alias);
+  // Index of the entity with this exact surface form, or -1.
+  int Lookup(std::string_view surface) const;
+  // Known names in a tokenized sentence, longest match first, no overlaps.
+  std::vector<EntityMention> Mentions(const std::vector<Token>& tokens) const;
+
+  std::vector<FoundEntity> entities;
+  std::vector<FoundRelation> relations;
+  int registrant = -1;
+
+ private:
+  void IndexSurface(std::string_view surface, int entity);
+  std::unordered_map<std::string, int> by_id_;
+  // First token text -> (token texts of a surface form, entity).
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, int>>> surfaces_;
+  std::unordered_map<std::string, int> surface_entity_;
+};
+
+// Discovers the entities of a filing. `tokens[i]` are the tokens of
+// seg.sentences[i].
+EntityTable DiscoverEntities(const Document& doc, const Segmented& seg,
+                             const std::vector<std::vector<Token>>& tokens);
+
+// The id an entity of this type and name gets.
+std::string EntityId(EntityType type, std::string_view name);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_

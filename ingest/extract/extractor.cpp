@@ -1,0 +1,890 @@
+#include "ingest/extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/names.h"
+#include "common/strings.h"
+#include "ingest/extract/dates.h"
+#include "ingest/extract/entities.h"
+#include "ingest/extract/lexicon.h"
+#include "ingest/extract/money.h"
+#include "ingest/extract/tokens.h"
+#include "ingest/segment.h"
+
+namespace dealgraph {
+
+namespace {
+
+// An agreement found in the filing, before it becomes an Entity.
+struct FoundAgreement {
+  std::string kind;             //!< from data/lexicon/agreement_kinds.tsv, or "agreement"
+  std::string title;            //!< "Access, Option and License Agreement", or ""
+  std::string cue;              //!< the cue phrase that gave the kind ("technology access")
+  std::vector<int> parties;     //!< entity indices, sorted
+  DateValue dated;
+  DateValue expires;
+  std::string term;
+  std::vector<std::string> aliases;
+  std::vector<Source> sources;
+  std::string id;
+};
+
+// An event before resolution.
+struct Draft {
+  std::string type;
+  DateValue date;
+  bool weak_date = false;  //!< "recently" or inherited: may merge into a dated telling
+  std::vector<int> parties;
+  std::map<int, std::string> roles;
+  int agreement = -1;
+  std::optional<MoneyMention> amount;
+  int block = -1;
+  int sentence = -1;
+  std::string summary;
+  std::vector<Source> sources;
+  bool dead = false;
+};
+
+bool IsRegulatoryWord(std::string_view w) {
+  return w == "IND" || w == "NDA" || w == "BLA" || w == "sNDA" || w == "MAA" || w == "510(k)" || w == "PMA";
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const Document& doc) : doc_(doc), lex_(Lexicon::Get()) {}
+
+  Result<FilingExtract> Run() {
+    if (Trim(doc_.text).empty()) return Status::Corruption("no text in the filing");
+    seg_ = Segment(doc_);
+    tokens_.reserve(seg_.sentences.size());
+    for (const Sentence& s : seg_.sentences) tokens_.push_back(Tokenize(s.text));
+    table_ = DiscoverEntities(doc_, seg_, tokens_);
+    FillFilingInfo();
+    ctx_.anchor = !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
+    if (seg_.cover.fiscal_year_end_month) {
+      ctx_.fiscal_year_end_month = seg_.cover.fiscal_year_end_month;
+      ctx_.fiscal_year_end_day = seg_.cover.fiscal_year_end_day ? seg_.cover.fiscal_year_end_day : 31;
+    } else if (!doc_.header.filers.empty() && doc_.header.filers[0].fiscal_year_end.size() == 4) {
+      const std::string& f = doc_.header.filers[0].fiscal_year_end;
+      ctx_.fiscal_year_end_month = std::stoi(f.substr(0, 2));
+      ctx_.fiscal_year_end_day = std::stoi(f.substr(2, 2));
+    }
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) ReadSentence(si);
+    AttachAmounts();
+    MergeDrafts();
+    return Build();
+  }
+
+ private:
+  // ---- filing ----
+  void FillFilingInfo() {
+    const FilingHeader& h = doc_.header;
+    FilingInfo& f = out_.filing;
+    f.name = doc_.name;
+    f.content_hash = Hash64(doc_.text);
+    f.id = !h.accession.empty() ? h.accession : "sha:" + Hex64(f.content_hash);
+    source_filing_ = !h.accession.empty() ? h.accession : doc_.name;
+    f.form = h.form;
+    if (f.form.empty()) {
+      f.form = FindIgnoreCase(doc_.text.substr(0, std::min<size_t>(doc_.text.size(), 4000)), "FORM 8-K") != std::string::npos ? "8-K" : "8-K";
+    }
+    event_date_ = DateValue::FromIso(h.period);
+    if (event_date_.empty()) event_date_ = seg_.cover.event_date;
+    DateValue filed = DateValue::FromIso(h.filed);
+    if (filed.empty()) filed = !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
+    if (event_date_.empty()) event_date_ = !seg_.cover.dateline.empty() ? seg_.cover.dateline : filed;
+    f.event_date = event_date_.Iso();
+    f.filed = filed.Iso();
+    filed_ = f.filed;
+    f.items = h.items.empty() ? seg_.cover.items : h.items;
+    if (table_.registrant >= 0) f.registrant = table_.entities[table_.registrant].id;
+  }
+
+  // ---- sentence-level reading ----
+  bool Boilerplate(std::string_view s) const {
+    for (const std::string& b : lex_.boilerplate) {
+      if (FindIgnoreCase(s, b) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  std::string ItemOf(const Block& b) const { return b.item; }
+
+  Source MakeSource(size_t si) const {
+    const Block& b = seg_.blocks[seg_.sentences[si].block];
+    return Source{source_filing_, ItemOf(b), FoldSpaces(seg_.sentences[si].text), filed_};
+  }
+
+  // Organizations (and people) named in the sentence, with "the Company",
+  // "we", "our" resolved to the registrant.
+  std::vector<int> PartiesIn(size_t si, const std::vector<EntityMention>& ms, bool include_regulators,
+                             bool include_people) const {
+    std::vector<int> out;
+    auto add = [&](int e) {
+      if (e >= 0 && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    };
+    for (const EntityMention& m : ms) {
+      const FoundEntity& e = table_.entities[m.entity];
+      if (e.type == EntityType::kOrganization && (include_regulators || !e.regulator)) add(m.entity);
+      if (e.type == EntityType::kPerson && include_people) add(m.entity);
+    }
+    const auto& t = tokens_[si];
+    for (size_t i = 0; i < t.size(); ++i) {
+      std::string_view w = t[i].text;
+      bool company = (w == "Company" || w == "Registrant") && i > 0 && (t[i - 1].text == "the" || t[i - 1].text == "The");
+      bool we = w == "we" || w == "We" || w == "our" || w == "Our" || w == "us";
+      if ((company || we) && table_.registrant >= 0) add(table_.registrant);
+    }
+    return out;
+  }
+
+  // True when a conditional cue sits in the few tokens before position `tok`.
+  bool Conditional(const std::vector<Token>& t, size_t tok) const {
+    size_t from = tok >= 7 ? tok - 7 : 0;
+    for (size_t k = from; k < tok; ++k) {
+      if (t[k].text == "." || t[k].text == ";") from = k + 1;
+    }
+    std::string window;
+    for (size_t k = from; k < tok; ++k) {
+      window += ToLower(t[k].text);
+      window.push_back(' ');
+    }
+    for (const std::string& cue : lex_.conditional_cues) {
+      if (FindWordIgnoreCase(window, cue) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  static size_t TokenAt(const std::vector<Token>& t, size_t byte) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].end > byte) return i;
+    }
+    return t.size();
+  }
+
+  // Agreement mentions of the sentence: returns agreement indices in order.
+  struct AgreementMention {
+    int agreement;
+    size_t head_tok;
+  };
+
+  std::string KindOf(std::string_view text, std::string* cue) const {
+    std::string lower = ToLower(text);
+    for (const AgreementKind& k : lex_.agreement_kinds) {
+      for (const std::string& c : k.cues) {
+        if (FindWordIgnoreCase(lower, c) != std::string::npos) {
+          *cue = c;
+          return k.kind;
+        }
+      }
+    }
+    cue->clear();
+    return "agreement";
+  }
+
+  std::vector<AgreementMention> Agreements(size_t si, const std::vector<Token>& t, const std::vector<DateMention>& dates,
+                                           std::vector<bool>* date_used, const std::vector<int>& orgs) {
+    std::vector<AgreementMention> out;
+    std::string_view s = seg_.sentences[si].text;
+    int block = seg_.sentences[si].block;
+    for (size_t i = 0; i < t.size(); ++i) {
+      std::string_view w = t[i].text;
+      bool head = EqualsIgnoreCase(w, "agreement") || EqualsIgnoreCase(w, "agreements") || w == "Plan" ||
+                  (EqualsIgnoreCase(w, "license") && i > 0 && (t[i - 1].text == "exclusive" || t[i - 1].text == "a")) ||
+                  EqualsIgnoreCase(w, "collaboration") || w == "Letter";
+      if (!head) continue;
+      if ((w == "Plan" || w == "Letter") && !(i > 0 && t[i - 1].cap)) continue;
+      if (EqualsIgnoreCase(w, "collaboration") && !(i + 1 < t.size() && t[i + 1].text == "with")) continue;
+      // Title: capitalized words before "Agreement" ("Access, Option and License Agreement").
+      std::string title;
+      size_t tb = i;
+      if (t[i].cap) {
+        while (tb > 0) {
+          const Token& p = t[tb - 1];
+          if (p.word && p.cap && !lex_.name_stopwords.count(std::string(p.text))) { --tb; continue; }
+          if ((p.text == "," || p.text == "and" || p.text == "&") && tb >= 2 && t[tb - 2].cap && t[tb - 2].word &&
+              !lex_.name_stopwords.count(std::string(t[tb - 2].text))) {
+            --tb;
+            continue;
+          }
+          break;
+        }
+        // "Agreement and Plan of Merger"
+        size_t te = i + 1;
+        if (te + 3 < t.size() + 1 && te < t.size() && t[te].text == "and" && te + 1 < t.size() && t[te + 1].text == "Plan") {
+          te += 2;
+          while (te < t.size() && (t[te].cap || t[te].text == "of")) ++te;
+        }
+        // Known organizations at the start of a title are parties, not title words.
+        if (tb < i || te > i + 1) title = FoldSpaces(s.substr(t[tb].begin, t[te - 1].end - t[tb].begin));
+        else if (t[i].cap && i > 0 && t[i - 1].text == "the") title = "";
+      }
+      // Description window: the title, and up to 25 tokens after the head.
+      size_t we = std::min(t.size(), i + 25);
+      size_t wb = i >= 8 ? i - 8 : 0;
+      std::string window = FoldSpaces(s.substr(t[wb].begin, t[we - 1].end - t[wb].begin));
+      std::string cue;
+      std::string kind = title.empty() ? KindOf(window, &cue) : KindOf(title, &cue);
+      if (!title.empty() && kind == "agreement") kind = KindOf(window, &cue);
+      // Dates that belong to the agreement: "May 2000 agreement", "dated as of
+      // May 2, 2000", "executed ... on March 30, 2001", "executed in 2000".
+      DateValue dated;
+      for (size_t d = 0; d < dates.size(); ++d) {
+        size_t dt = TokenAt(t, dates[d].begin);
+        size_t de = TokenAt(t, dates[d].end > 0 ? dates[d].end - 1 : 0);
+        bool before_head = de < i && i - de <= 2 && (dates[d].kind == DateKind::kPartial || dates[d].kind == DateKind::kAbsolute);
+        bool after_head = false;
+        if (dt > i && dt - i <= 12) {
+          std::string between = ToLower(FoldSpaces(s.substr(t[i].end, dates[d].begin - t[i].end)));
+          after_head = (between.find("dated") != std::string::npos || between.find("executed") != std::string::npos ||
+                        between.find("entered into") != std::string::npos || between.find("signed") != std::string::npos) &&
+                       between.find("renew") == std::string::npos && between.find("amend") == std::string::npos;
+        }
+        std::string cue_l = dates[d].cue;
+        if (before_head || after_head) {
+          dated = dates[d].value;
+          (*date_used)[d] = true;
+        }
+        if (dt > i && dt - i <= 30 && (cue_l.find("expire") != std::string::npos || cue_l == "ends" || cue_l.find("which ends") != std::string::npos)) {
+          (*date_used)[d] = true;
+        }
+      }
+      // Anaphora: "this agreement", "the agreement", "the Agreement" (a defined term).
+      bool anaphoric = title.empty() && dated.empty() && i > 0 &&
+                       (t[i - 1].text == "this" || t[i - 1].text == "This" || t[i - 1].text == "the" || t[i - 1].text == "The" ||
+                        t[i - 1].text == "that" || t[i - 1].text == "such" || t[i - 1].text == "its");
+      std::vector<int> parties;
+      for (int e : orgs) if (!table_.entities[e].regulator) parties.push_back(e);
+      if (parties.size() < 2 && table_.registrant >= 0 &&
+          std::find(parties.begin(), parties.end(), table_.registrant) == parties.end()) {
+        parties.push_back(table_.registrant);
+      }
+      std::sort(parties.begin(), parties.end());
+      int idx = -1;
+      if (anaphoric || (title.empty() && dated.empty() && cue.empty())) idx = Recent(block, parties);
+      if (idx < 0 && !title.empty()) {
+        for (size_t a = 0; a < agreements_.size(); ++a) {
+          if (agreements_[a].title == title || std::find(agreements_[a].aliases.begin(), agreements_[a].aliases.end(), title) != agreements_[a].aliases.end()) idx = static_cast<int>(a);
+        }
+      }
+      if (idx < 0 && parties.size() >= 2) {
+        for (size_t a = 0; a < agreements_.size(); ++a) {
+          const FoundAgreement& g = agreements_[a];
+          if (g.parties != parties || (g.kind != kind && !(title.empty() && cue.empty()))) continue;
+          if (!dated.empty() && !g.dated.empty() && !dated.CompatibleWith(g.dated)) continue;
+          idx = static_cast<int>(a);
+        }
+      }
+      if (idx < 0) {
+        if (parties.size() < 2 && title.empty()) continue;  // an agreement with nobody: "the merger agreement" boilerplate
+        if (anaphoric && cue.empty()) continue;
+        FoundAgreement g;
+        g.kind = kind;
+        g.title = title;
+        g.cue = cue;
+        g.parties = parties;
+        agreements_.push_back(std::move(g));
+        idx = static_cast<int>(agreements_.size()) - 1;
+      }
+      FoundAgreement& g = agreements_[idx];
+      if (g.dated.empty() || (!dated.empty() && dated.CompatibleWith(g.dated) && dated.day > g.dated.day && dated.month >= g.dated.month)) {
+        if (!dated.empty()) g.dated = dated;
+      }
+      if (g.title.empty() && !title.empty()) g.title = title;
+      if (g.cue.empty() && !cue.empty()) g.cue = cue;
+      // Defined term: "(the Agreement)" / ("Agreement").
+      if (i + 3 < t.size() && t[i + 1].text == "(") {
+        size_t k = i + 2;
+        if (t[k].text == "the" && k + 1 < t.size()) ++k;
+        if (k < t.size() && (t[k].text == "\"" || t[k].text == "\xE2\x80\x9C")) ++k;
+        if (k < t.size() && t[k].cap) g.aliases.push_back("the " + std::string(t[k].text));
+      }
+      // Term and expiry.
+      for (size_t d = 0; d < dates.size(); ++d) {
+        const std::string& c = dates[d].cue;
+        if (c.find("expire") != std::string::npos || c == "ends" || c.find("which ends") != std::string::npos) {
+          if (g.expires.empty() || dates[d].value.year >= g.expires.year) g.expires = dates[d].value;
+        }
+      }
+      size_t yr = FindIgnoreCase(window, "-year");
+      if (yr != std::string::npos && g.term.empty()) {
+        size_t b = window.rfind(' ', yr);
+        b = b == std::string::npos ? 0 : b + 1;
+        size_t e = window.find(' ', yr);
+        g.term = window.substr(b, e == std::string::npos ? std::string::npos : e - b);
+      }
+      bool have = false;
+      for (const Source& src : g.sources) have |= src.quote == FoldSpaces(s);
+      if (!have) g.sources.push_back(MakeSource(si));
+      last_agreement_in_block_[block] = idx;
+      last_agreement_ = idx;
+      out.push_back({idx, i});
+    }
+    return out;
+  }
+
+  int Recent(int block, const std::vector<int>& parties) const {
+    auto it = last_agreement_in_block_.find(block);
+    if (it != last_agreement_in_block_.end()) return it->second;
+    if (last_agreement_ >= 0) {
+      const FoundAgreement& g = agreements_[last_agreement_];
+      bool overlap = false;
+      for (int p : parties) overlap |= std::find(g.parties.begin(), g.parties.end(), p) != g.parties.end() && p != table_.registrant;
+      if (overlap) return last_agreement_;
+    }
+    // The only agreement with these parties.
+    int found = -1;
+    for (size_t a = 0; a < agreements_.size(); ++a) {
+      if (agreements_[a].parties == parties) {
+        if (found >= 0) return -1;
+        found = static_cast<int>(a);
+      }
+    }
+    return found;
+  }
+
+  void ReadSentence(size_t si) {
+    const Sentence& sent = seg_.sentences[si];
+    const Block& block = seg_.blocks[sent.block];
+    if (block.heading || block.table_row || block.boilerplate) return;
+    if (block.section == Section::kCover || block.section == Section::kSignature) return;
+    std::string_view s = sent.text;
+    if (s.size() < 25 || Boilerplate(s)) return;
+    const auto& t = tokens_[si];
+    std::vector<EntityMention> ms = table_.Mentions(t);
+    std::vector<DateMention> dates = FindDates(s, ctx_);
+    std::vector<bool> date_used(dates.size(), false);
+    std::vector<MoneyMention> money = FindMoney(s);
+    std::vector<int> orgs = PartiesIn(si, ms, false, false);
+    std::vector<AgreementMention> ams = Agreements(si, t, dates, &date_used, orgs);
+
+    // Dates the clause's events happened on.
+    if (sent.index_in_block == 0) block_date_.erase(sent.block);
+    DateValue sentence_anchor;
+    bool weak = false;
+    for (size_t d = 0; d < dates.size(); ++d) {
+      if (date_used[d] || !dates[d].event_anchor) continue;
+      sentence_anchor = dates[d].value;
+      weak = dates[d].kind == DateKind::kRelative && FindIgnoreCase(s.substr(dates[d].begin, dates[d].end - dates[d].begin), "today") == std::string::npos;
+      break;
+    }
+    DateValue default_date;
+    auto bd = block_date_.find(sent.block);
+    if (bd != block_date_.end()) {
+      default_date = bd->second;
+    } else {
+      default_date = block.section == Section::kExhibit && !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
+    }
+    if (!sentence_anchor.empty() && !weak) block_date_[sent.block] = sentence_anchor;
+
+    bool has_agreement = !ams.empty();
+    bool has_money = false;
+    for (const MoneyMention& m : money) {
+      if (!m.per_share && !m.up_to && m.value > 0) has_money = true;
+    }
+    bool has_trial = false, has_regulator = false, has_person = false;
+    for (const Token& k : t) {
+      std::string l = ToLower(k.text);
+      if (l == "trial" || l == "study" || l == "phase" || l == "data" || l == "findings" || l == "patients" || l == "trials") has_trial = true;
+      if (IsRegulatoryWord(k.text)) has_regulator = true;
+    }
+    for (const EntityMention& m : ms) {
+      if (table_.entities[m.entity].regulator) has_regulator = true;
+      if (table_.entities[m.entity].type == EntityType::kPerson) has_person = true;
+    }
+    int org_count = 0;
+    for (int e : orgs) org_count += table_.entities[e].type == EntityType::kOrganization;
+
+    // Trigger phrases.
+    std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
+    for (const TriggerRule& r : lex_.triggers) {
+      size_t p = 0;
+      while ((p = FindWordIgnoreCase(s, r.phrase, p)) != std::string_view::npos) {
+        size_t tok = TokenAt(t, p);
+        p += r.phrase.size();
+        bool ok = true;
+        for (const std::string& req : r.requires_) {
+          if (req == "agreement") ok &= has_agreement;
+          else if (req == "money") ok &= has_money;
+          else if (req == "trial") ok &= has_trial;
+          else if (req == "regulator") ok &= has_regulator;
+          else if (req == "person") ok &= has_person;
+          else if (req == "org2") ok &= org_count >= 2;
+        }
+        if (!ok) continue;
+        // "to renew", "allows X to license": possibilities, not events.
+        if (tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results" && !(tok > 1 && t[tok - 2].text == "agreed")) continue;
+        if (Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote") continue;
+        auto& v = fired[r.type];
+        if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
+      }
+    }
+    if (fired.empty()) {
+      if (!ams.empty()) ImpliedEntered(si, ams);
+      return;
+    }
+    // An agreement lifecycle verb makes "entered"-only readings of the same
+    // agreement redundant ("agreed to amend the ... Agreement executed on").
+    for (auto& [type, toks] : fired) {
+      std::sort(toks.begin(), toks.end());
+      // One event per type per sentence, unless the triggers sit in
+      // different clauses with different dates.
+      std::vector<std::pair<DateValue, size_t>> per_date;
+      for (size_t tok : toks) {
+        DateValue d = NearestDate(t, dates, date_used, tok);
+        bool dup = false;
+        for (auto& pd : per_date) dup |= pd.first == d;
+        if (!dup) per_date.push_back({d, tok});
+      }
+      if (per_date.size() > 1) {
+        // Keep the undated trigger only when no dated one exists.
+        std::vector<std::pair<DateValue, size_t>> dated;
+        for (auto& pd : per_date) if (!pd.first.empty()) dated.push_back(pd);
+        if (!dated.empty()) per_date = dated;
+      }
+      for (auto& [d, tok] : per_date) {
+        Draft dr;
+        dr.type = type;
+        dr.date = d.empty() ? (sentence_anchor.empty() ? default_date : sentence_anchor) : d;
+        dr.weak_date = d.empty() ? (sentence_anchor.empty() || weak) : IsWeak(dates, d);
+        if (!d.empty() && IsWeak(dates, d)) dr.weak_date = true;
+        dr.block = sent.block;
+        dr.sentence = static_cast<int>(si);
+        FillParties(&dr, si, ms, t, tok);
+        if (!ams.empty() && (type.rfind("agreement.", 0) == 0 || type == "license.granted" || type == "payment")) {
+          // The agreement nearest the trigger.
+          size_t best = 0;
+          size_t best_dist = SIZE_MAX;
+          for (size_t a = 0; a < ams.size(); ++a) {
+            size_t dist = ams[a].head_tok > tok ? ams[a].head_tok - tok : tok - ams[a].head_tok;
+            if (dist < best_dist) { best_dist = dist; best = a; }
+          }
+          dr.agreement = ams[best].agreement;
+        }
+        if (type == "payment" || type == "executive.compensation" || type.rfind("agreement.", 0) == 0 ||
+            type == "license.granted" || type == "corporate.transaction" || type == "financial.results") {
+          dr.amount = PickAmount(money, t, tok, type);
+        }
+        if (type == "payment" && !dr.amount) continue;
+        dr.sources.push_back(MakeSource(si));
+        drafts_.push_back(std::move(dr));
+      }
+    }
+    ImpliedEntered(si, ams);
+  }
+
+  static bool IsWeak(const std::vector<DateMention>& dates, const DateValue& d) {
+    for (const DateMention& m : dates) {
+      if (m.value == d && m.kind == DateKind::kRelative) return true;
+    }
+    return false;
+  }
+
+  // The event date for a trigger at `tok`: the nearest unused event-anchor
+  // date in the same clause, preferring one right after the verb phrase
+  // ("renewed by Genentech in 2005") or opening the clause ("In December
+  // 2005, Genentech licensed").
+  DateValue NearestDate(const std::vector<Token>& t, const std::vector<DateMention>& dates,
+                        const std::vector<bool>& used, size_t tok) const {
+    long best = -1;
+    long best_score = 1 << 30;
+    for (size_t d = 0; d < dates.size(); ++d) {
+      if (used[d]) continue;
+      const DateMention& m = dates[d];
+      if (!m.event_anchor && m.kind != DateKind::kPartial) continue;
+      if (m.kind == DateKind::kPeriodEnd || m.kind == DateKind::kFiscal) continue;
+      std::string_view cue = m.cue;
+      if (cue.find("expire") != std::string_view::npos || cue == "ends" || cue == "through" || cue == "until" ||
+          cue == "ended" || cue == "ending" || cue == "as of" || cue == "dated" || cue == "dated as of") {
+        continue;
+      }
+      size_t dt = TokenAt(t, m.begin);
+      long dist = static_cast<long>(dt) - static_cast<long>(tok);
+      // Clause boundaries between trigger and date cost extra.
+      size_t lo = std::min(dt, tok), hi = std::max(dt, tok);
+      int boundaries = 0;
+      for (size_t k = lo; k < hi && k < t.size(); ++k) {
+        if (t[k].text == ";" || (t[k].text == "and" && k + 1 < t.size() && k > lo && IsVerbish(t[k + 1].text))) ++boundaries;
+      }
+      long score = (dist >= 0 ? dist : -dist * 2) + boundaries * 40;
+      if (dist < 0 && m.event_anchor) score = -dist;  // clause-initial "In December 2005,"
+      if (score < best_score) {
+        best_score = score;
+        best = static_cast<long>(d);
+      }
+    }
+    if (best < 0) return {};
+    return dates[best].value;
+  }
+
+  static bool IsVerbish(std::string_view w) {
+    if (w.size() < 4) return false;
+    std::string l = ToLower(w);
+    return l.compare(l.size() - 2, 2, "ed") == 0 || l == "has" || l == "have" || l == "was" || l == "will";
+  }
+
+  std::optional<MoneyMention> PickAmount(const std::vector<MoneyMention>& money, const std::vector<Token>& t, size_t tok,
+                                         const std::string& type) const {
+    std::optional<MoneyMention> best;
+    size_t best_dist = SIZE_MAX;
+    for (const MoneyMention& m : money) {
+      if (m.up_to || m.value <= 0) continue;
+      if (m.per_share && type != "corporate.transaction" && type != "financial.results") continue;
+      size_t mt = TokenAt(t, m.begin);
+      if (Conditional(t, mt) && type == "payment") continue;
+      size_t dist = mt > tok ? mt - tok : (tok - mt) * 2;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  void FillParties(Draft* dr, size_t si, const std::vector<EntityMention>& ms, const std::vector<Token>& t, size_t tok) {
+    const std::string& type = dr->type;
+    bool regulators = type == "regulatory";
+    bool people = type.rfind("executive.", 0) == 0 || type == "corporate.transaction" || type == "litigation";
+    dr->parties = PartiesIn(si, ms, regulators, people);
+    int reg = table_.registrant;
+    bool registrant_only = type == "financial.results" || type == "shareholder.vote" || type == "governance.change" ||
+                           type == "financial.restatement" || type == "bankruptcy";
+    if (registrant_only && reg >= 0) {
+      dr->parties = {reg};
+      return;
+    }
+    if ((type.rfind("executive.", 0) == 0 || type == "auditor.change" || type == "control.change" || type == "litigation") && reg >= 0 &&
+        std::find(dr->parties.begin(), dr->parties.end(), reg) == dr->parties.end()) {
+      dr->parties.insert(dr->parties.begin(), reg);
+    }
+    if (type == "executive.change" || type == "executive.compensation") {
+      // Only the people near the trigger: a sentence naming a whole board is one event per person.
+      std::vector<int> keep;
+      for (int p : dr->parties) if (table_.entities[p].type != EntityType::kPerson) keep.push_back(p);
+      size_t best_dist = SIZE_MAX;
+      int best = -1;
+      for (const EntityMention& m : ms) {
+        if (table_.entities[m.entity].type != EntityType::kPerson) continue;
+        size_t dist = m.tok_begin > tok ? m.tok_begin - tok : tok - m.tok_begin;
+        if (dist < best_dist) { best_dist = dist; best = m.entity; }
+      }
+      if (best >= 0) keep.push_back(best);
+      dr->parties = keep;
+    }
+    bool two_sided = type.rfind("agreement.", 0) == 0 || type == "license.granted" || type == "payment" || type == "clinical";
+    int commercial = 0;
+    for (int p : dr->parties) commercial += !table_.entities[p].regulator && table_.entities[p].type == EntityType::kOrganization;
+    if (two_sided && commercial < 2 && type != "clinical") {
+      // The counterparty from the paragraph: the previous event's parties.
+      for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
+        if (it->block != dr->block) break;
+        for (int p : it->parties) {
+          const FoundEntity& e = table_.entities[p];
+          if (e.regulator || e.type != EntityType::kOrganization) continue;
+          if (std::find(dr->parties.begin(), dr->parties.end(), p) == dr->parties.end()) {
+            dr->parties.push_back(p);
+            ++commercial;
+          }
+        }
+        if (commercial >= 2) break;
+      }
+      if (commercial < 2 && reg >= 0 && std::find(dr->parties.begin(), dr->parties.end(), reg) == dr->parties.end() &&
+          commercial == 1) {
+        dr->parties.push_back(reg);
+      }
+    }
+    if (dr->parties.empty() && reg >= 0) dr->parties.push_back(reg);
+    // Roles.
+    if (type == "payment") {
+      for (size_t k = tok; k + 1 < t.size() && k < tok + 12; ++k) {
+        if (t[k].text == "to") {
+          for (const EntityMention& m : ms) if (m.tok_begin == k + 1) dr->roles[m.entity] = "payee";
+        }
+      }
+      for (const EntityMention& m : ms) {
+        if (m.tok_end < t.size() && m.tok_end + 1 < t.size() && (t[m.tok_end].text == "received" || t[m.tok_end].text == "earned")) dr->roles[m.entity] = "payee";
+      }
+      if (!dr->roles.empty()) {
+        for (int p : dr->parties) if (!dr->roles.count(p) && table_.entities[p].type == EntityType::kOrganization) dr->roles[p] = "payer";
+      }
+    } else if (type == "license.granted") {
+      for (const EntityMention& m : ms) {
+        if (m.tok_end < t.size() && t[m.tok_end].possessive) dr->roles[m.entity] = "licensor";
+        else if (m.tok_end < t.size() && StartsWithIgnoreCase(t[m.tok_end].text, "licens")) dr->roles[m.entity] = "licensee";
+      }
+    }
+  }
+
+  // A dated agreement reference is itself a telling of the agreement's entry.
+  void ImpliedEntered(size_t si, const std::vector<AgreementMention>& ams) {
+    for (const AgreementMention& am : ams) {
+      const FoundAgreement& g = agreements_[am.agreement];
+      if (g.dated.empty() || g.parties.size() < 2) continue;
+      if (implied_.count({am.agreement, static_cast<int>(si)})) continue;
+      implied_.insert({am.agreement, static_cast<int>(si)});
+      Draft dr;
+      dr.type = "agreement.entered";
+      dr.date = g.dated;
+      dr.parties = g.parties;
+      dr.agreement = am.agreement;
+      dr.block = seg_.sentences[si].block;
+      dr.sentence = static_cast<int>(si);
+      dr.sources.push_back(MakeSource(si));
+      drafts_.push_back(std::move(dr));
+    }
+  }
+
+  // Agreement events and licenses that carry no amount take the amount of a
+  // payment told in the same paragraph ("renewed ... by payment of a $2
+  // million fee").
+  void AttachAmounts() {
+    for (Draft& d : drafts_) {
+      if (d.amount || (d.type != "agreement.renewed" && d.type != "agreement.extended" && d.type != "license.granted")) continue;
+      for (const Draft& p : drafts_) {
+        if (p.type != "payment" || p.block != d.block || !p.amount || p.sentence < d.sentence || p.sentence > d.sentence + 2) continue;
+        d.amount = p.amount;
+        break;
+      }
+    }
+  }
+
+  static bool Subset(const std::vector<int>& a, const std::vector<int>& b) {
+    for (int x : a) if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+    return true;
+  }
+
+  static std::string Family(const std::string& type) {
+    if (type == "agreement.amended" || type == "agreement.extended") return "agreement.extended";
+    return type;
+  }
+
+  // One event per real-world event within the filing.
+  void MergeDrafts() {
+    for (Draft& d : drafts_) {
+      std::vector<int> ps = d.parties;
+      std::sort(ps.begin(), ps.end());
+      d.parties = ps;
+    }
+    auto absorb = [&](Draft& into, Draft& from) {
+      for (const Source& s : from.sources) {
+        bool have = false;
+        for (const Source& x : into.sources) have |= x.quote == s.quote;
+        if (!have) into.sources.push_back(s);
+      }
+      if (!into.amount && from.amount) into.amount = from.amount;
+      if (into.agreement < 0) into.agreement = from.agreement;
+      for (auto& [k, v] : from.roles) into.roles.emplace(k, v);
+      for (int p : from.parties) {
+        if (std::find(into.parties.begin(), into.parties.end(), p) == into.parties.end()) into.parties.push_back(p);
+      }
+      std::sort(into.parties.begin(), into.parties.end());
+      from.dead = true;
+    };
+    // Amended + extended of one agreement in one filing are one extension.
+    for (Draft& d : drafts_) {
+      if (d.type != "agreement.amended" || d.agreement < 0) continue;
+      for (const Draft& e : drafts_) {
+        if (e.type == "agreement.extended" && e.agreement == d.agreement) d.type = "agreement.extended";
+      }
+    }
+    for (size_t i = 0; i < drafts_.size(); ++i) {
+      Draft& a = drafts_[i];
+      if (a.dead) continue;
+      for (size_t j = 0; j < drafts_.size(); ++j) {
+        if (i == j) continue;
+        Draft& b = drafts_[j];
+        if (b.dead || a.dead || Family(a.type) != Family(b.type)) continue;
+        bool same_agreement = a.agreement >= 0 && a.agreement == b.agreement;
+        bool agreements_ok = a.agreement < 0 || b.agreement < 0 || same_agreement;
+        if (!agreements_ok) continue;
+        bool results = a.type == "financial.results" || a.type == "shareholder.vote";
+        bool parties_eq = a.parties == b.parties;
+        bool parties_sub = Subset(b.parties, a.parties) || Subset(a.parties, b.parties);
+        bool dates_ok = a.date.CompatibleWith(b.date);
+        bool lifecycle = a.type.rfind("agreement.", 0) == 0 && a.type != "agreement.entered" && same_agreement;
+        bool merge = false;
+        if (results && parties_eq) merge = true;
+        else if (lifecycle) merge = true;
+        else if (parties_eq && dates_ok) merge = true;
+        else if (b.weak_date && parties_sub && b.date.year == a.date.year && !a.weak_date) merge = true;
+        else if (b.weak_date && parties_sub && (a.date.year == b.date.year || a.date.year + 1 == b.date.year) && !a.weak_date &&
+                 (a.type == "license.granted" || a.type == "payment" || a.type == "regulatory")) merge = true;
+        if (!merge) continue;
+        // Keep the more precise (or the stronger, or the earlier) date.
+        bool take_b = false;
+        if (results) take_b = false;
+        else if (a.weak_date && !b.weak_date) take_b = true;
+        else if (!a.weak_date && b.weak_date) take_b = false;
+        else if (dates_ok && ((b.date.day && !a.date.day) || (b.date.month && !a.date.month))) take_b = true;
+        else if (lifecycle && !dates_ok && b.date.Iso() < a.date.Iso()) take_b = true;
+        if (take_b) {
+          a.date = b.date;
+          a.weak_date = b.weak_date;
+          if (Family(a.type) == "agreement.extended" && b.type == "agreement.extended") a.type = b.type;
+        }
+        if (a.type == "agreement.amended" && b.type == "agreement.extended") a.type = "agreement.extended";
+        absorb(a, b);
+      }
+    }
+  }
+
+  // ---- output ----
+  std::string AgreementName(const FoundAgreement& g) const {
+    if (!g.title.empty()) return g.title;
+    std::string cue = g.cue;
+    if (cue.empty() || cue == "agreement") return g.kind == "agreement" ? "agreement" : g.kind + " agreement";
+    if (cue.find("agreement") != std::string::npos || cue.find("letter") != std::string::npos || cue.find("plan") != std::string::npos) return cue;
+    if (cue.find("rights to test") != std::string::npos || cue.find("right to test") != std::string::npos) return "technology access agreement";
+    return cue + " agreement";
+  }
+
+  Result<FilingExtract> Build() {
+    // Entities that are worth keeping: products need more evidence for than against.
+    std::vector<bool> keep(table_.entities.size(), true);
+    for (size_t i = 0; i < table_.entities.size(); ++i) {
+      const FoundEntity& e = table_.entities[i];
+      if (e.type == EntityType::kProduct && e.product_evidence < 0) keep[i] = false;
+    }
+    std::vector<std::string> ids(table_.entities.size());
+    for (size_t i = 0; i < table_.entities.size(); ++i) {
+      const FoundEntity& fe = table_.entities[i];
+      ids[i] = fe.id;
+      if (!keep[i]) continue;
+      Entity e;
+      e.id = fe.id;
+      e.type = fe.type;
+      e.name = fe.name;
+      e.aliases = fe.aliases;
+      e.cik = fe.cik;
+      e.title = fe.title;
+      e.sources.push_back(Source{source_filing_, "", "", filed_});
+      out_.entities.push_back(std::move(e));
+      if (fe.type == EntityType::kPerson && !fe.title.empty()) {
+        int employer = fe.employer >= 0 ? fe.employer : table_.registrant;
+        if (employer >= 0) {
+          Relation r{"officer_of", fe.id, table_.entities[employer].id, fe.title, {Source{source_filing_, "", "", filed_}}};
+          out_.relations.push_back(std::move(r));
+        }
+      }
+    }
+    for (const FoundRelation& r : table_.relations) {
+      Relation rel{r.type, ids[r.from], ids[r.to], r.role, {MakeSource(r.sentence)}};
+      out_.relations.push_back(std::move(rel));
+    }
+    // Agreements.
+    std::vector<std::string> ag_ids(agreements_.size());
+    for (size_t a = 0; a < agreements_.size(); ++a) {
+      FoundAgreement& g = agreements_[a];
+      std::string pid;
+      for (int p : g.parties) pid += (pid.empty() ? "" : "+") + ids[p].substr(ids[p].find(':') + 1);
+      std::string id = "ag:" + pid + ":" + g.kind;
+      if (g.dated.year) id += ":" + std::to_string(g.dated.year);
+      else if (!g.title.empty()) id += ":" + Slug(g.title);
+      ag_ids[a] = id;
+      Entity e;
+      e.id = id;
+      e.type = EntityType::kAgreement;
+      e.name = AgreementName(g);
+      e.aliases = g.aliases;
+      e.title = g.kind;
+      e.dated = g.dated.Iso();
+      e.term = g.term;
+      for (int p : g.parties) e.parties.push_back(ids[p]);
+      e.sources = g.sources;
+      // Expiry: as written, else from the term.
+      DateValue exp = g.expires;
+      if (exp.empty() && !g.dated.empty() && !g.term.empty()) {
+        int years = TermYears(g.term);
+        if (years > 0) exp = DateValue{g.dated.year + years, g.dated.month, g.dated.day};
+      }
+      e.expires = exp.Iso();
+      out_.entities.push_back(std::move(e));
+    }
+    // Events.
+    for (const Draft& d : drafts_) {
+      if (d.dead) continue;
+      Event ev;
+      ev.type = d.type;
+      ev.date = d.date.Iso();
+      for (int p : d.parties) {
+        auto r = d.roles.find(p);
+        ev.parties.push_back(Party{ids[p], r == d.roles.end() ? "" : r->second});
+      }
+      if (d.agreement >= 0) ev.agreement_id = ag_ids[d.agreement];
+      if (d.amount) ev.amount = Money{d.amount->value, d.amount->currency, d.amount->per_share};
+      ev.sources = d.sources;
+      std::string key = ev.type + "|" + ev.date + "|" + ev.agreement_id;
+      for (const Party& p : ev.parties) key += "|" + p.entity_id;
+      key += "|" + out_.filing.id;
+      ev.id = "ev:" + Hex64(Hash64(key));
+      out_.events.push_back(std::move(ev));
+    }
+    // Renewals and extensions move an agreement's expiry.
+    for (const Event& ev : out_.events) {
+      if (ev.type != "agreement.renewed" || ev.agreement_id.empty()) continue;
+      for (Entity& e : out_.entities) {
+        if (e.id != ev.agreement_id || e.dated.empty()) continue;
+        int base = TermYears(e.term.empty() ? "" : e.term);
+        int added = RenewalYears(ev);
+        DateValue dated = DateValue::FromIso(e.dated);
+        if (base > 0 && added > 0) e.expires = DateValue{dated.year + base + added, dated.month, dated.day}.Iso();
+      }
+    }
+    // Relations: organizations listed as having licensed the technology.
+    return std::move(out_);
+  }
+
+  static int WordNumber(std::string_view w) {
+    static const char* kNums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    std::string l = ToLower(w);
+    for (int i = 0; i <= 10; ++i) if (l == kNums[i]) return i;
+    if (!l.empty() && IsAsciiDigit(l[0])) return std::atoi(l.c_str());
+    return 0;
+  }
+
+  // "five-year" -> 5.
+  static int TermYears(std::string_view term) {
+    size_t p = term.find("-year");
+    if (p == std::string_view::npos) return 0;
+    size_t b = term.rfind(' ', p);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    return WordNumber(term.substr(b, p - b));
+  }
+
+  static int RenewalYears(const Event& ev) {
+    for (const Source& s : ev.sources) {
+      size_t p = s.quote.find("-year term");
+      if (p == std::string::npos) continue;
+      size_t b = s.quote.rfind(' ', p);
+      b = b == std::string::npos ? 0 : b + 1;
+      int n = WordNumber(std::string_view(s.quote).substr(b, p - b));
+      if (n > 0) return n;
+    }
+    return 0;
+  }
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  Segmented seg_;
+  std::vector<std::vector<Token>> tokens_;
+  EntityTable table_;
+  FilingExtract out_;
+  std::string source_filing_;
+  std::string filed_;
+  DateValue event_date_;
+  DateContext ctx_;
+  std::vector<FoundAgreement> agreements_;
+  std::map<int, int> last_agreement_in_block_;
+  int last_agreement_ = -1;
+  std::map<int, DateValue> block_date_;
+  std::set<std::pair<int, int>> implied_;
+  std::vector<Draft> drafts_;
+};
+
+}  // namespace
+
+Result<FilingExtract> ExtractFiling(const Document& doc) { return Extractor(doc).Run(); }
+
+}  // namespace dealgraph

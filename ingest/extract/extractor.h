@@ -1,0 +1,25 @@
+// Extractor: one Document -> one FilingExtract (entities, agreements,
+// events and relations, each with its provenance).
+//
+// Stages, in order: segment (ingest/segment.h) -> tokens -> entity discovery
+// (entities.h) -> per sentence: dates, money, agreement mentions, trigger
+// phrases -> events -> in-filing resolution (anaphora such as "this
+// agreement", "the Company"; one event per real-world event within the
+// filing). Cross-filing merging is the store's job.
+#ifndef DEALGRAPH_INGEST_EXTRACT_EXTRACTOR_H_
+#define DEALGRAPH_INGEST_EXTRACT_EXTRACTOR_H_
+
+#include "common/status.h"
+#include "graph/model.h"
+#include "ingest/document.h"
+
+namespace dealgraph {
+
+// Extracts everything dealgraph knows how to read from one filing. Never
+// fails on odd text (it may extract nothing); returns an error only when the
+// document is not something to store (no text at all).
+Result<FilingExtract> ExtractFiling(const Document& doc);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_INGEST_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,120 @@
+#include "ingest/extract/lexicon.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "common/strings.h"
+
+namespace dealgraph {
+
+namespace {
+
+// The non-comment, non-blank lines of a lexicon file.
+std::vector<std::string_view> Entries(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::string_view line : SplitLines(text)) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view t = Trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> Columns(std::string_view line) {
+  std::vector<std::string> cols;
+  for (std::string_view c : Split(line, '\t')) cols.emplace_back(Trim(c));
+  return cols;
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string>& files) {
+  Lexicon lex;
+  auto text = [&](const char* name) -> std::string_view {
+    auto it = files.find(name);
+    return it == files.end() ? std::string_view() : std::string_view(it->second);
+  };
+  auto set_of = [&](const char* name, std::unordered_set<std::string>* out) {
+    for (std::string_view e : Entries(text(name))) out->emplace(Trim(e));
+  };
+  set_of("corporate_suffixes.txt", &lex.corporate_suffixes);
+  set_of("name_stopwords.txt", &lex.name_stopwords);
+  set_of("person_titles.txt", &lex.person_titles);
+  set_of("exchanges.txt", &lex.exchanges);
+  set_of("agency_words.txt", &lex.agency_words);
+  set_of("industry_words.txt", &lex.industry_words);
+  set_of("non_products.txt", &lex.non_products);
+  for (std::string_view e : Entries(text("product_stems.txt"))) lex.product_stems.emplace_back(Trim(e));
+  for (std::string_view e : Entries(text("regulators.tsv"))) lex.regulators.push_back(Columns(e));
+  for (std::string_view e : Entries(text("agreement_kinds.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2) continue;
+    AgreementKind k{cols[0], {}};
+    for (size_t i = 1; i < cols.size(); ++i) k.cues.push_back(ToLower(cols[i]));
+    lex.agreement_kinds.push_back(std::move(k));
+  }
+  for (std::string_view e : Entries(text("triggers.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2) return Status::InvalidArgument("triggers.tsv: malformed line: " + std::string(e));
+    TriggerRule r;
+    r.type = cols[0];
+    r.phrase = ToLower(cols[1]);
+    if (!r.phrase.empty() && r.phrase.back() == '*') {
+      r.stem = true;
+      r.phrase.pop_back();
+    }
+    if (cols.size() > 2) {
+      for (std::string_view q : Split(cols[2], ',')) {
+        std::string req(Trim(q));
+        if (!req.empty() && req != "none") r.requires_.push_back(req);
+      }
+    }
+    lex.triggers.push_back(std::move(r));
+  }
+  for (std::string_view e : Entries(text("boilerplate.txt"))) lex.boilerplate.push_back(ToLower(Trim(e)));
+  for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
+  for (std::string_view e : Entries(text("items.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.empty()) continue;
+    ItemInfo info;
+    if (cols.size() > 1) info.default_type = cols[1];
+    if (cols.size() > 2) info.title = cols[2];
+    lex.items[cols[0]] = info;
+  }
+  if (lex.triggers.empty() || lex.corporate_suffixes.empty()) {
+    return Status::InvalidArgument("lexicon is missing triggers.tsv or corporate_suffixes.txt");
+  }
+  return lex;
+}
+
+const Lexicon& Lexicon::Get() {
+  static const Lexicon lexicon = [] {
+    std::unordered_map<std::string, std::string> files;
+    for (const EmbeddedFile& f : EmbeddedLexiconFiles()) files[f.name] = f.content;
+    if (const char* dir = std::getenv("DEALGRAPH_LEXICON_DIR"); dir && *dir) {
+      std::error_code ec;
+      for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        files[entry.path().filename().string()] = ss.str();
+      }
+      if (ec) std::cerr << "dealgraph: DEALGRAPH_LEXICON_DIR " << dir << ": " << ec.message() << "\n";
+    }
+    Result<Lexicon> lex = Lexicon::Parse(files);
+    if (!lex.ok()) {
+      std::cerr << "dealgraph: " << lex.status().message() << "; using the built-in lexicon\n";
+      files.clear();
+      for (const EmbeddedFile& f : EmbeddedLexiconFiles()) files[f.name] = f.content;
+      lex = Lexicon::Parse(files);
+    }
+    return std::move(lex).value();
+  }();
+  return lexicon;
+}
+
+}  // namespace dealgraph
