@@ -1,0 +1,179 @@
+// dealgraph export timeline|partners|events|entities|graphml|neo4j
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "cli/common.h"
+#include "common/strings.h"
+#include "export/csv.h"
+#include "export/graphml.h"
+#include "export/jsonl.h"
+#include "export/partners.h"
+#include "export/timeline.h"
+#include "graph/query.h"
+
+namespace dealgraph {
+
+namespace {
+
+struct ExportOpts {
+  CommonOptions common;
+  std::string what;
+  std::string output;
+  std::string entity, with, from, to, types, lanes = "partner", title;
+};
+
+// The events an export covers, per the filters.
+Result<std::vector<Event>> SelectEvents(const Store& store, const ExportOpts& o, std::string* focus) {
+  DateRange range{o.from, o.to};
+  std::vector<Event> events;
+  if (!o.entity.empty()) {
+    ASSIGN_OR_RETURN(Entity a, ResolveEntity(store, o.entity));
+    *focus = a.id;
+    if (!o.with.empty()) {
+      ASSIGN_OR_RETURN(Entity b, ResolveEntity(store, o.with));
+      events = store.EventsBetween(a.id, b.id, range);
+    } else {
+      events = store.EventsOf(a.id, range);
+    }
+  } else {
+    events = store.AllEvents();
+    if (!range.unbounded()) {
+      events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return !range.Contains(e.date); }), events.end());
+    }
+  }
+  if (!o.types.empty()) {
+    std::set<std::string> keep;
+    for (std::string_view t : Split(o.types, ',')) keep.emplace(Trim(t));
+    events.erase(std::remove_if(events.begin(), events.end(),
+                                [&](const Event& e) {
+                                  if (keep.count(e.type)) return false;
+                                  // "agreement" keeps every agreement.* type.
+                                  return !keep.count(e.type.substr(0, e.type.find('.')));
+                                }),
+                 events.end());
+  }
+  return events;
+}
+
+}  // namespace
+
+void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  auto o = std::make_shared<ExportOpts>();
+  CLI::App* sub = app.add_subcommand("export", "draw timelines and partner diagrams; write JSON Lines, CSV, GraphML, Neo4j CSV");
+  AddDbOption(sub, &o->common);
+  sub->add_option("what", o->what, "timeline, partners, events, entities, edges, graphml or neo4j")
+      ->required()
+      ->check(CLI::IsMember({"timeline", "partners", "events", "entities", "edges", "graphml", "neo4j"}));
+  o->common.format = "";
+  sub->add_option("--format", o->common.format, "dot, svg, png, pdf (pictures); jsonl, csv (tables)");
+  sub->add_option("-o,--output", o->output, "output file (a folder for neo4j); default standard output");
+  sub->add_option("--entity", o->entity, "only events with this party (the timeline's focus)");
+  sub->add_option("--with", o->with, "... and with this party too");
+  sub->add_option("--from", o->from, "on or after this date");
+  sub->add_option("--to", o->to, "on or before this date");
+  sub->add_option("--types", o->types, "comma-separated event types (or families: agreement, payment, ...)");
+  sub->add_option("--lanes", o->lanes, "timeline swimlanes: partner or type")->check(CLI::IsMember({"partner", "type"}));
+  sub->add_option("--title", o->title, "picture title");
+  sub->callback([o, &out, &err, run] {
+    *run = [o, &out, &err]() -> int {
+      std::string format = o->common.format;
+      bool picture = o->what == "timeline" || o->what == "partners";
+      if (format.empty()) {
+        std::string ext = ToLower(std::filesystem::path(o->output).extension().string());
+        format = picture ? (ext == ".dot" || ext == ".gv" ? "dot" : ext == ".png" ? "png" : ext == ".pdf" ? "pdf" : "svg")
+                         : (ext == ".csv" ? "csv" : "jsonl");
+      }
+      std::vector<std::string> ok = picture ? std::vector<std::string>{"dot", "svg", "png", "pdf"}
+                                            : std::vector<std::string>{"jsonl", "csv", "graphml"};
+      if (o->what == "graphml") format = "graphml";
+      if (o->what == "neo4j") format = "csv";
+      if (std::find(ok.begin(), ok.end(), format) == ok.end() && o->what != "neo4j") {
+        err << "dealgraph: export " << o->what << " cannot be written as " << format << "\n";
+        return kExitUsage;
+      }
+      if (o->what == "neo4j" && o->output.empty()) {
+        err << "dealgraph: export neo4j needs -o FOLDER\n";
+        return kExitUsage;
+      }
+      std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+      if (!store) return kExitFailure;
+      std::string focus;
+      Result<std::vector<Event>> events = SelectEvents(*store, *o, &focus);
+      if (!events.ok()) {
+        err << "dealgraph: " << events.status().message() << "\n";
+        return kExitFailure;
+      }
+      GraphSlice slice = SliceFor(*store, std::move(events).value());
+      if (o->what == "entities" && o->entity.empty()) {
+        slice.entities = store->ListEntities(std::nullopt);
+      }
+      if (o->what == "neo4j") {
+        std::error_code ec;
+        std::filesystem::create_directories(o->output, ec);
+        std::vector<std::unique_ptr<std::ofstream>> files;
+        Status st = WriteNeo4jImportFiles(slice, [&](std::string_view name) -> std::ostream& {
+          files.push_back(std::make_unique<std::ofstream>(std::filesystem::path(o->output) / std::string(name), std::ios::binary));
+          return *files.back();
+        });
+        if (!st.ok()) {
+          err << "dealgraph: " << st.message() << "\n";
+          return kExitFailure;
+        }
+        out << "wrote Neo4j import files to " << o->output << " (see docs/export.md)\n";
+        return kExitOk;
+      }
+      // Render into memory first: a failed export leaves no half-written file.
+      std::ostringstream buf;
+      Status st;
+      if (o->what == "timeline") {
+        TimelineOptions to;
+        to.title = o->title;
+        to.focus_entity_id = focus;
+        to.lanes = o->lanes == "type" ? TimelineOptions::Lanes::kType : TimelineOptions::Lanes::kPartner;
+        st = WriteTimeline(slice, to, format, buf);
+      } else if (o->what == "partners") {
+        PartnerOptions po;
+        po.focus_entity_id = focus;
+        st = WritePartnerDiagram(slice, po, format, buf);
+      } else if (o->what == "graphml") {
+        st = WriteGraphml(slice, buf);
+      } else if (o->what == "events") {
+        st = format == "csv" ? WriteEventsCsv(slice, buf) : WriteEventsJsonl(slice, buf);
+      } else if (o->what == "entities") {
+        st = format == "csv" ? WriteEntitiesCsv(slice, buf) : WriteEntitiesJsonl(slice, buf);
+      } else if (o->what == "edges") {
+        st = format == "csv" ? WriteEdgesCsv(slice, buf) : WriteRelationsJsonl(slice, buf);
+      }
+      if (!st.ok()) {
+        err << "dealgraph: export " << o->what << ": " << st.message() << "\n";
+        return kExitFailure;
+      }
+      if (o->output.empty() || o->output == "-") {
+        out << buf.str();
+      } else {
+        std::string tmp = o->output + ".tmp";
+        {
+          std::ofstream f(tmp, std::ios::binary);
+          f << buf.str();
+          if (!f) {
+            err << "dealgraph: " << o->output << ": cannot write\n";
+            return kExitFailure;
+          }
+        }
+        std::error_code ec;
+        std::filesystem::rename(tmp, o->output, ec);
+        if (ec) {
+          err << "dealgraph: " << o->output << ": " << ec.message() << "\n";
+          return kExitFailure;
+        }
+        err << "wrote " << o->output << " (" << slice.events.size() << " events)\n";
+      }
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,140 @@
+// dealgraph ingest PATH... / remove FILING / filings
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli/common.h"
+#include "common/json.h"
+#include "common/table.h"
+#include "ingest/pipeline.h"
+
+namespace dealgraph {
+
+void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  struct Opts {
+    CommonOptions common;
+    std::vector<std::string> paths;
+    bool replace = false;
+    int jobs = 1;
+    bool json = false;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* sub = app.add_subcommand("ingest", "read filings (files, folders, .gz, - for stdin) into the store");
+  AddDbOption(sub, &o->common);
+  sub->add_option("paths", o->paths, "files or folders of 8-K filings")->required();
+  sub->add_flag("--replace", o->replace, "re-extract filings already stored");
+  sub->add_option("-j,--jobs", o->jobs, "worker threads for reading and extraction")->check(CLI::Range(1, 64));
+  sub->add_flag("--json", o->json, "print the summary as one JSON object");
+  sub->callback([o, &out, &err, run] {
+    *run = [o, &out, &err]() -> int {
+      std::unique_ptr<Store> store = OpenStore(o->common, false, err);
+      if (!store) return kExitFailure;
+      IngestOptions io;
+      io.replace = o->replace;
+      io.jobs = o->jobs;
+      io.progress = isatty(STDERR_FILENO) && !o->json;
+      IngestSummary s;
+      Status st = Ingest(*store, o->paths, io, err, &s);
+      if (!st.ok()) {
+        err << "dealgraph: " << st.message() << "\n";
+        return kExitFailure;
+      }
+      StoreCounts c = store->Counts();
+      if (o->json) {
+        JsonWriter w;
+        w.BeginObject();
+        w.Key("files"); w.Int(s.files);
+        w.Key("filings_added"); w.Int(s.filings_added);
+        w.Key("filings_unchanged"); w.Int(s.filings_unchanged);
+        w.Key("failed"); w.Int(s.failed);
+        w.Key("entities_added"); w.Int(s.entities_added);
+        w.Key("events_added"); w.Int(s.events_added);
+        w.Key("events_merged"); w.Int(s.events_merged);
+        w.Key("bytes"); w.Number(s.bytes);
+        w.Key("seconds"); w.Number(s.seconds);
+        w.Key("store"); w.BeginObject();
+        w.Key("filings"); w.Int(c.filings);
+        w.Key("entities"); w.Int(c.entities);
+        w.Key("events"); w.Int(c.events);
+        w.EndObject();
+        w.EndObject();
+        out << w.str() << "\n";
+      } else {
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "ingested %d of %d files (%d unchanged, %d failed): +%d entities, +%d events (%d merged) in %.2fs\n"
+                      "store %s: %lld filings, %lld entities, %lld events\n",
+                      s.filings_added, s.files, s.filings_unchanged, s.failed, s.entities_added, s.events_added,
+                      s.events_merged, s.seconds, StorePath(o->common).c_str(), c.filings, c.entities, c.events);
+        out << line;
+      }
+      return s.failed > 0 ? kExitFailure : kExitOk;
+    };
+  });
+
+  auto r = std::make_shared<std::pair<CommonOptions, std::vector<std::string>>>();
+  CLI::App* rm = app.add_subcommand("remove", "take filings out of the store, with every fact only they supported");
+  AddDbOption(rm, &r->first);
+  rm->add_option("filings", r->second, "filing ids (accession number or sha:...) as `dealgraph filings` lists them")->required();
+  rm->callback([r, &out, &err, run] {
+    *run = [r, &out, &err]() -> int {
+      std::unique_ptr<Store> store = OpenStore(r->first, false, err);
+      if (!store) return kExitFailure;
+      int failed = 0;
+      for (const std::string& id : r->second) {
+        std::string fid = id;
+        if (!store->HasFiling(fid)) {
+          for (const FilingInfo& f : store->ListFilings()) if (f.name == id) fid = f.id;
+        }
+        Status st = store->RemoveFiling(fid);
+        if (!st.ok()) {
+          err << "dealgraph: " << id << ": " << st.message() << "\n";
+          ++failed;
+        } else {
+          out << "removed " << fid << "\n";
+        }
+      }
+      return failed ? kExitFailure : kExitOk;
+    };
+  });
+
+  auto f = std::make_shared<CommonOptions>();
+  CLI::App* fl = app.add_subcommand("filings", "list the stored filings");
+  AddDbOption(fl, f.get());
+  AddFormatOption(fl, f.get(), {"table", "jsonl"});
+  fl->callback([f, &out, &err, run] {
+    *run = [f, &out, &err]() -> int {
+      std::unique_ptr<Store> store = OpenStore(*f, true, err);
+      if (!store) return kExitFailure;
+      std::vector<FilingInfo> fs = store->ListFilings();
+      if (f->format == "jsonl") {
+        for (const FilingInfo& fi : fs) {
+          JsonWriter w;
+          w.BeginObject();
+          w.Field("id", fi.id);
+          w.Field("name", fi.name);
+          w.Field("form", fi.form);
+          w.Field("registrant", fi.registrant);
+          w.Field("event_date", fi.event_date);
+          w.Field("filed", fi.filed);
+          w.Key("items"); w.BeginArray();
+          for (const std::string& i : fi.items) w.String(i);
+          w.EndArray();
+          w.EndObject();
+          out << w.str() << "\n";
+        }
+      } else {
+        Table t({"ID", "FILE", "FORM", "REGISTRANT", "EVENT DATE", "ITEMS"});
+        for (const FilingInfo& fi : fs) {
+          std::string items;
+          for (const std::string& i : fi.items) items += (items.empty() ? "" : " ") + i;
+          t.AddRow({fi.id, fi.name, fi.form, fi.registrant, fi.event_date, items});
+        }
+        t.Print(out);
+      }
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,260 @@
+// dealgraph entities / events / history / agreements
+#include <algorithm>
+#include <set>
+
+#include "cli/common.h"
+#include "common/table.h"
+#include "export/csv.h"
+#include "export/jsonl.h"
+#include "graph/query.h"
+
+namespace dealgraph {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool DateOk(const std::string& d) {
+  if (d.empty()) return true;
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (size_t i = 0; i < d.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? d[i] != '-' : !IsDigit(d[i])) return false;
+  }
+  return true;
+}
+
+// Resolves `name`, printing the error; empty id on failure.
+std::string Resolve(const Store& store, const std::string& name, std::ostream& err) {
+  Result<Entity> e = ResolveEntity(store, name);
+  if (!e.ok()) {
+    err << "dealgraph: " << e.status().message() << "\n";
+    return "";
+  }
+  return e->id;
+}
+
+}  // namespace
+
+void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  // entities
+  {
+    struct Opts { CommonOptions common; std::string type; std::string name; };
+    auto o = std::make_shared<Opts>();
+    CLI::App* sub = app.add_subcommand("entities", "list companies, people, products and agreements");
+    AddDbOption(sub, &o->common);
+    AddFormatOption(sub, &o->common, {"table", "jsonl", "csv"});
+    sub->add_option("--type", o->type, "organization, person, product or agreement");
+    sub->add_option("--name", o->name, "only entities matching this name");
+    sub->callback([o, &out, &err, run] {
+      *run = [o, &out, &err]() -> int {
+        std::optional<EntityType> type;
+        if (!o->type.empty()) {
+          EntityType t;
+          if (!ParseEntityType(o->type, &t)) {
+            err << "dealgraph: unknown entity type '" << o->type << "' (organization, person, product, agreement)\n";
+            return kExitUsage;
+          }
+          type = t;
+        }
+        std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+        if (!store) return kExitFailure;
+        std::vector<Entity> ents = o->name.empty() ? store->ListEntities(type) : store->FindEntities(o->name);
+        if (type) ents.erase(std::remove_if(ents.begin(), ents.end(), [&](const Entity& e) { return e.type != *type; }), ents.end());
+        if (o->common.format == "jsonl") {
+          for (const Entity& e : ents) {
+            std::string line;
+            WriteEntityJson(e, &line);
+            out << line << "\n";
+          }
+        } else if (o->common.format == "csv") {
+          GraphSlice s;
+          s.entities = ents;
+          (void)WriteEntitiesCsv(s, out);
+        } else {
+          Table t({"ID", "TYPE", "NAME", "ALIASES", "DETAIL"});
+          for (const Entity& e : ents) {
+            std::string aliases;
+            for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+            std::string detail = e.title;
+            if (e.type == EntityType::kAgreement) {
+              if (!e.dated.empty()) detail += " dated " + e.dated;
+              if (!e.expires.empty()) detail += ", expires " + e.expires;
+            }
+            t.AddRow({e.id, std::string(EntityTypeName(e.type)), e.name, aliases, detail});
+          }
+          t.Print(out, IsTerminal(out) ? 50 : 0);
+        }
+        return kExitOk;
+      };
+    });
+  }
+  // events
+  {
+    struct Opts { CommonOptions common; std::string entity, with, type, from, to; };
+    auto o = std::make_shared<Opts>();
+    CLI::App* sub = app.add_subcommand("events", "list events, filtered by party, type and date");
+    AddDbOption(sub, &o->common);
+    AddFormatOption(sub, &o->common, {"table", "jsonl", "csv"});
+    sub->add_option("--entity", o->entity, "events with this party");
+    sub->add_option("--with", o->with, "... and with this party too");
+    sub->add_option("--type", o->type, "event type, e.g. agreement.renewed or payment");
+    sub->add_option("--from", o->from, "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    sub->add_option("--to", o->to, "on or before this date");
+    sub->callback([o, &out, &err, run] {
+      *run = [o, &out, &err]() -> int {
+        if (!DateOk(o->from) || !DateOk(o->to)) {
+          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
+          return kExitUsage;
+        }
+        std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+        if (!store) return kExitFailure;
+        DateRange range{o->from, o->to};
+        std::vector<Event> events;
+        if (!o->entity.empty()) {
+          std::string a = Resolve(*store, o->entity, err);
+          if (a.empty()) return kExitFailure;
+          if (!o->with.empty()) {
+            std::string b = Resolve(*store, o->with, err);
+            if (b.empty()) return kExitFailure;
+            events = store->EventsBetween(a, b, range);
+          } else {
+            events = store->EventsOf(a, range);
+          }
+          if (!o->type.empty()) {
+            events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return e.type != o->type; }), events.end());
+          }
+        } else if (!o->type.empty()) {
+          events = store->EventsOfType(o->type, range);
+        } else {
+          events = store->AllEvents();
+          if (!range.unbounded()) {
+            events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return !range.Contains(e.date); }), events.end());
+          }
+        }
+        PrintEvents(events, *store, o->common.format, out);
+        return kExitOk;
+      };
+    });
+  }
+  // history
+  {
+    struct Opts { CommonOptions common; std::string a, b, from, to; };
+    auto o = std::make_shared<Opts>();
+    CLI::App* sub = app.add_subcommand("history", "the dated story of A (with B), oldest first, with sources");
+    AddDbOption(sub, &o->common);
+    AddFormatOption(sub, &o->common, {"table", "jsonl", "csv"});
+    sub->add_option("a", o->a, "a company, person or product")->required();
+    sub->add_option("b", o->b, "only events shared with this one");
+    sub->add_option("--from", o->from, "on or after this date");
+    sub->add_option("--to", o->to, "on or before this date");
+    sub->callback([o, &out, &err, run] {
+      *run = [o, &out, &err]() -> int {
+        if (!DateOk(o->from) || !DateOk(o->to)) {
+          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
+          return kExitUsage;
+        }
+        std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+        if (!store) return kExitFailure;
+        std::string a = Resolve(*store, o->a, err);
+        if (a.empty()) return kExitFailure;
+        DateRange range{o->from, o->to};
+        std::vector<Event> events;
+        std::string title = DisplayName(*store, a);
+        if (!o->b.empty()) {
+          std::string b = Resolve(*store, o->b, err);
+          if (b.empty()) return kExitFailure;
+          events = store->EventsBetween(a, b, range);
+          title += " and " + DisplayName(*store, b);
+        } else {
+          events = store->EventsOf(a, range);
+        }
+        if (o->common.format == "table") {
+          out << "History of " << title << ": " << events.size() << " event" << (events.size() == 1 ? "" : "s") << "\n";
+          for (const Event& ev : events) {
+            std::string parties;
+            for (const Party& p : ev.parties) {
+              if (p.entity_id == a) continue;
+              parties += (parties.empty() ? "" : ", ") + DisplayName(*store, p.entity_id);
+            }
+            out << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type;
+            if (!parties.empty()) out << "  with " << parties;
+            if (ev.amount) out << "  " << FormatMoney(*ev.amount);
+            if (!ev.agreement_id.empty()) out << "  [" << DisplayName(*store, ev.agreement_id) << "]";
+            out << "\n";
+            for (const Source& s : ev.sources) {
+              out << "    source " << s.filing << (s.item.empty() ? "" : " (" + s.item + ")") << ": \"" << s.quote << "\"\n";
+            }
+          }
+        } else {
+          PrintEvents(events, *store, o->common.format, out);
+        }
+        return events.empty() ? kExitFailure : kExitOk;
+      };
+    });
+  }
+  // agreements
+  {
+    struct Opts { CommonOptions common; std::string party, action; };
+    auto o = std::make_shared<Opts>();
+    CLI::App* sub = app.add_subcommand("agreements", "agreements a party entered, renewed, extended, amended or terminated");
+    AddDbOption(sub, &o->common);
+    AddFormatOption(sub, &o->common, {"table", "jsonl"});
+    sub->add_option("--party", o->party, "a company")->required();
+    sub->add_option("--action", o->action, "entered, renewed, extended, amended or terminated");
+    sub->callback([o, &out, &err, run] {
+      *run = [o, &out, &err]() -> int {
+        Result<std::string> type = ActionToType(o->action);
+        if (!type.ok()) {
+          err << "dealgraph: " << type.status().message() << "\n";
+          return kExitUsage;
+        }
+        std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+        if (!store) return kExitFailure;
+        std::string party = Resolve(*store, o->party, err);
+        if (party.empty()) return kExitFailure;
+        std::vector<AgreementStory> stories = AgreementsOf(*store, party, *type);
+        if (o->common.format == "jsonl") {
+          for (const AgreementStory& st : stories) {
+            std::string line;
+            WriteEntityJson(st.agreement, &line);
+            out << line << "\n";
+            GraphSlice slice = SliceFor(*store, st.events);
+            for (const Event& ev : slice.events) {
+              std::string el;
+              WriteEventJson(ev, slice, &el);
+              out << el << "\n";
+            }
+          }
+          return stories.empty() ? kExitFailure : kExitOk;
+        }
+        if (stories.empty()) {
+          out << "No agreements of " << DisplayName(*store, party) << (o->action.empty() ? "" : " " + o->action) << ".\n";
+          return kExitFailure;
+        }
+        for (const AgreementStory& st : stories) {
+          const Entity& ag = st.agreement;
+          std::string parties;
+          for (const std::string& p : ag.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(*store, p);
+          out << ag.name << " (" << parties << ")";
+          if (!ag.dated.empty()) out << ", dated " << ag.dated;
+          if (!ag.term.empty()) out << ", " << ag.term << " term";
+          if (!ag.expires.empty()) out << ", runs to " << ag.expires;
+          out << "  [" << ag.id << "]\n";
+          for (const Event& ev : st.events) {
+            bool hit = type->empty() || ev.type == *type;
+            out << (hit ? "  * " : "    ") << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type.substr(ev.type.find('.') + 1);
+            if (ev.amount) out << "  " << FormatMoney(*ev.amount);
+            std::string srcs;
+            for (const Source& s : ev.sources) srcs += (srcs.empty() ? "" : ", ") + s.filing;
+            out << "  (" << srcs << ")\n";
+            if (hit && !ev.sources.empty()) out << "      \"" << ev.sources.front().quote << "\"\n";
+          }
+        }
+        return kExitOk;
+      };
+    });
+  }
+}
+
+}  // namespace dealgraph

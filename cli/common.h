@@ -1,0 +1,59 @@
+// What the subcommands share: the store location, output format, and
+// helpers to print events and entities.
+#ifndef DEALGRAPH_CLI_COMMON_H_
+#define DEALGRAPH_CLI_COMMON_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common/status.h"
+#include "graph/model.h"
+#include "graph/store.h"
+
+namespace dealgraph {
+
+// Exit statuses.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  //!< some input failed, or nothing matched
+inline constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::string db;      //!< --db; "" = $DEALGRAPH_DB or ./dealgraph.db
+  std::string format;  //!< "table" (default), "jsonl", "csv"
+};
+
+// Adds --db to a subcommand.
+void AddDbOption(CLI::App* sub, CommonOptions* o);
+// Adds --format with the given choices (first = default).
+void AddFormatOption(CLI::App* sub, CommonOptions* o, std::vector<std::string> choices);
+
+// The store path the user asked for.
+std::string StorePath(const CommonOptions& o);
+
+// Opens the store; prints "dealgraph: ..." to err on failure (nullptr).
+std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err);
+
+// Prints events as a table (date, type, parties, amount, agreement, source)
+// or JSON Lines / CSV. The slice supplies entity names.
+void PrintEvents(const std::vector<Event>& events, const Store& store, const std::string& format, std::ostream& out);
+
+// "$2,000,000" / "EUR 40,000,000" / "$0.89/share".
+std::string FormatMoney(const Money& m);
+
+// True when `out` is the process's standard output and it is a terminal.
+bool IsTerminal(const std::ostream& out);
+
+// Signatures of the per-command setup functions (one file per command group).
+using Runner = std::function<int()>;
+void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_CLI_COMMON_H_

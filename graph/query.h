@@ -1,0 +1,42 @@
+// Queries over the store that the commands share: name resolution, partner
+// histories, agreement lifecycles, and slices of the graph for exporters.
+#ifndef DEALGRAPH_GRAPH_QUERY_H_
+#define DEALGRAPH_GRAPH_QUERY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/model.h"
+#include "graph/store.h"
+
+namespace dealgraph {
+
+// The entity a user means by `name` ("Genentech", "genentech inc", "DNA",
+// "org:genentech"). NotFound names the query and, when there are near
+// matches, lists them.
+Result<Entity> ResolveEntity(const Store& store, std::string_view name);
+
+// "renewed" -> "agreement.renewed"; "" -> "". InvalidArgument otherwise.
+Result<std::string> ActionToType(std::string_view action);
+
+struct AgreementStory {
+  Entity agreement;
+  std::vector<Event> events;  //!< every event concerning it, oldest first
+};
+
+// Agreements `party_id` is party to. With `type` set (an agreement.* type),
+// only those with an event of that type where the party took part.
+std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type);
+
+// The events plus every entity they name (parties and agreements) and the
+// relations among those entities: what exporters need.
+GraphSlice SliceFor(const Store& store, std::vector<Event> events);
+
+// The canonical display name of an entity id ("org:genentech" -> "Genentech").
+std::string DisplayName(const Store& store, std::string_view id);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_GRAPH_QUERY_H_

@@ -1,0 +1,214 @@
+#include "ingest/pipeline.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "common/strings.h"
+#include "ingest/extract/extractor.h"
+#include "ingest/reader.h"
+
+namespace dealgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uintmax_t kMaxFileBytes = 512ull << 20;
+
+bool FilingLikeName(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (name.empty() || name[0] == '.') return false;
+  std::string ext = ToLower(p.extension().string());
+  return ext.empty() || ext == ".txt" || ext == ".htm" || ext == ".html" || ext == ".nc" || ext == ".sgml" ||
+         ext == ".xml" || ext == ".gz";
+}
+
+Result<std::string> ReadAll(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return data;
+  }
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Status::IoError(ec.message());
+  if (size > kMaxFileBytes) return Status::Unsupported("file is larger than 512 MiB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot open file (permission denied?)");
+  std::string data(size, '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (!in && !in.eof()) return Status::IoError("read error");
+  data.resize(static_cast<size_t>(in.gcount()));
+  return data;
+}
+
+// A filing that is read, extracted and ready to store (or failed).
+struct Work {
+  std::string path;
+  double bytes = 0;
+  Status status;
+  std::optional<FilingExtract> extract;
+};
+
+bool IsFilingForm(const std::string& form) {
+  if (form.empty()) return true;
+  std::string f = ToLower(form);
+  return f.rfind("8-k", 0) == 0 || f.rfind("ex-99", 0) == 0 || f.rfind("ex-10", 0) == 0;
+}
+
+void Process(Work* w) {
+  Result<std::string> data = ReadAll(w->path);
+  if (!data.ok()) {
+    w->status = data.status();
+    return;
+  }
+  w->bytes = static_cast<double>(data->size());
+  std::string name = w->path == "-" ? "stdin" : fs::path(w->path).filename().string();
+  Result<Document> doc = ReadFiling(name, *data);
+  if (!doc.ok()) {
+    w->status = doc.status();
+    return;
+  }
+  if (!IsFilingForm(doc->header.form)) {
+    w->status = Status::Unsupported("form " + doc->header.form + " is not an 8-K");
+    return;
+  }
+  Result<FilingExtract> x = ExtractFiling(*doc);
+  if (!x.ok()) {
+    w->status = x.status();
+    return;
+  }
+  w->extract = std::move(x).value();
+}
+
+}  // namespace
+
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      diag << "dealgraph: " << p << ": no such file or folder\n";
+      ++*missing;
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      std::set<std::string> visited_dirs;
+      std::vector<fs::path> stack{fs::path(p)};
+      while (!stack.empty()) {
+        fs::path dir = stack.back();
+        stack.pop_back();
+        std::error_code rec;
+        fs::path canon = fs::canonical(dir, rec);
+        if (rec || !visited_dirs.insert(canon.string()).second) continue;  // symlink loop
+        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, rec), end; !rec && it != end;
+             it.increment(rec)) {
+          std::error_code e2;
+          if (it->is_directory(e2)) {
+            stack.push_back(it->path());
+          } else if (it->is_regular_file(e2) && FilingLikeName(it->path())) {
+            found.push_back(it->path().string());
+          }
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (std::string& f : found) {
+        if (seen.insert(fs::weakly_canonical(f, ec).string()).second) out.push_back(std::move(f));
+      }
+    } else {
+      if (seen.insert(fs::weakly_canonical(p, ec).string()).second) out.push_back(p);
+    }
+  }
+  return out;
+}
+
+Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestOptions& options, std::ostream& diag,
+              IngestSummary* summary) {
+  auto start = std::chrono::steady_clock::now();
+  int missing = 0;
+  std::vector<std::string> files = CollectInputs(paths, diag, &missing);
+  summary->files = static_cast<int>(files.size()) + missing;
+  summary->failed += missing;
+  double total_bytes = 0;
+  for (const std::string& f : files) {
+    std::error_code ec;
+    if (f != "-") total_bytes += static_cast<double>(fs::file_size(f, ec));
+  }
+  const int jobs = std::max(1, std::min(options.jobs, 64));
+  // Work in windows: `jobs` threads read and extract a window; this thread
+  // stores it in order, so output and store contents do not depend on timing.
+  const size_t window = static_cast<size_t>(jobs) * 4;
+  for (size_t base = 0; base < files.size(); base += window) {
+    size_t n = std::min(window, files.size() - base);
+    std::vector<Work> work(n);
+    for (size_t i = 0; i < n; ++i) work[i].path = files[base + i];
+    if (jobs == 1) {
+      for (Work& w : work) Process(&w);
+    } else {
+      std::atomic<size_t> next{0};
+      std::vector<std::thread> threads;
+      for (int j = 0; j < jobs; ++j) {
+        threads.emplace_back([&] {
+          for (size_t i; (i = next.fetch_add(1)) < n;) Process(&work[i]);
+        });
+      }
+      for (std::thread& t : threads) t.join();
+    }
+    for (Work& w : work) {
+      summary->bytes += w.bytes;
+      if (!w.status.ok()) {
+        diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
+        ++summary->failed;
+        continue;
+      }
+      Result<AddStats> added = store.AddFiling(*w.extract, options.replace);
+      if (!added.ok()) {
+        if (added.status().code() == StatusCode::kIoError || added.status().code() == StatusCode::kBusy) {
+          return added.status().WithContext("while storing " + w.path);
+        }
+        diag << "dealgraph: " << w.path << ": " << added.status().message() << "\n";
+        ++summary->failed;
+        continue;
+      }
+      if (added->already_present) {
+        ++summary->filings_unchanged;
+      } else {
+        ++summary->filings_added;
+      }
+      summary->entities_added += added->entities_added;
+      summary->events_added += added->events_added;
+      summary->events_merged += added->events_merged;
+    }
+    if (options.progress) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double mbps = secs > 0 ? summary->bytes / secs / 1e6 : 0;
+      double eta = mbps > 0 ? (total_bytes - summary->bytes) / 1e6 / mbps : 0;
+      char line[160];
+      std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", std::min(files.size(), base + n),
+                    files.size(), mbps, eta);
+      diag << line << std::flush;
+    }
+  }
+  if (options.progress) diag << "\r" << std::string(60, ' ') << "\r" << std::flush;
+  summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return Status::Ok();
+}
+
+}  // namespace dealgraph
