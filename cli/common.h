@@ -53,6 +53,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
 void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 
 }  // namespace dealgraph
 

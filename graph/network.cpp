@@ -1,0 +1,217 @@
+#include "graph/network.h"
+
+#include <algorithm>
+#include <queue>
+#include <set>
+
+#include <boost/graph/betweenness_centrality.hpp>
+
+namespace dealgraph {
+
+std::vector<Event> AsOf(std::vector<Event> events, std::string_view as_of) {
+  if (as_of.empty()) return events;
+  std::vector<Event> out;
+  for (Event& ev : events) {
+    std::vector<Source> keep;
+    for (Source& s : ev.sources) {
+      // Compare at the precision of the shorter date: "2005" keeps all of 2005.
+      size_t n = std::min(s.filed.size(), as_of.size());
+      if (s.filed.empty() || s.filed.compare(0, n, as_of.substr(0, n)) <= 0) keep.push_back(std::move(s));
+    }
+    if (keep.empty()) continue;
+    ev.sources = std::move(keep);
+    out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+int Network::AddVertex(const Entity& e) {
+  auto it = index_.find(e.id);
+  if (it != index_.end()) return it->second;
+  int v = static_cast<int>(boost::add_vertex(NetworkVertex{e.id, e.name, e.type}, g_));
+  index_[e.id] = v;
+  return v;
+}
+
+int Network::Find(std::string_view id) const {
+  auto it = index_.find(std::string(id));
+  return it == index_.end() ? -1 : it->second;
+}
+
+Network Network::FromSlice(const GraphSlice& slice, bool all_types) {
+  Network n;
+  std::unordered_map<std::string, const Entity*> by_id;
+  for (const Entity& e : slice.entities) by_id[e.id] = &e;
+  auto usable = [&](const std::string& id) -> const Entity* {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) return nullptr;
+    const Entity* e = it->second;
+    if (!all_types && e->type != EntityType::kOrganization && e->type != EntityType::kPerson) return nullptr;
+    return e;
+  };
+  for (const Event& ev : slice.events) {
+    std::vector<int> vs;
+    for (const Party& p : ev.parties) {
+      if (const Entity* e = usable(p.entity_id)) vs.push_back(n.AddVertex(*e));
+    }
+    std::sort(vs.begin(), vs.end());
+    vs.erase(std::unique(vs.begin(), vs.end()), vs.end());
+    for (size_t i = 0; i < vs.size(); ++i) {
+      for (size_t j = i + 1; j < vs.size(); ++j) {
+        auto [edge, added] = boost::add_edge(vs[i], vs[j], n.g_);
+        NetworkEdge& ne = n.g_[edge];
+        ne.events++;
+        ne.event_ids.push_back(ev.id);
+        if (ev.amount && (ev.amount->currency.empty() || ev.amount->currency == "USD") && !ev.amount->per_share) {
+          ne.money += ev.amount->value;
+        }
+        if (!ev.date.empty()) {
+          if (ne.first.empty() || ev.date < ne.first) ne.first = ev.date;
+          if (ne.last.empty() || ev.date > ne.last) ne.last = ev.date;
+        }
+      }
+    }
+  }
+  // Distinct agreements per edge.
+  std::unordered_map<std::string, const Event*> ev_by_id;
+  for (const Event& ev : slice.events) ev_by_id[ev.id] = &ev;
+  for (auto [ei, ee] = boost::edges(n.g_); ei != ee; ++ei) {
+    std::set<std::string> ags;
+    for (const std::string& id : n.g_[*ei].event_ids) {
+      const Event* ev = ev_by_id[id];
+      if (ev && !ev->agreement_id.empty()) ags.insert(ev->agreement_id);
+    }
+    n.g_[*ei].agreements = static_cast<int>(ags.size());
+  }
+  for (const Relation& r : slice.relations) {
+    const Entity* a = usable(r.from);
+    const Entity* b = usable(r.to);
+    if (!a || !b || a == b) continue;
+    auto [edge, added] = boost::add_edge(n.AddVertex(*a), n.AddVertex(*b), n.g_);
+    n.g_[edge].relations.push_back(r.type);
+  }
+  return n;
+}
+
+namespace {
+GraphSlice SliceOf(const Store& store, std::vector<Event> events) {
+  GraphSlice slice;
+  std::set<std::string> ids;
+  for (const Event& ev : events) {
+    for (const Party& p : ev.parties) ids.insert(p.entity_id);
+  }
+  for (const std::string& id : ids) {
+    Result<Entity> e = store.GetEntity(id);
+    if (e.ok()) slice.entities.push_back(std::move(e).value());
+  }
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    for (Relation& r : store.RelationsOf(id)) {
+      if (ids.count(r.from) && ids.count(r.to) && seen.insert(r.from + "|" + r.type + "|" + r.to).second) {
+        slice.relations.push_back(std::move(r));
+      }
+    }
+  }
+  slice.events = std::move(events);
+  return slice;
+}
+}  // namespace
+
+Network Network::Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of) {
+  std::vector<Event> events = AsOf(store.EventsOf(entity_id, DateRange{}), as_of);
+  if (depth > 1) {
+    std::set<std::string> seen_events;
+    for (const Event& ev : events) seen_events.insert(ev.id);
+    std::set<std::string> partners;
+    for (const Event& ev : events) {
+      for (const Party& p : ev.parties) if (p.entity_id != entity_id) partners.insert(p.entity_id);
+    }
+    for (const std::string& p : partners) {
+      for (Event& ev : AsOf(store.EventsOf(p, DateRange{}), as_of)) {
+        if (seen_events.insert(ev.id).second) events.push_back(std::move(ev));
+      }
+    }
+  }
+  return FromSlice(SliceOf(store, std::move(events)));
+}
+
+Network Network::Whole(const Store& store, std::string_view as_of) {
+  return FromSlice(SliceOf(store, AsOf(store.AllEvents(), as_of)));
+}
+
+std::vector<Network::Partner> Network::PartnersOf(std::string_view id) const {
+  std::vector<Partner> out;
+  int v = Find(id);
+  if (v < 0) return out;
+  for (auto [ei, ee] = boost::out_edges(v, g_); ei != ee; ++ei) {
+    int u = static_cast<int>(boost::target(*ei, g_));
+    out.push_back(Partner{g_[u].id, g_[u].name, g_[*ei]});
+  }
+  std::sort(out.begin(), out.end(), [](const Partner& a, const Partner& b) {
+    if (a.edge.events != b.edge.events) return a.edge.events > b.edge.events;
+    if (a.edge.money != b.edge.money) return a.edge.money > b.edge.money;
+    return a.name < b.name;
+  });
+  return out;
+}
+
+std::vector<std::string> Network::Path(std::string_view a, std::string_view b) const {
+  int s = Find(a), t = Find(b);
+  if (s < 0 || t < 0) return {};
+  std::vector<int> prev(boost::num_vertices(g_), -1);
+  std::vector<bool> seen(boost::num_vertices(g_), false);
+  std::queue<int> q;
+  q.push(s);
+  seen[s] = true;
+  while (!q.empty()) {
+    int v = q.front();
+    q.pop();
+    if (v == t) break;
+    for (auto [ai, ae] = boost::adjacent_vertices(v, g_); ai != ae; ++ai) {
+      int u = static_cast<int>(*ai);
+      // People are not bridges between companies.
+      if (seen[u] || (g_[u].type == EntityType::kPerson && u != t)) continue;
+      seen[u] = true;
+      prev[u] = v;
+      q.push(u);
+    }
+  }
+  if (!seen[t]) return {};
+  std::vector<std::string> path;
+  for (int v = t; v >= 0; v = prev[v]) path.push_back(g_[v].id);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+const NetworkEdge* Network::EdgeBetween(std::string_view a, std::string_view b) const {
+  int u = Find(a), v = Find(b);
+  if (u < 0 || v < 0) return nullptr;
+  auto [e, ok] = boost::edge(u, v, g_);
+  return ok ? &g_[e] : nullptr;
+}
+
+std::vector<Network::Centrality> Network::Central() const {
+  size_t n = boost::num_vertices(g_);
+  std::vector<double> centrality(n, 0.0);
+  if (n > 0) {
+    boost::brandes_betweenness_centrality(
+        g_, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g_))));
+    if (n > 2) {
+      double norm = (static_cast<double>(n) - 1) * (static_cast<double>(n) - 2) / 2;
+      for (double& c : centrality) c /= norm;
+    }
+  }
+  std::vector<Centrality> out;
+  for (size_t v = 0; v < n; ++v) {
+    if (g_[v].type != EntityType::kOrganization) continue;
+    out.push_back(Centrality{g_[v].id, g_[v].name, static_cast<int>(boost::out_degree(v, g_)), centrality[v]});
+  }
+  std::sort(out.begin(), out.end(), [](const Centrality& a, const Centrality& b) {
+    if (a.betweenness != b.betweenness) return a.betweenness > b.betweenness;
+    if (a.degree != b.degree) return a.degree > b.degree;
+    return a.name < b.name;
+  });
+  return out;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Quick start, step 2: install, build and run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+"$(dirname "$0")/install-deps.sh"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDEALGRAPH_BUILD_TESTS=ON >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j"$(nproc)"
