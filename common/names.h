@@ -7,7 +7,8 @@
 
 namespace dealgraph {
 
-// Folds a name for matching: ASCII lower case, every character other than
+// Folds a name for matching: lower case, Latin-1 letters spelled in ASCII,
+// every character other than
 // [0-9a-z&] (and non-ASCII letters) becomes a space, spaces collapse, a
 // leading "the" and trailing corporate suffix words (inc, incorporated, corp,
 // corporation, co, company, ltd, limited, plc, llc, lp, sa, ag, nv, bv, gmbh,

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/names.h"  // FoldName, used by the alias index
 #include "common/status.h"
 #include "graph/model.h"
 
@@ -112,10 +113,6 @@ class Store {
   virtual int FormatVersion() const = 0;
 };
 
-// Folds a name for matching: lower case, punctuation to spaces, leading
-// "the" and trailing corporate suffixes (inc, corp, plc, llc, ltd, sa, ag,
-// nv, group, holdings, ...) dropped: "The Buckle, Inc." -> "buckle".
-std::string FoldName(std::string_view name);
 
 }  // namespace dealgraph
 

@@ -33,6 +33,7 @@ bool IsConnector(std::string_view w) { return w == "&" || w == "and" || w == "of
 // A token that can be part of a proper name.
 bool NameLike(const Lexicon& lex, const Token& t) {
   if (!t.word) return false;
+  if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiDigit(c) || c == '.' || c == ','; })) return false;
   if (t.cap || t.all_caps) return true;
   if (t.has_digit && !t.has_lower) return true;
   // Lower-case brands with a hyphen: "sanofi-aventis"; "bluebird".
@@ -137,6 +138,7 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
   if (dash != std::string_view::npos) {
     std::string_view tail = w.substr(dash + 1);
     if (!tail.empty() && std::all_of(tail.begin(), tail.end(), IsAsciiLower)) return false;
+    if (tail.size() >= 5 && std::all_of(tail.begin(), tail.end(), IsAsciiAlpha)) return false;
   }
   return true;
 }
@@ -364,14 +366,30 @@ class Discoverer {
     return Join(t, 0, e, name);
   }
 
+  // True when a sentence outside the cover page holds `surface` as whole tokens.
+  bool NamedInBody(const std::string& surface) const {
+    std::vector<Token> want = Tokenize(surface);
+    if (want.empty()) return false;
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      if (seg_.blocks[seg_.sentences[si].block].section == Section::kCover) continue;
+      if (seg_.sentences[si].text.find(want[0].text) == std::string_view::npos) continue;
+      const auto& t = T(si);
+      for (size_t i = 0; i + want.size() <= t.size(); ++i) {
+        bool ok = true;
+        for (size_t k = 0; k < want.size() && ok; ++k) ok = t[i + k].text == want[k].text;
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
+
   void Regulators() {
     for (const auto& row : lex_.regulators) {
       if (row.empty()) continue;
       // Created only when the text names it.
       int idx = -1;
       for (const std::string& surface : row) {
-        if (FindWordIgnoreCase(doc_.text, surface) == std::string_view::npos) continue;
-        if (surface.size() <= 4 && doc_.text.find(surface) == std::string::npos) continue;  // acronyms: exact case
+        if (!NamedInBody(surface)) continue;
         if (idx < 0) {
           idx = table_.Add(EntityType::kOrganization, row[0]);
           table_.entities[idx].regulator = true;
@@ -382,7 +400,16 @@ class Discoverer {
   }
 
   // "<Name>, Inc." / "<Name> plc" / "the <brand> Group".
+  // Contact blocks ("Media Tony Loke Rx Communications Group, LLC Tel: ...")
+  // name press agencies, not parties.
+  bool ContactLine(size_t si) const {
+    std::string_view s = S(si);
+    return s.find('@') != std::string_view::npos || s.find("Tel:") != std::string_view::npos ||
+           s.find("TEL:") != std::string_view::npos || s.find("Phone:") != std::string_view::npos;
+  }
+
   void SuffixedOrgs(size_t si) {
+    if (ContactLine(si)) return;
     const auto& t = T(si);
     for (size_t i = 1; i < t.size(); ++i) {
       if (!IsSuffix(lex_, t[i].text)) continue;
@@ -523,6 +550,12 @@ class Discoverer {
       size_t mb = b, me = e;
       if (mb < me && (t[mb].text == "and" || t[mb].text == "or")) ++mb;
       if (mb < me && (t[mb].text == "the" || t[mb].text == "The")) ++mb;
+      // The last member runs into the verb: "and Abgenix have licensed ...".
+      size_t k = mb;
+      while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text == "&")) ++k;
+      if (k > mb && k < me && t[k].word && !t[k].cap) me = k;
+      // A corporate suffix after a comma belongs to the previous member.
+      if (me == mb + 1 && IsSuffix(lex_, t[mb].text)) me = mb;
       members.push_back({mb, me});
     };
     std::vector<size_t> paren_free;

@@ -1,6 +1,7 @@
 #include "ingest/extract/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -280,6 +281,9 @@ class Extractor {
       if (idx < 0) {
         if (parties.size() < 2 && title.empty()) continue;  // an agreement with nobody: "the merger agreement" boilerplate
         if (anaphoric && cue.empty()) continue;
+        // A loose mention ("our collaboration with X", "a separate agreement")
+        // names an agreement only when it is titled, dated or acted on.
+        if (title.empty() && dated.empty() && !LifecycleVerb(s)) continue;
         FoundAgreement g;
         g.kind = kind;
         g.title = title;
@@ -308,12 +312,9 @@ class Extractor {
           if (g.expires.empty() || dates[d].value.year >= g.expires.year) g.expires = dates[d].value;
         }
       }
-      size_t yr = FindIgnoreCase(window, "-year");
-      if (yr != std::string::npos && g.term.empty()) {
-        size_t b = window.rfind(' ', yr);
-        b = b == std::string::npos ? 0 : b + 1;
-        size_t e = window.find(' ', yr);
-        g.term = window.substr(b, e == std::string::npos ? std::string::npos : e - b);
+      for (size_t k = (i >= 3 ? i - 3 : 0); k < i && g.term.empty(); ++k) {
+        std::string_view w2 = t[k].text;
+        if (w2.size() > 5 && w2.substr(w2.size() - 5) == "-year" && !(k > 0 && t[k - 1].text == "additional")) g.term = std::string(w2);
       }
       bool have = false;
       for (const Source& src : g.sources) have |= src.quote == FoldSpaces(s);
@@ -323,6 +324,14 @@ class Extractor {
       out.push_back({idx, i});
     }
     return out;
+  }
+
+  static bool LifecycleVerb(std::string_view s) {
+    for (std::string_view v : {"entered into", "renewed", "extended", "amended", "amend", "terminated", "signed", "executed",
+                               "agreed to", "expire"}) {
+      if (FindWordIgnoreCase(s, v) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   int Recent(int block, const std::vector<int>& parties) const {
@@ -372,7 +381,8 @@ class Extractor {
     }
     DateValue default_date;
     auto bd = block_date_.find(sent.block);
-    if (bd != block_date_.end()) {
+    const bool inherited = bd != block_date_.end();
+    if (inherited) {
       default_date = bd->second;
     } else {
       default_date = block.section == Section::kExhibit && !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
@@ -448,8 +458,7 @@ class Extractor {
         Draft dr;
         dr.type = type;
         dr.date = d.empty() ? (sentence_anchor.empty() ? default_date : sentence_anchor) : d;
-        dr.weak_date = d.empty() ? (sentence_anchor.empty() || weak) : IsWeak(dates, d);
-        if (!d.empty() && IsWeak(dates, d)) dr.weak_date = true;
+        dr.weak_date = d.empty() ? (sentence_anchor.empty() ? !inherited : weak) : IsWeak(dates, d);
         dr.block = sent.block;
         dr.sentence = static_cast<int>(si);
         FillParties(&dr, si, ms, t, tok);
@@ -462,6 +471,13 @@ class Extractor {
             if (dist < best_dist) { best_dist = dist; best = a; }
           }
           dr.agreement = ams[best].agreement;
+          // "the Agreement executed by the parties on March 30, 2001": the
+          // agreement's own date tells its entry (ImpliedEntered); the
+          // sentence's other dates are not the entry's.
+          if (type == "agreement.entered" && !agreements_[dr.agreement].dated.empty() &&
+              !agreements_[dr.agreement].dated.CompatibleWith(dr.date)) {
+            continue;
+          }
         }
         if (type == "payment" || type == "executive.compensation" || type.rfind("agreement.", 0) == 0 ||
             type == "license.granted" || type == "corporate.transaction" || type == "financial.results") {
@@ -508,8 +524,8 @@ class Extractor {
       for (size_t k = lo; k < hi && k < t.size(); ++k) {
         if (t[k].text == ";" || (t[k].text == "and" && k + 1 < t.size() && k > lo && IsVerbish(t[k + 1].text))) ++boundaries;
       }
-      long score = (dist >= 0 ? dist : -dist * 2) + boundaries * 40;
-      if (dist < 0 && m.event_anchor) score = -dist;  // clause-initial "In December 2005,"
+      long score = dist >= 0 ? dist : (m.event_anchor ? -dist : -dist * 2);  // clause-initial "In December 2005,"
+      score += boundaries * 40;
       if (score < best_score) {
         best_score = score;
         best = static_cast<long>(d);
@@ -689,6 +705,23 @@ class Extractor {
         if (e.type == "agreement.extended" && e.agreement == d.agreement) d.type = "agreement.extended";
       }
     }
+    // A weakly dated telling ("recently", or no date at all) is a retelling
+    // of the latest firmly dated event of its kind up to that date.
+    for (Draft& b : drafts_) {
+      if (!b.weak_date || b.dead) continue;
+      Draft* best = nullptr;
+      for (Draft& a : drafts_) {
+        if (&a == &b || a.dead || a.weak_date || Family(a.type) != Family(b.type)) continue;
+        if (!(Subset(b.parties, a.parties) || Subset(a.parties, b.parties))) continue;
+        if (a.agreement >= 0 && b.agreement >= 0 && a.agreement != b.agreement) continue;
+        if (a.amount && b.amount && std::abs(a.amount->value - b.amount->value) > 0.5) continue;
+        std::string ad = a.date.Iso(), bd = b.date.Iso();
+        if (ad.empty() || bd.empty() || ad.substr(0, std::min(ad.size(), bd.size())) > bd.substr(0, std::min(ad.size(), bd.size()))) continue;
+        if ((b.date.year - a.date.year) * 12 + (b.date.month - a.date.month) > 13) continue;
+        if (!best || best->date.Iso() < ad) best = &a;
+      }
+      if (best) absorb(*best, b);
+    }
     for (size_t i = 0; i < drafts_.size(); ++i) {
       Draft& a = drafts_[i];
       if (a.dead) continue;
@@ -708,9 +741,6 @@ class Extractor {
         if (results && parties_eq) merge = true;
         else if (lifecycle) merge = true;
         else if (parties_eq && dates_ok) merge = true;
-        else if (b.weak_date && parties_sub && b.date.year == a.date.year && !a.weak_date) merge = true;
-        else if (b.weak_date && parties_sub && (a.date.year == b.date.year || a.date.year + 1 == b.date.year) && !a.weak_date &&
-                 (a.type == "license.granted" || a.type == "payment" || a.type == "regulatory")) merge = true;
         if (!merge) continue;
         // Keep the more precise (or the stronger, or the earlier) date.
         bool take_b = false;
