@@ -170,6 +170,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           events = store->EventsOf(a, range);
         }
         if (o->common.format == "table") {
+          DisplaySources(*store, &events);
           out << "History of " << title << ": " << events.size() << " event" << (events.size() == 1 ? "" : "s") << "\n";
           for (const Event& ev : events) {
             std::string parties;

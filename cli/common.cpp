@@ -77,7 +77,9 @@ void PrintEvents(const std::vector<Event>& events, const Store& store, const std
     return;
   }
   Table t({"DATE", "TYPE", "PARTIES", "AMOUNT", "AGREEMENT", "SOURCE", "QUOTE"});
-  for (const Event& ev : events) {
+  std::vector<Event> shown = events;
+  DisplaySources(store, &shown);
+  for (const Event& ev : shown) {
     std::string parties;
     for (const Party& p : ev.parties) {
       if (!parties.empty()) parties += ", ";

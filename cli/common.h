@@ -54,6 +54,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
 void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupInspect(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 
 }  // namespace dealgraph
 

@@ -1,7 +1,10 @@
 #include "graph/query.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "ingest/extract/dates.h"
 
 #include "common/strings.h"
 
@@ -44,7 +47,9 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
   for (const std::string& id : order) {
     Result<Entity> ag = store.GetEntity(id);
     if (!ag.ok()) continue;
-    AgreementStory story{std::move(ag).value(), store.EventsOfAgreement(id)};
+    std::vector<Event> events = store.EventsOfAgreement(id);
+    DisplaySources(store, &events);
+    AgreementStory story{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
     out.push_back(std::move(story));
   }
   return out;
@@ -52,6 +57,7 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
 
 GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
+  DisplaySources(store, &events);
   std::set<std::string> ids;
   for (const Event& ev : events) {
     for (const Party& p : ev.parties) ids.insert(p.entity_id);
@@ -59,7 +65,12 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   }
   for (const std::string& id : ids) {
     Result<Entity> e = store.GetEntity(id);
-    if (e.ok()) slice.entities.push_back(std::move(e).value());
+    if (!e.ok()) continue;
+    if (e->type == EntityType::kAgreement) {
+      slice.entities.push_back(AgreementLifecycle(std::move(e).value(), store.EventsOfAgreement(id)));
+    } else {
+      slice.entities.push_back(std::move(e).value());
+    }
   }
   std::set<std::string> rel_seen;
   for (const std::string& id : ids) {
@@ -71,6 +82,92 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   }
   slice.events = std::move(events);
   return slice;
+}
+
+namespace {
+
+int WordNumber(std::string_view w) {
+  static const char* kNums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  std::string l = ToLower(w);
+  for (int i = 0; i <= 10; ++i) {
+    if (l == kNums[i]) return i;
+  }
+  if (!l.empty() && IsAsciiDigit(l[0])) return std::atoi(l.c_str());
+  return 0;
+}
+
+// "five-year" -> 5, "three-year term" -> 3.
+int YearsIn(std::string_view text, size_t dash_year) {
+  size_t b = text.rfind(' ', dash_year);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  return WordNumber(text.substr(b, dash_year - b));
+}
+
+// Years a renewal or extension adds, from its sentence: "for one additional
+// three-year term" -> 3, "for an additional year" -> 1; 0 when not said.
+int AddedYears(const Event& ev) {
+  std::vector<std::string> texts{ev.summary};
+  for (const Source& s : ev.sources) texts.push_back(s.quote);
+  for (const std::string& text : texts) {
+    std::string q = ToLower(text);
+    size_t p = q.find("additional ");
+    if (p == std::string::npos) continue;
+    std::string_view rest = std::string_view(q).substr(p + 11, 40);
+    size_t y = rest.find("-year");
+    if (y != std::string_view::npos) {
+      int n = YearsIn(rest, y);
+      if (n > 0) return n;
+    }
+    if (rest.substr(0, 4) == "year") return 1;
+    size_t sp = rest.find(' ');
+    if (sp != std::string_view::npos && rest.substr(sp + 1, 5) == "years") {
+      int n = WordNumber(rest.substr(0, sp));
+      if (n > 0) return n;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+Entity AgreementLifecycle(Entity ag, const std::vector<Event>& events) {
+  DateValue dated = DateValue::FromIso(ag.dated);
+  for (const Event& ev : events) {
+    if (ev.type != "agreement.entered") continue;
+    DateValue d = DateValue::FromIso(ev.date);
+    if (dated.empty() || (d.CompatibleWith(dated) && ev.date.size() > dated.Iso().size())) dated = d;
+  }
+  ag.dated = dated.Iso();
+  int term = 0;
+  size_t y = ag.term.find("-year");
+  if (y != std::string::npos) term = YearsIn(ag.term, y);
+  DateValue expires;
+  if (term > 0 && !dated.empty()) expires = DateValue{dated.year + term, dated.month, dated.day};
+  for (const Event& ev : events) {
+    if (ev.type != "agreement.renewed" && ev.type != "agreement.extended") continue;
+    int add = AddedYears(ev);
+    if (add > 0 && !expires.empty()) expires.year += add;
+  }
+  DateValue written = DateValue::FromIso(ag.expires);
+  if (expires.empty() || (!written.empty() && written.Iso() > expires.Iso())) expires = written;
+  ag.expires = expires.Iso();
+  return ag;
+}
+
+void DisplaySources(const Store& store, std::vector<Event>* events) {
+  std::map<std::string, std::string> shown;
+  for (Event& ev : *events) {
+    for (Source& s : ev.sources) {
+      auto it = shown.find(s.filing);
+      if (it == shown.end()) {
+        Result<FilingInfo> f = store.GetFiling(s.filing);
+        std::string name = s.filing;
+        if (f.ok()) name = f->id.rfind("sha:", 0) == 0 && !f->name.empty() ? f->name : f->id;
+        it = shown.emplace(s.filing, name).first;
+      }
+      s.filing = it->second;
+    }
+  }
 }
 
 std::string DisplayName(const Store& store, std::string_view id) {

@@ -34,6 +34,17 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
 // relations among those entities: what exporters need.
 GraphSlice SliceFor(const Store& store, std::vector<Event> events);
 
+// An agreement as its events tell it across filings: `dated` refined to
+// the most precise entry date told, `expires` recomputed from the term
+// ("five-year"), each renewal ("one additional three-year term") and
+// extension ("for an additional year", "now scheduled to expire March 30,
+// 2007"). `events` are the agreement's events, oldest first.
+Entity AgreementLifecycle(Entity agreement, const std::vector<Event>& events);
+
+// Rewrites every source's filing id to what users know the filing by: its
+// accession number, else its file name.
+void DisplaySources(const Store& store, std::vector<Event>* events);
+
 // The canonical display name of an entity id ("org:genentech" -> "Genentech").
 std::string DisplayName(const Store& store, std::string_view id);
 

@@ -140,7 +140,7 @@ std::string ParseItemHeading(std::string_view line) {
   // such as "Item 5 of the agreement requires...".
   if (p < line.size() && IsAsciiAlnum(line[p])) return "";
   std::string_view rest = Trim(line.substr(p));
-  while (!rest.empty() && (rest[0] == '.' || rest[0] == '-' || rest[0] == ':' || rest[0] == ' ')) {
+  while (!rest.empty() && (rest[0] == '.' || rest[0] == '-' || rest[0] == ':' || rest[0] == ' ' || rest[0] == '\t')) {
     rest.remove_prefix(1);
   }
   if (!rest.empty() && !(IsAsciiUpper(rest[0]) || rest[0] == '"')) return "";
@@ -207,6 +207,7 @@ Segmented Segment(const Document& doc) {
       for (const std::string& it : seg.cover.items) dup |= it == num;
       if (!dup) seg.cover.items.push_back(num);
       b.heading = true;
+      b.table_row = false;
     } else if (section != Section::kExhibit &&
                (EqualsIgnoreCase(line, "SIGNATURES") || EqualsIgnoreCase(line, "SIGNATURE"))) {
       section = Section::kSignature;

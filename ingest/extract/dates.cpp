@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -127,11 +128,59 @@ struct WordInfo {
   uint32_t flags = 0;
 };
 
-using WordTable = std::unordered_map<std::string_view, WordInfo>;
+// A fixed open-addressing table of lower-case words, probed with an FNV-1a
+// hash the tokenizer computes while it lower-cases a word: a lookup costs one
+// or two slot compares, and most words of a sentence miss at the first.
+constexpr uint32_t kFnvBasis = 2166136261u;
+constexpr uint32_t kFnvPrime = 16777619u;
+
+template <typename V>
+class WordMap {
+ public:
+  static constexpr size_t kMaxLen = 24;
+
+  void Insert(std::string_view key, const V& value) {
+    if (key.empty() || key.size() > kMaxLen) return;  // never found by the tokenizer either
+    uint32_t h = kFnvBasis;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    for (size_t i = h & kMask;; i = (i + 1) & kMask) {
+      Slot& s = slots_[i];
+      if (s.len == 0) {
+        s.hash = h;
+        s.len = static_cast<uint8_t>(key.size());
+        for (size_t k = 0; k < key.size(); ++k) s.key[k] = key[k];
+        s.value = value;
+        return;
+      }
+    }
+  }
+  // `key` is lower case, `hash` its FNV-1a hash.
+  const V* Find(const char* key, size_t len, uint32_t hash) const {
+    if (len == 0 || len > kMaxLen) return nullptr;
+    for (size_t i = hash & kMask;; i = (i + 1) & kMask) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.hash == hash && s.len == len && std::memcmp(s.key, key, len) == 0) return &s.value;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 2048;  // keep the load under one half
+  static constexpr size_t kMask = kSlots - 1;
+  struct Slot {
+    uint32_t hash = 0;
+    uint8_t len = 0;
+    char key[kMaxLen];
+    V value;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
+using WordTable = WordMap<WordInfo>;
 
 const WordTable& Words() {
   static const WordTable* table = [] {
-    auto* t = new WordTable();
+    auto* t = new std::unordered_map<std::string_view, WordInfo>();
     auto add = [t](std::string_view w, W id, uint32_t flags) {
       WordInfo& i = (*t)[w];
       if (id != W::kOther) i.id = id;
@@ -256,7 +305,10 @@ const WordTable& Words() {
           "room", "route", "highway", "floor", "no", "sum", "balance", "cost"}) {
       add(w, W::kOther, kOfDeny);
     }
-    return t;
+    auto* map = new WordTable();
+    for (const auto& [word, info] : *t) map->Insert(word, info);
+    delete t;
+    return map;
   }();
   return *table;
 }
@@ -339,8 +391,9 @@ void Tokenize(std::string_view s, std::vector<DateToken>* out) {
     t.space_before = space;
     if (IsAlpha(c)) {
       size_t q = p;
-      char buf[24];
+      char buf[WordTable::kMaxLen];
       size_t len = 0;
+      uint32_t hash = kFnvBasis;
       bool has_upper = false;
       while (q < n) {
         unsigned char d = static_cast<unsigned char>(s[q]);
@@ -358,7 +411,9 @@ void Tokenize(std::string_view s, std::vector<DateToken>* out) {
           unsigned char e = static_cast<unsigned char>(s[q + k]);
           if (IsDigit(e)) t.has_digit = true;
           if (IsUpper(e)) has_upper = true;
-          if (len < sizeof(buf)) buf[len] = ToLowerAscii(e);
+          char low = ToLowerAscii(e);
+          hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
+          if (len < sizeof(buf)) buf[len] = low;
           ++len;
         }
         q += step;
@@ -370,10 +425,7 @@ void Tokenize(std::string_view s, std::vector<DateToken>* out) {
           (s[q - 2] == '\'' || (q >= p + 4 && IsRightQuote(s, q - 4)))) {
         t.possessive = true;
       }
-      if (len <= sizeof(buf) && !t.has_digit) {
-        auto it = words.find(std::string_view(buf, len));
-        if (it != words.end()) t.info = &it->second;
-      }
+      if (!t.has_digit) t.info = words.Find(buf, len, hash);
       p = q;
     } else if (IsDigit(c)) {
       size_t q = p;

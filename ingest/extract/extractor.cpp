@@ -656,6 +656,20 @@ class Extractor {
   // payment told in the same paragraph ("renewed ... by payment of a $2
   // million fee").
   void AttachAmounts() {
+    // Renewal and extension terms told in the paragraph ("renew the
+    // agreement for one additional three-year term") go in the summary, for
+    // the lifecycle to move the expiry.
+    for (Draft& d : drafts_) {
+      if (d.type != "agreement.renewed" && d.type != "agreement.extended") continue;
+      std::string_view text = seg_.blocks[d.block].text;
+      size_t p = FindWordIgnoreCase(text, "additional");
+      if (p == std::string_view::npos) continue;
+      size_t e = text.find_first_of(",.;", p);
+      std::string_view phrase = text.substr(p, std::min<size_t>(e == std::string_view::npos ? text.size() - p : e - p, 40));
+      size_t cut = phrase.find(" by ");
+      if (cut != std::string_view::npos) phrase = phrase.substr(0, cut);
+      d.summary = (d.type == "agreement.renewed" ? "renewed for " : "extended for ") + std::string(phrase);
+    }
     for (Draft& d : drafts_) {
       if (d.amount || (d.type != "agreement.renewed" && d.type != "agreement.extended" && d.type != "license.granted")) continue;
       for (const Draft& p : drafts_) {
@@ -690,6 +704,7 @@ class Extractor {
         if (!have) into.sources.push_back(s);
       }
       if (!into.amount && from.amount) into.amount = from.amount;
+      if (into.summary.empty()) into.summary = from.summary;
       if (into.agreement < 0) into.agreement = from.agreement;
       for (auto& [k, v] : from.roles) into.roles.emplace(k, v);
       for (int p : from.parties) {
@@ -823,13 +838,9 @@ class Extractor {
       e.term = g.term;
       for (int p : g.parties) e.parties.push_back(ids[p]);
       e.sources = g.sources;
-      // Expiry: as written, else from the term.
-      DateValue exp = g.expires;
-      if (exp.empty() && !g.dated.empty() && !g.term.empty()) {
-        int years = TermYears(g.term);
-        if (years > 0) exp = DateValue{g.dated.year + years, g.dated.month, g.dated.day};
-      }
-      e.expires = exp.Iso();
+      // Expiry as written; the lifecycle (graph/query.h) recomputes it from
+      // the term, renewals and extensions across filings.
+      e.expires = g.expires.Iso();
       out_.entities.push_back(std::move(e));
     }
     // Events.
@@ -845,54 +856,14 @@ class Extractor {
       if (d.agreement >= 0) ev.agreement_id = ag_ids[d.agreement];
       if (d.amount) ev.amount = Money{d.amount->value, d.amount->currency, d.amount->per_share};
       ev.sources = d.sources;
+      ev.summary = d.summary;
       std::string key = ev.type + "|" + ev.date + "|" + ev.agreement_id;
       for (const Party& p : ev.parties) key += "|" + p.entity_id;
       key += "|" + out_.filing.id;
       ev.id = "ev:" + Hex64(Hash64(key));
       out_.events.push_back(std::move(ev));
     }
-    // Renewals and extensions move an agreement's expiry.
-    for (const Event& ev : out_.events) {
-      if (ev.type != "agreement.renewed" || ev.agreement_id.empty()) continue;
-      for (Entity& e : out_.entities) {
-        if (e.id != ev.agreement_id || e.dated.empty()) continue;
-        int base = TermYears(e.term.empty() ? "" : e.term);
-        int added = RenewalYears(ev);
-        DateValue dated = DateValue::FromIso(e.dated);
-        if (base > 0 && added > 0) e.expires = DateValue{dated.year + base + added, dated.month, dated.day}.Iso();
-      }
-    }
-    // Relations: organizations listed as having licensed the technology.
     return std::move(out_);
-  }
-
-  static int WordNumber(std::string_view w) {
-    static const char* kNums[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
-    std::string l = ToLower(w);
-    for (int i = 0; i <= 10; ++i) if (l == kNums[i]) return i;
-    if (!l.empty() && IsAsciiDigit(l[0])) return std::atoi(l.c_str());
-    return 0;
-  }
-
-  // "five-year" -> 5.
-  static int TermYears(std::string_view term) {
-    size_t p = term.find("-year");
-    if (p == std::string_view::npos) return 0;
-    size_t b = term.rfind(' ', p);
-    b = b == std::string_view::npos ? 0 : b + 1;
-    return WordNumber(term.substr(b, p - b));
-  }
-
-  static int RenewalYears(const Event& ev) {
-    for (const Source& s : ev.sources) {
-      size_t p = s.quote.find("-year term");
-      if (p == std::string::npos) continue;
-      size_t b = s.quote.rfind(' ', p);
-      b = b == std::string::npos ? 0 : b + 1;
-      int n = WordNumber(std::string_view(s.quote).substr(b, p - b));
-      if (n > 0) return n;
-    }
-    return 0;
   }
 
   const Document& doc_;

@@ -17,9 +17,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dealgraph {
@@ -48,7 +48,55 @@ struct MoneyWord {
   const char* currency = nullptr;
 };
 
-using MoneyTable = std::unordered_map<std::string_view, MoneyWord>;
+// A fixed open-addressing table of lower-case words, probed with an FNV-1a
+// hash the tokenizer computes while it lower-cases a word.
+constexpr uint32_t kFnvBasis = 2166136261u;
+constexpr uint32_t kFnvPrime = 16777619u;
+
+class MoneyTable {
+ public:
+  static constexpr size_t kMaxLen = 16;
+
+  MoneyWord& operator[](std::string_view key) {
+    if (key.empty() || key.size() > kMaxLen) {  // never found by the tokenizer either
+      static MoneyWord unused;
+      return unused;
+    }
+    uint32_t h = kFnvBasis;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    for (size_t i = h & kMask;; i = (i + 1) & kMask) {
+      Slot& s = slots_[i];
+      if (s.len == key.size() && s.hash == h && std::memcmp(s.key, key.data(), key.size()) == 0) {
+        return s.value;
+      }
+      if (s.len == 0) {
+        s.hash = h;
+        s.len = static_cast<uint8_t>(key.size());
+        std::memcpy(s.key, key.data(), key.size());
+        return s.value;
+      }
+    }
+  }
+  const MoneyWord* Find(const char* key, size_t len, uint32_t hash) const {
+    if (len == 0 || len > kMaxLen) return nullptr;
+    for (size_t i = hash & kMask;; i = (i + 1) & kMask) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.hash == hash && s.len == len && std::memcmp(s.key, key, len) == 0) return &s.value;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;  // keep the load under one half
+  static constexpr size_t kMask = kSlots - 1;
+  struct Slot {
+    uint32_t hash = 0;
+    uint8_t len = 0;
+    char key[kMaxLen];
+    MoneyWord value;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
 
 const MoneyTable& MoneyWords() {
   static const MoneyTable* table = [] {
@@ -144,6 +192,10 @@ const MoneyTable& MoneyWords() {
 
 // Upper-case ISO 4217 codes written before or after a figure.
 const char* CurrencyCode(std::string_view w) {
+  if (w.size() != 3 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'A' || w[1] > 'Z' || w[2] < 'A' ||
+      w[2] > 'Z') {
+    return nullptr;
+  }
   static constexpr std::string_view kCodes[] = {
       "USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "CNY", "HKD", "SEK", "NOK", "DKK", "INR",
       "SGD", "NZD", "KRW", "BRL", "MXN", "ZAR", "ILS", "RUB", "TWD", "PLN", "CZK", "HUF"};
@@ -293,22 +345,22 @@ void Tokenize(std::string_view s, std::vector<MoneyToken>* out) {
     t.space_before = space;
     if (IsAlpha(c)) {
       size_t q = p;
-      char buf[16];
+      char buf[MoneyTable::kMaxLen];
       size_t len = 0;
+      uint32_t hash = kFnvBasis;
       bool digit = false;
       while (q < n && (IsAlpha(static_cast<unsigned char>(s[q])) ||
                        IsDigit(static_cast<unsigned char>(s[q])))) {
         if (IsDigit(static_cast<unsigned char>(s[q]))) digit = true;
-        if (len < sizeof(buf)) buf[len] = Lower(static_cast<unsigned char>(s[q]));
+        char low = Lower(static_cast<unsigned char>(s[q]));
+        hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
+        if (len < sizeof(buf)) buf[len] = low;
         ++len;
         ++q;
       }
       t.kind = MKind::kWord;
       t.end = q;
-      if (!digit && len <= sizeof(buf)) {
-        auto it = words.find(std::string_view(buf, len));
-        if (it != words.end()) t.info = &it->second;
-      }
+      if (!digit) t.info = words.Find(buf, len, hash);
       p = q;
     } else if (IsDigit(c) || (c == '.' && p + 1 < n && IsDigit(static_cast<unsigned char>(s[p + 1])) &&
                               (p == 0 || s[p - 1] == '$' || s[p - 1] == ' ' || s[p - 1] == '('))) {
@@ -773,9 +825,50 @@ std::vector<MoneyMention> MoneyScanner::Run() {
   return out;
 }
 
+// Every shape above needs a currency symbol, an ISO code or a currency word.
+// Most sentences have none; one pass without building tokens finds out.
+bool MightHoldMoney(std::string_view s) {
+  const MoneyTable& words = MoneyWords();
+  const size_t n = s.size();
+  for (size_t p = 0; p < n;) {
+    unsigned char c = static_cast<unsigned char>(s[p]);
+    if (c == '$') return true;
+    if (c == 0xC2 && p + 1 < n && (s[p + 1] == '\xA3' || s[p + 1] == '\xA5')) return true;
+    if (c == 0xE2 && p + 1 < n && s[p + 1] == '\x82') return true;
+    if (!IsAlpha(c)) {
+      ++p;
+      continue;
+    }
+    size_t q = p;
+    char buf[MoneyTable::kMaxLen];
+    size_t len = 0;
+    uint32_t hash = kFnvBasis;
+    bool upper = true;
+    while (q < n && IsAlpha(static_cast<unsigned char>(s[q]))) {
+      unsigned char d = static_cast<unsigned char>(s[q]);
+      if (d < 'A' || d > 'Z') upper = false;
+      char low = Lower(d);
+      hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
+      if (len < sizeof(buf)) buf[len] = low;
+      ++len;
+      ++q;
+    }
+    if (len == 3 && upper && CurrencyCode(s.substr(p, 3))) return true;
+    if (len >= 3 && len <= 8) {
+      const MoneyWord* w = words.Find(buf, len, hash);
+      if (w && (w->id == MW::kCurrency || w->id == MW::kSterling || w->id == MW::kPounds)) {
+        return true;
+      }
+    }
+    p = q;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<MoneyMention> FindMoney(std::string_view text) {
+  if (!MightHoldMoney(text)) return {};
   MoneyScanner scanner(text);
   return scanner.Run();
 }

@@ -1,0 +1,481 @@
+#include "graph/codec.h"
+
+#include <bit>
+#include <cstring>
+
+namespace dealgraph {
+namespace {
+
+// Record kinds: the first byte of every value, so that a value read under
+// the wrong key (or a damaged one) is refused rather than misread.
+constexpr uint8_t kEntityRecord = 0xE1;
+constexpr uint8_t kEventRecord = 0xE2;
+constexpr uint8_t kRelationRecord = 0xE3;
+constexpr uint8_t kFilingInfoRecord = 0xE4;
+constexpr uint8_t kFilingExtractRecord = 0xE5;
+constexpr uint8_t kFilingTouchRecord = 0xE6;
+constexpr uint8_t kCountsRecord = 0xE7;
+
+class Writer {
+ public:
+  void Byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      Byte(static_cast<uint8_t>(v | 0x80));
+      v >>= 7;
+    }
+    Byte(static_cast<uint8_t>(v));
+  }
+  void Str(std::string_view s) {
+    Varint(s.size());
+    out_.append(s.data(), s.size());
+  }
+  void Strings(const std::vector<std::string>& v) {
+    Varint(v.size());
+    for (const std::string& s : v) Str(s);
+  }
+  void Double(double d) {
+    uint64_t bits = std::bit_cast<uint64_t>(d);
+    for (int i = 0; i < 8; ++i) Byte(static_cast<uint8_t>(bits >> (8 * i)));
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads with bounds checks. The first failure sticks: later reads return
+// empty values and ok() stays false, so decoders can read a whole record
+// and check once.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+
+  bool ok() const { return ok_; }
+  bool AtEnd() const { return pos_ == in_.size(); }
+  size_t Remaining() const { return in_.size() - pos_; }
+
+  uint8_t Byte() {
+    if (!ok_ || pos_ >= in_.size()) return Fail();
+    return static_cast<uint8_t>(in_[pos_++]);
+  }
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift <= 63; shift += 7) {
+      uint8_t b = Byte();
+      if (!ok_) return 0;
+      if (shift == 63 && b > 1) return Fail();  // would overflow 64 bits
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return v;
+    }
+    return Fail();
+  }
+  std::string Str() {
+    uint64_t n = Varint();
+    if (!ok_ || n > Remaining()) {
+      Fail();
+      return {};
+    }
+    std::string s(in_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  // A list length: each element takes at least `min_bytes`, so a length the
+  // remaining input cannot hold is damage (and no huge reserve happens).
+  size_t Count(size_t min_bytes) {
+    uint64_t n = Varint();
+    if (!ok_ || n > Remaining() / min_bytes) {
+      Fail();
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+  std::vector<std::string> Strings() {
+    std::vector<std::string> v;
+    size_t n = Count(1);
+    v.reserve(n);
+    for (size_t i = 0; i < n && ok_; ++i) v.push_back(Str());
+    return v;
+  }
+  double Double() {
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i) bits |= static_cast<uint64_t>(Byte()) << (8 * i);
+    return ok_ ? std::bit_cast<double>(bits) : 0.0;
+  }
+  bool Bool() {
+    uint8_t b = Byte();
+    if (b > 1) Fail();
+    return b == 1;
+  }
+  // Marks the input damaged; returns 0 for the convenience of callers.
+  uint8_t Fail() {
+    ok_ = false;
+    return 0;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+void PutSource(Writer* w, const Source& s) {
+  w->Str(s.filing);
+  w->Str(s.item);
+  w->Str(s.quote);
+  w->Str(s.filed);
+}
+
+Source GetSource(Reader* r) {
+  Source s;
+  s.filing = r->Str();
+  s.item = r->Str();
+  s.quote = r->Str();
+  s.filed = r->Str();
+  return s;
+}
+
+void PutSources(Writer* w, const std::vector<Source>& v) {
+  w->Varint(v.size());
+  for (const Source& s : v) PutSource(w, s);
+}
+
+std::vector<Source> GetSources(Reader* r) {
+  std::vector<Source> v;
+  size_t n = r->Count(4);
+  v.reserve(n);
+  for (size_t i = 0; i < n && r->ok(); ++i) v.push_back(GetSource(r));
+  return v;
+}
+
+void PutEntity(Writer* w, const Entity& e) {
+  w->Str(e.id);
+  w->Byte(static_cast<uint8_t>(e.type));
+  w->Str(e.name);
+  w->Strings(e.aliases);
+  w->Str(e.cik);
+  w->Str(e.title);
+  w->Str(e.dated);
+  w->Str(e.expires);
+  w->Str(e.term);
+  w->Strings(e.parties);
+  PutSources(w, e.sources);
+}
+
+Entity GetEntity(Reader* r) {
+  Entity e;
+  e.id = r->Str();
+  uint8_t type = r->Byte();
+  if (type > static_cast<uint8_t>(EntityType::kAgreement)) r->Fail();
+  e.type = static_cast<EntityType>(type);
+  e.name = r->Str();
+  e.aliases = r->Strings();
+  e.cik = r->Str();
+  e.title = r->Str();
+  e.dated = r->Str();
+  e.expires = r->Str();
+  e.term = r->Str();
+  e.parties = r->Strings();
+  e.sources = GetSources(r);
+  return e;
+}
+
+void PutEvent(Writer* w, const Event& e) {
+  w->Str(e.id);
+  w->Str(e.type);
+  w->Str(e.date);
+  w->Varint(e.parties.size());
+  for (const Party& p : e.parties) {
+    w->Str(p.entity_id);
+    w->Str(p.role);
+  }
+  w->Str(e.agreement_id);
+  w->Byte(e.amount.has_value() ? 1 : 0);
+  if (e.amount) {
+    w->Double(e.amount->value);
+    w->Str(e.amount->currency);
+    w->Byte(e.amount->per_share ? 1 : 0);
+  }
+  w->Str(e.summary);
+  PutSources(w, e.sources);
+}
+
+Event GetEvent(Reader* r) {
+  Event e;
+  e.id = r->Str();
+  e.type = r->Str();
+  e.date = r->Str();
+  size_t n = r->Count(2);
+  e.parties.reserve(n);
+  for (size_t i = 0; i < n && r->ok(); ++i) {
+    Party p;
+    p.entity_id = r->Str();
+    p.role = r->Str();
+    e.parties.push_back(std::move(p));
+  }
+  e.agreement_id = r->Str();
+  if (r->Bool()) {
+    Money m;
+    m.value = r->Double();
+    m.currency = r->Str();
+    m.per_share = r->Bool();
+    e.amount = std::move(m);
+  }
+  e.summary = r->Str();
+  e.sources = GetSources(r);
+  return e;
+}
+
+void PutRelation(Writer* w, const Relation& rel) {
+  w->Str(rel.type);
+  w->Str(rel.from);
+  w->Str(rel.to);
+  w->Str(rel.role);
+  PutSources(w, rel.sources);
+}
+
+Relation GetRelation(Reader* r) {
+  Relation rel;
+  rel.type = r->Str();
+  rel.from = r->Str();
+  rel.to = r->Str();
+  rel.role = r->Str();
+  rel.sources = GetSources(r);
+  return rel;
+}
+
+void PutFilingInfo(Writer* w, const FilingInfo& f) {
+  w->Str(f.id);
+  w->Str(f.name);
+  w->Str(f.form);
+  w->Str(f.registrant);
+  w->Str(f.event_date);
+  w->Str(f.filed);
+  w->Strings(f.items);
+  w->Str(f.amends);
+  w->Varint(f.content_hash);
+}
+
+FilingInfo GetFilingInfo(Reader* r) {
+  FilingInfo f;
+  f.id = r->Str();
+  f.name = r->Str();
+  f.form = r->Str();
+  f.registrant = r->Str();
+  f.event_date = r->Str();
+  f.filed = r->Str();
+  f.items = r->Strings();
+  f.amends = r->Str();
+  f.content_hash = r->Varint();
+  return f;
+}
+
+// Checks the record kind, runs `body`, and insists the whole value was used.
+template <typename T, typename Body>
+Result<T> DecodeRecord(std::string_view bytes, uint8_t kind, const char* what, Body body,
+                       bool allow_trailing = false) {
+  Reader r(bytes);
+  if (r.Byte() != kind || !r.ok()) {
+    return Status::Corruption(std::string("stored ") + what + " record has a wrong kind byte");
+  }
+  T value = body(&r);
+  if (!r.ok()) return Status::Corruption(std::string("stored ") + what + " record is truncated or damaged");
+  if (!allow_trailing && !r.AtEnd()) {
+    return Status::Corruption(std::string("stored ") + what + " record has trailing bytes");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string EncodeEntity(const Entity& e) {
+  Writer w;
+  w.Byte(kEntityRecord);
+  PutEntity(&w, e);
+  return w.Take();
+}
+
+std::string EncodeEvent(const Event& e) {
+  Writer w;
+  w.Byte(kEventRecord);
+  PutEvent(&w, e);
+  return w.Take();
+}
+
+std::string EncodeRelation(const Relation& r) {
+  Writer w;
+  w.Byte(kRelationRecord);
+  PutRelation(&w, r);
+  return w.Take();
+}
+
+std::string EncodeFilingInfo(const FilingInfo& f) {
+  Writer w;
+  w.Byte(kFilingInfoRecord);
+  PutFilingInfo(&w, f);
+  return w.Take();
+}
+
+std::string EncodeFilingExtract(const FilingExtract& x) {
+  Writer w;
+  w.Byte(kFilingExtractRecord);
+  PutFilingInfo(&w, x.filing);
+  w.Varint(x.entities.size());
+  for (const Entity& e : x.entities) PutEntity(&w, e);
+  w.Varint(x.events.size());
+  for (const Event& e : x.events) PutEvent(&w, e);
+  w.Varint(x.relations.size());
+  for (const Relation& r : x.relations) PutRelation(&w, r);
+  return w.Take();
+}
+
+std::string EncodeFilingTouch(const FilingTouch& t) {
+  Writer w;
+  w.Byte(kFilingTouchRecord);
+  w.Strings(t.event_ids);
+  return w.Take();
+}
+
+std::string EncodeCounts(const CountsRecord& c) {
+  Writer w;
+  w.Byte(kCountsRecord);
+  w.Varint(static_cast<uint64_t>(c.filings));
+  w.Varint(static_cast<uint64_t>(c.entities));
+  w.Varint(static_cast<uint64_t>(c.events));
+  w.Varint(static_cast<uint64_t>(c.relations));
+  return w.Take();
+}
+
+Result<Entity> DecodeEntity(std::string_view bytes) {
+  return DecodeRecord<Entity>(bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r); });
+}
+
+Result<Event> DecodeEvent(std::string_view bytes) {
+  return DecodeRecord<Event>(bytes, kEventRecord, "event", [](Reader* r) { return GetEvent(r); });
+}
+
+Result<Relation> DecodeRelation(std::string_view bytes) {
+  return DecodeRecord<Relation>(bytes, kRelationRecord, "relation",
+                                [](Reader* r) { return GetRelation(r); });
+}
+
+Result<FilingInfo> DecodeFilingInfo(std::string_view bytes) {
+  return DecodeRecord<FilingInfo>(bytes, kFilingInfoRecord, "filing",
+                                  [](Reader* r) { return GetFilingInfo(r); });
+}
+
+Result<FilingExtract> DecodeFilingExtract(std::string_view bytes) {
+  return DecodeRecord<FilingExtract>(bytes, kFilingExtractRecord, "filing extract", [](Reader* r) {
+    FilingExtract x;
+    x.filing = GetFilingInfo(r);
+    // Minimum encoded sizes: entity 11 bytes, event 8, relation 5.
+    size_t n = r->Count(11);
+    x.entities.reserve(n);
+    for (size_t i = 0; i < n && r->ok(); ++i) x.entities.push_back(GetEntity(r));
+    n = r->Count(8);
+    x.events.reserve(n);
+    for (size_t i = 0; i < n && r->ok(); ++i) x.events.push_back(GetEvent(r));
+    n = r->Count(5);
+    x.relations.reserve(n);
+    for (size_t i = 0; i < n && r->ok(); ++i) x.relations.push_back(GetRelation(r));
+    return x;
+  });
+}
+
+Result<FilingInfo> DecodeFilingInfoOfExtract(std::string_view bytes) {
+  return DecodeRecord<FilingInfo>(
+      bytes, kFilingExtractRecord, "filing extract", [](Reader* r) { return GetFilingInfo(r); },
+      /*allow_trailing=*/true);
+}
+
+Result<FilingTouch> DecodeFilingTouch(std::string_view bytes) {
+  return DecodeRecord<FilingTouch>(bytes, kFilingTouchRecord, "filing touch", [](Reader* r) {
+    FilingTouch t;
+    t.event_ids = r->Strings();
+    return t;
+  });
+}
+
+Result<CountsRecord> DecodeCounts(std::string_view bytes) {
+  return DecodeRecord<CountsRecord>(bytes, kCountsRecord, "counts", [](Reader* r) {
+    CountsRecord c;
+    c.filings = static_cast<int64_t>(r->Varint());
+    c.entities = static_cast<int64_t>(r->Varint());
+    c.events = static_cast<int64_t>(r->Varint());
+    c.relations = static_cast<int64_t>(r->Varint());
+    return c;
+  });
+}
+
+namespace keys {
+namespace {
+
+// Escape: 0x00 -> 0x01 0x01, 0x01 -> 0x01 0x02. Byte order is kept (0x00
+// still sorts lowest), and an escaped component never holds a raw 0x00, so
+// the terminator is unambiguous.
+void AppendEscaped(std::string* key, std::string_view s) {
+  for (char c : s) {
+    if (c == '\0') {
+      key->append("\x01\x01", 2);
+    } else if (c == '\x01') {
+      key->append("\x01\x02", 2);
+    } else {
+      key->push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string DateKey(std::string_view iso_date) {
+  return iso_date.empty() ? std::string("~") : std::string(iso_date);
+}
+
+std::string Make(char tag, std::initializer_list<std::string_view> components) {
+  std::string key;
+  key.push_back(tag);
+  key.push_back('\0');
+  for (std::string_view c : components) {
+    AppendEscaped(&key, c);
+    key.push_back('\0');
+  }
+  return key;
+}
+
+void Append(std::string* key, std::string_view component) {
+  AppendEscaped(key, component);
+  key->push_back('\0');
+}
+
+void AppendPartial(std::string* key, std::string_view partial) { AppendEscaped(key, partial); }
+
+bool Split(std::string_view key, char* tag, std::vector<std::string>* components) {
+  components->clear();
+  if (key.size() < 2 || key[1] != '\0') return false;
+  *tag = key[0];
+  std::string cur;
+  for (size_t i = 2; i < key.size(); ++i) {
+    char c = key[i];
+    if (c == '\0') {
+      components->push_back(std::move(cur));
+      cur.clear();
+    } else if (c == '\x01') {
+      if (i + 1 >= key.size()) return false;
+      char n = key[++i];
+      if (n == '\x01') {
+        cur.push_back('\0');
+      } else if (n == '\x02') {
+        cur.push_back('\x01');
+      } else {
+        return false;
+      }
+    } else {
+      cur.push_back(c);
+    }
+  }
+  return cur.empty() && key.back() == '\0';
+}
+
+}  // namespace keys
+
+}  // namespace dealgraph

@@ -1,0 +1,116 @@
+// Codec: the byte formats of the RocksDB store, values and keys.
+//
+// Values are a compact binary encoding: one record-kind byte, then the
+// fields in declaration order; strings and lists carry a varint (LEB128)
+// length; doubles are 8 little-endian bytes. Every Decode* checks bounds and
+// returns Status::Corruption for a value that is truncated, has trailing
+// bytes, an unknown record kind or an out-of-range enum; none of them reads
+// past the input or allocates more than the input could describe.
+//
+// Keys are a one-byte tag, '\0', then components, each escaped and ended by
+// '\0' (see docs/storage.md). The escape keeps byte order, so a prefix scan
+// over a key with a trailing '\0' lists exactly the keys of that component,
+// whatever characters the ids contain.
+#ifndef DEALGRAPH_GRAPH_CODEC_H_
+#define DEALGRAPH_GRAPH_CODEC_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/model.h"
+
+namespace dealgraph {
+
+// ---- Values ---------------------------------------------------------------
+
+// What a filing changed, beside its primary record: for each event of the
+// extract (same index), the id of the stored event it became or merged into.
+struct FilingTouch {
+  std::vector<std::string> event_ids;
+};
+
+// The O(1) counters behind Store::Counts().
+struct CountsRecord {
+  int64_t filings = 0;
+  int64_t entities = 0;
+  int64_t events = 0;
+  int64_t relations = 0;
+};
+
+std::string EncodeEntity(const Entity& e);
+std::string EncodeEvent(const Event& e);
+std::string EncodeRelation(const Relation& r);
+std::string EncodeFilingInfo(const FilingInfo& f);
+std::string EncodeFilingExtract(const FilingExtract& x);
+std::string EncodeFilingTouch(const FilingTouch& t);
+std::string EncodeCounts(const CountsRecord& c);
+
+Result<Entity> DecodeEntity(std::string_view bytes);
+Result<Event> DecodeEvent(std::string_view bytes);
+Result<Relation> DecodeRelation(std::string_view bytes);
+Result<FilingInfo> DecodeFilingInfo(std::string_view bytes);
+Result<FilingExtract> DecodeFilingExtract(std::string_view bytes);
+// Decodes only the FilingInfo at the head of an encoded FilingExtract
+// (cheap listing of filings without their facts).
+Result<FilingInfo> DecodeFilingInfoOfExtract(std::string_view bytes);
+Result<FilingTouch> DecodeFilingTouch(std::string_view bytes);
+Result<CountsRecord> DecodeCounts(std::string_view bytes);
+
+// ---- Keys -----------------------------------------------------------------
+
+namespace keys {
+
+// Record and index tags (the first byte of every non-meta key).
+inline constexpr char kFiling = 'f';         //!< f/filing -> FilingExtract (primary record)
+inline constexpr char kFilingTouch = 'g';    //!< g/filing -> FilingTouch
+inline constexpr char kEntity = 'e';         //!< e/entity -> Entity
+inline constexpr char kEntityType = 'y';     //!< y/type/entity -> ""
+inline constexpr char kAlias = 'a';          //!< a/folded/entity -> ""
+inline constexpr char kEvent = 'v';          //!< v/event -> Event
+inline constexpr char kDate = 'd';           //!< d/date/event -> ""
+inline constexpr char kParty = 'p';          //!< p/entity/date/event -> ""
+inline constexpr char kPair = 'b';           //!< b/a/b/date/event -> ""
+inline constexpr char kPartyType = 'q';      //!< q/entity/type/date/event -> ""
+inline constexpr char kType = 't';           //!< t/type/date/event -> ""
+inline constexpr char kAgreement = 'k';      //!< k/agreement/date/event -> ""
+inline constexpr char kIdentity = 'i';       //!< i/type/n/party.../event -> ""
+inline constexpr char kRelation = 'r';       //!< r/from/type/to -> Relation
+inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
+
+inline constexpr std::string_view kVersionKey{"\0meta/version", 13};
+inline constexpr std::string_view kCountsKey{"\0meta/counts", 12};
+
+// The date component of index keys: the ISO date, or "~" when undated so
+// that undated events sort after every dated one.
+std::string DateKey(std::string_view iso_date);
+
+// tag, '\0', then each component escaped and '\0'-terminated.
+std::string Make(char tag, std::initializer_list<std::string_view> components);
+// Appends one escaped, '\0'-terminated component (for keys with a
+// variable number of components).
+void Append(std::string* key, std::string_view component);
+// Appends one escaped component without its terminator (for seek bounds:
+// "every key whose next component starts with `partial`").
+void AppendPartial(std::string* key, std::string_view partial);
+
+// Splits a key made by Make into its components (unescaped); false when the
+// key is malformed.
+bool Split(std::string_view key, char* tag, std::vector<std::string>* components);
+
+inline std::string EventKey(std::string_view id) { return Make(kEvent, {id}); }
+inline std::string EntityKey(std::string_view id) { return Make(kEntity, {id}); }
+inline std::string FilingKey(std::string_view id) { return Make(kFiling, {id}); }
+inline std::string FilingTouchKey(std::string_view id) { return Make(kFilingTouch, {id}); }
+inline std::string RelationKey(std::string_view from, std::string_view type, std::string_view to) {
+  return Make(kRelation, {from, type, to});
+}
+
+}  // namespace keys
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_GRAPH_CODEC_H_

@@ -1,0 +1,103 @@
+// RocksStore: the Store interface over one RocksDB database.
+//
+// Callers use Store::Open (graph/store.h); this header exists so the
+// implementation can be split across files and tested. Key layout, codec and
+// merge rules: docs/storage.md.
+//
+// Writes stage every record they change in memory (graph/rocks_store.cpp,
+// class RocksStore::Batch), then turn the difference between the stored and
+// the staged state into one rocksdb::WriteBatch: records, every index entry
+// derived from them, and the counters. So a filing is stored or removed
+// wholly or not at all, and the indexes always agree with the records.
+#ifndef DEALGRAPH_GRAPH_ROCKS_STORE_H_
+#define DEALGRAPH_GRAPH_ROCKS_STORE_H_
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/codec.h"
+#include "graph/model.h"
+#include "graph/store.h"
+
+namespace rocksdb {
+class DB;
+class Snapshot;
+}  // namespace rocksdb
+
+namespace dealgraph {
+
+class RocksStore final : public Store {
+ public:
+  // See Store::Open. Errors: Busy (locked by another writer), Unsupported
+  // (newer format version), NotFound (no store and creation not allowed or
+  // read_only), Corruption (not a dealgraph store, damaged meta records),
+  // IoError (anything else RocksDB reports).
+  static Result<std::unique_ptr<RocksStore>> Open(const std::string& path,
+                                                  const StoreOptions& options);
+  ~RocksStore() override;
+
+  RocksStore(const RocksStore&) = delete;
+  RocksStore& operator=(const RocksStore&) = delete;
+
+  Result<AddStats> AddFiling(const FilingExtract& extract, bool replace) override;
+  Status RemoveFiling(std::string_view filing_id) override;
+
+  bool HasFiling(std::string_view filing_id) const override;
+  Result<FilingInfo> GetFiling(std::string_view filing_id) const override;
+  std::vector<FilingInfo> ListFilings() const override;
+
+  Result<Entity> GetEntity(std::string_view id) const override;
+  std::vector<Entity> ListEntities(std::optional<EntityType> type) const override;
+  std::vector<Entity> FindEntities(std::string_view name) const override;
+
+  Result<Event> GetEvent(std::string_view id) const override;
+  std::vector<Event> EventsOf(std::string_view entity_id, const DateRange& range) const override;
+  std::vector<Event> EventsBetween(std::string_view a, std::string_view b,
+                                   const DateRange& range) const override;
+  std::vector<Event> EventsOfPartyAndType(std::string_view entity_id,
+                                          std::string_view type) const override;
+  std::vector<Event> EventsOfType(std::string_view type, const DateRange& range) const override;
+  std::vector<Event> EventsOfAgreement(std::string_view agreement_id) const override;
+  std::vector<Event> AllEvents() const override;
+
+  std::vector<Relation> RelationsOf(std::string_view entity_id) const override;
+  std::vector<Relation> AllRelations() const override;
+
+  StoreCounts Counts() const override;
+  int FormatVersion() const override { return version_; }
+
+  // The most FindEntities returns when it falls back to prefix matches.
+  static constexpr size_t kMaxPrefixMatches = 100;
+
+ private:
+  class Batch;
+
+  RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
+             CountsRecord counts);
+
+  // Event ids of the index keys under `prefix` whose date component lies in
+  // `range`, in key order. The date is the next-to-last component and the
+  // event id the last one of every scanned key.
+  std::vector<std::string> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                                        const DateRange& range) const;
+  // Loads events by id under `snapshot`, skipping ids that are gone or damaged.
+  std::vector<Event> LoadEvents(const rocksdb::Snapshot* snapshot,
+                                const std::vector<std::string>& ids) const;
+  std::vector<Event> DatedQuery(const std::string& prefix, const DateRange& range) const;
+
+  std::unique_ptr<rocksdb::DB> db_;
+  std::string path_;
+  bool read_only_;
+  int version_;
+  mutable std::mutex counts_mu_;
+  CountsRecord counts_;  //!< guarded by counts_mu_
+};
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_GRAPH_ROCKS_STORE_H_

@@ -1,0 +1,46 @@
+// HTML reader: an HTML or inline-XBRL filing -> Document::text.
+//
+// Parses with libxml2's forgiving HTML parser and walks the tree without
+// recursion. Block elements (p, div, li, h1-h6, table, section, center,
+// blockquote, pre, hr, br, ...) end a line; inline elements (span, font, b,
+// i, a, and every ix:* / xbrli:* element) are read through, so a paragraph
+// spread over many spans comes out as one line with its words spaced as a
+// browser would show them. Table rows become one line with '\t' between the
+// non-empty cells; a row with one non-empty cell is a plain line (so layout
+// tables that wrap whole paragraphs read as paragraphs); rows of empty cells
+// are dropped. A cell holding only "$" is joined to the next cell ("$44.2"),
+// one holding only ")" or "%" to the previous one; a two-cell row whose first
+// cell is a list marker ("•", "(a)", "1.") reads as one line "• text".
+// script, style, head, title, the inline-XBRL header (ix:header, ix:hidden:
+// hidden facts) and elements styled display:none are dropped. <pre> keeps its
+// line breaks (space-aligned columns become cells, see ColumnizeLine).
+#ifndef DEALGRAPH_INGEST_HTML_READER_H_
+#define DEALGRAPH_INGEST_HTML_READER_H_
+
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "ingest/document.h"
+
+namespace dealgraph {
+
+// True when the start of `text` (its first 4 KiB) looks like HTML:
+// "<html", "<!DOCTYPE html" or "<body" anywhere there, or "<div", "<p", "<table"
+// when the text begins with markup (or holds three such tags). Case-insensitive.
+bool LooksLikeHtml(std::string_view text);
+
+// Converts UTF-8 HTML to Document::text lines (already FinishText-ed).
+// Errors: Corruption("HTML without text") when no visible text remains;
+// Unsupported("HTML document too large") beyond 2 GiB (libxml2's limit).
+// Nesting depth is not limited to libxml2's default of 256 (XML_PARSE_HUGE):
+// old EDGAR HTML with unclosed <font> tags nests that deep and is still read
+// in full; the walk is iterative and stops descending only past 2^20 levels.
+Result<std::string> HtmlToText(std::string_view utf8_html);
+
+// Reads a whole HTML filing (no header). `utf8` must be UTF-8.
+Result<Document> ReadHtmlFiling(std::string_view name, std::string_view utf8);
+
+}  // namespace dealgraph
+
+#endif  // DEALGRAPH_INGEST_HTML_READER_H_

@@ -1,0 +1,963 @@
+// Tests of the RocksDB store (graph/store.h, graph/rocks_store.cpp) and its
+// codec (graph/codec.h), against real RocksDB in a fresh temp dir per test.
+#include "graph/store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "graph/codec.h"
+
+namespace dealgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A unique directory under the system temp dir, removed with everything in
+// it when the test ends. The store creates the directory itself.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    std::random_device rd;
+    path_ = (fs::temp_directory_path() /
+             ("dealgraph-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+              "-" + std::to_string(rd())))
+                .string();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
+  StoreOptions options;
+  options.read_only = read_only;
+  Result<std::unique_ptr<Store>> store = Store::Open(path, options);
+  INFO(store.status().message());
+  REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+AddStats Add(Store* store, const FilingExtract& x, bool replace = false) {
+  Result<AddStats> stats = store->AddFiling(x, replace);
+  INFO(stats.status().message());
+  REQUIRE(stats.ok());
+  return *stats;
+}
+
+// Every key and value of the database at `path`, for byte-exact comparison
+// of two stores (indexes and counters included).
+std::vector<std::pair<std::string, std::string>> RawContents(const std::string& path) {
+  rocksdb::Options options;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(options, path, &raw);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) out.emplace_back(it->key().ToString(), it->value().ToString());
+  return out;
+}
+
+void RawPut(const std::string& path, const std::string& key, const std::string& value) {
+  rocksdb::Options options;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, path, &raw);
+  REQUIRE(s.ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  REQUIRE(db->Put(rocksdb::WriteOptions(), key, value).ok());
+}
+
+// ---- Realistic data: ImmunoGen, Genentech, Millennium ----------------------
+
+constexpr char kFilingA[] = "0000950135-05-002645";  // ImmunoGen 8-K, renewal
+constexpr char kFilingB[] = "0000950135-05-004410";  // ImmunoGen 8-K EX-99.1, later retelling
+constexpr char kAgreement[] = "ag:immunogen-genentech-2000-05-02";
+
+Source Src(const std::string& filing, const std::string& item, const std::string& quote,
+           const std::string& filed) {
+  return Source{filing, item, quote, filed};
+}
+
+Entity Org(const std::string& id, const std::string& name, std::vector<std::string> aliases,
+           const std::string& cik, const Source& src) {
+  Entity e;
+  e.id = id;
+  e.type = EntityType::kOrganization;
+  e.name = name;
+  e.aliases = std::move(aliases);
+  e.cik = cik;
+  e.sources = {src};
+  return e;
+}
+
+Event Ev(const std::string& id, const std::string& type, const std::string& date,
+         std::vector<Party> parties, const Source& src) {
+  Event e;
+  e.id = id;
+  e.type = type;
+  e.date = date;
+  e.parties = std::move(parties);
+  e.sources = {src};
+  return e;
+}
+
+// ImmunoGen's 8-K: Genentech paid $2,000,000 on May 3, 2005 to renew the
+// license agreement dated May 2, 2000.
+FilingExtract FilingA() {
+  FilingExtract x;
+  x.filing.id = kFilingA;
+  x.filing.name = "immunogen_8k_2005-05-05.txt";
+  x.filing.form = "8-K";
+  x.filing.registrant = "org:immunogen";
+  x.filing.event_date = "2005-05-03";
+  x.filing.filed = "2005-05-05";
+  x.filing.items = {"1.01", "9.01"};
+  x.filing.content_hash = 0x9e3779b97f4a7c15ull;
+  Source s = Src(kFilingA, "1.01",
+                 "On May 3, 2005, Genentech, Inc. paid ImmunoGen, Inc. $2,000,000 to renew the license "
+                 "agreement dated May 2, 2000 for one additional three-year term.",
+                 "2005-05-05");
+  x.entities.push_back(Org("org:immunogen", "ImmunoGen", {"ImmunoGen, Inc."}, "0000855654", s));
+  x.entities.push_back(Org("org:genentech", "Genentech", {"Genentech, Inc."}, "0000318771", s));
+  Entity ag;
+  ag.id = kAgreement;
+  ag.type = EntityType::kAgreement;
+  ag.name = "ImmunoGen-Genentech license agreement";
+  ag.title = "license agreement";
+  ag.dated = "2000-05-02";
+  ag.expires = "2008-05-02";
+  ag.term = "one additional three-year term";
+  ag.parties = {"org:immunogen", "org:genentech"};
+  ag.sources = {s};
+  x.entities.push_back(ag);
+  Entity ceo;
+  ceo.id = "person:mitchel-sayare";
+  ceo.type = EntityType::kPerson;
+  ceo.name = "Mitchel Sayare";
+  ceo.title = "Chairman and CEO";
+  ceo.sources = {Src(kFilingA, "9.01", "Mitchel Sayare, Chairman and CEO", "2005-05-05")};
+  x.entities.push_back(ceo);
+
+  Event renewal = Ev("ev:a1b2c3d4e5f60001", "agreement.renewed", "2005-05-03",
+                     {{"org:genentech", "licensee"}, {"org:immunogen", "licensor"}}, s);
+  renewal.agreement_id = kAgreement;
+  renewal.amount = Money{2000000, "USD", false};
+  renewal.summary = "renewed for one additional three-year term";
+  x.events.push_back(renewal);
+  Event grant = Ev("ev:a1b2c3d4e5f60002", "license.granted", "2000-05-02",
+                   {{"org:genentech", "licensee"}, {"org:immunogen", "licensor"}}, s);
+  grant.agreement_id = kAgreement;
+  x.events.push_back(grant);
+
+  Relation officer{"officer_of", "person:mitchel-sayare", "org:immunogen", "Chairman and CEO",
+                   {ceo.sources.front()}};
+  Relation licensee{"licensee_of", "org:genentech", "org:immunogen", "", {s}};
+  x.relations = {officer, licensee};
+  return x;
+}
+
+// A later ImmunoGen press release retelling the renewal at month precision
+// without the amount, and reporting a Millennium license. It also knows the
+// agreement's renewed expiry.
+FilingExtract FilingB(const std::string& renewal_date = "2005-05") {
+  FilingExtract x;
+  x.filing.id = kFilingB;
+  x.filing.name = "immunogen_ex99-1_2005-08-10.htm";
+  x.filing.form = "EX-99.1";
+  x.filing.registrant = "org:immunogen";
+  x.filing.filed = "2005-08-10";
+  Source s = Src(kFilingB, "EX-99.1",
+                 "In May 2005 Genentech renewed its license to ImmunoGen's TAP technology.", "2005-08-10");
+  x.entities.push_back(Org("org:immunogen", "ImmunoGen Inc", {}, "", s));
+  x.entities.push_back(Org("org:genentech", "Genentech Inc.", {"DNA"}, "", s));
+  x.entities.push_back(
+      Org("org:millennium", "Millennium Pharmaceuticals", {"Millennium Pharmaceuticals, Inc."}, "", s));
+  Entity ag;
+  ag.id = kAgreement;
+  ag.type = EntityType::kAgreement;
+  ag.name = "TAP license";
+  ag.expires = "2011-05-02";
+  ag.parties = {"org:immunogen", "org:genentech"};
+  ag.sources = {s};
+  x.entities.push_back(ag);
+
+  Event renewal = Ev("ev:bbbbbbbbbbbb0001", "agreement.renewed", renewal_date,
+                     {{"org:immunogen", ""}, {"org:genentech", ""}}, s);
+  x.events.push_back(renewal);
+  Event millennium = Ev("ev:bbbbbbbbbbbb0002", "license.granted", "2005-07-21",
+                        {{"org:millennium", "licensee"}, {"org:immunogen", "licensor"}},
+                        Src(kFilingB, "EX-99.1", "On July 21, 2005 ImmunoGen licensed Millennium ...",
+                            "2005-08-10"));
+  millennium.amount = Money{5000000, "USD", false};
+  x.events.push_back(millennium);
+  x.relations.push_back(Relation{"licensee_of", "org:genentech", "org:immunogen", "licensee", {s}});
+  x.relations.push_back(Relation{"licensee_of", "org:millennium", "org:immunogen", "", {s}});
+  return x;
+}
+
+// A bare filing telling one event; for the matching tests.
+FilingExtract OneEventFiling(const std::string& filing_id, const std::string& event_id,
+                             const std::string& type, const std::string& date,
+                             const std::string& a = "org:millennium", const std::string& b = "org:immunogen") {
+  FilingExtract x;
+  x.filing.id = filing_id;
+  x.filing.form = "8-K";
+  x.filing.filed = date.empty() ? "2006-01-15" : date;
+  Source s = Src(filing_id, "1.01", "ImmunoGen granted Millennium a license.", x.filing.filed);
+  x.entities.push_back(Org(a, a == "org:millennium" ? "Millennium Pharmaceuticals" : a, {}, "", s));
+  x.entities.push_back(Org(b, b == "org:immunogen" ? "ImmunoGen" : b, {}, "", s));
+  x.events.push_back(Ev(event_id, type, date, {{a, "licensee"}, {b, "licensor"}}, s));
+  return x;
+}
+
+std::vector<std::string> Ids(const std::vector<Event>& events) {
+  std::vector<std::string> ids;
+  for (const Event& e : events) ids.push_back(e.id);
+  return ids;
+}
+
+std::vector<std::string> Dates(const std::vector<Event>& events) {
+  std::vector<std::string> dates;
+  for (const Event& e : events) dates.push_back(e.date);
+  return dates;
+}
+
+std::vector<std::string> Filings(const std::vector<Source>& sources) {
+  std::vector<std::string> ids;
+  for (const Source& s : sources) ids.push_back(s.filing);
+  return ids;
+}
+
+bool SameSource(const Source& a, const Source& b) {
+  return a.filing == b.filing && a.item == b.item && a.quote == b.quote && a.filed == b.filed;
+}
+
+bool SameSources(const std::vector<Source>& a, const std::vector<Source>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!SameSource(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+// ---- Round trip ------------------------------------------------------------
+
+TEST_CASE("store: a filing's info, entities, events and relations come back field for field",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  FilingExtract a = FilingA();
+  AddStats stats = Add(store.get(), a);
+  CHECK_FALSE(stats.already_present);
+  CHECK(stats.entities_added == 4);
+  CHECK(stats.events_added == 2);
+  CHECK(stats.events_merged == 0);
+  CHECK(stats.relations_added == 2);
+
+  Result<FilingInfo> info = store->GetFiling(kFilingA);
+  REQUIRE(info.ok());
+  CHECK(info->id == a.filing.id);
+  CHECK(info->name == a.filing.name);
+  CHECK(info->form == "8-K");
+  CHECK(info->registrant == "org:immunogen");
+  CHECK(info->event_date == "2005-05-03");
+  CHECK(info->filed == "2005-05-05");
+  CHECK(info->items == std::vector<std::string>{"1.01", "9.01"});
+  CHECK(info->amends.empty());
+  CHECK(info->content_hash == 0x9e3779b97f4a7c15ull);
+  CHECK(store->HasFiling(kFilingA));
+  CHECK_FALSE(store->HasFiling(kFilingB));
+  REQUIRE(store->ListFilings().size() == 1);
+
+  Result<Entity> ag = store->GetEntity(kAgreement);
+  REQUIRE(ag.ok());
+  CHECK(ag->type == EntityType::kAgreement);
+  CHECK(ag->name == "ImmunoGen-Genentech license agreement");
+  CHECK(ag->title == "license agreement");
+  CHECK(ag->dated == "2000-05-02");
+  CHECK(ag->expires == "2008-05-02");
+  CHECK(ag->term == "one additional three-year term");
+  CHECK(ag->parties == std::vector<std::string>{"org:immunogen", "org:genentech"});
+  CHECK(SameSources(ag->sources, a.entities[2].sources));
+
+  Result<Entity> genentech = store->GetEntity("org:genentech");
+  REQUIRE(genentech.ok());
+  CHECK(genentech->name == "Genentech");
+  CHECK(genentech->aliases == std::vector<std::string>{"Genentech, Inc."});
+  CHECK(genentech->cik == "0000318771");
+  Result<Entity> ceo = store->GetEntity("person:mitchel-sayare");
+  REQUIRE(ceo.ok());
+  CHECK(ceo->type == EntityType::kPerson);
+  CHECK(ceo->title == "Chairman and CEO");
+
+  Result<Event> renewal = store->GetEvent("ev:a1b2c3d4e5f60001");
+  REQUIRE(renewal.ok());
+  const Event& want = a.events[0];
+  CHECK(renewal->type == "agreement.renewed");
+  CHECK(renewal->date == "2005-05-03");
+  REQUIRE(renewal->parties.size() == 2);
+  CHECK(renewal->parties[0].entity_id == "org:genentech");
+  CHECK(renewal->parties[0].role == "licensee");
+  CHECK(renewal->parties[1].entity_id == "org:immunogen");
+  CHECK(renewal->parties[1].role == "licensor");
+  CHECK(renewal->agreement_id == kAgreement);
+  REQUIRE(renewal->amount.has_value());
+  CHECK(renewal->amount->value == 2000000.0);
+  CHECK(renewal->amount->currency == "USD");
+  CHECK_FALSE(renewal->amount->per_share);
+  CHECK(renewal->summary == want.summary);
+  CHECK(SameSources(renewal->sources, want.sources));
+
+  std::vector<Relation> rels = store->RelationsOf("org:immunogen");
+  REQUIRE(rels.size() == 2);
+  std::vector<Relation> all = store->AllRelations();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].type == "licensee_of");  // keyed by from: org:genentech < person:...
+  CHECK(all[0].from == "org:genentech");
+  CHECK(all[1].type == "officer_of");
+  CHECK(all[1].role == "Chairman and CEO");
+  CHECK(store->RelationsOf("person:mitchel-sayare").size() == 1);
+
+  StoreCounts counts = store->Counts();
+  CHECK(counts.filings == 1);
+  CHECK(counts.entities == 4);
+  CHECK(counts.events == 2);
+  CHECK(counts.relations == 2);
+  CHECK(store->FormatVersion() == kStoreFormatVersion);
+
+  CHECK(store->ListEntities(EntityType::kOrganization).size() == 2);
+  CHECK(store->ListEntities(EntityType::kAgreement).size() == 1);
+  CHECK(store->ListEntities(std::nullopt).size() == 4);
+}
+
+TEST_CASE("store: data and counts survive closing and reopening the store", "[graph]") {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    Add(store.get(), FilingA());
+    Add(store.get(), FilingB());
+  }
+  auto store = OpenStore(dir.path());
+  StoreCounts counts = store->Counts();
+  CHECK(counts.filings == 2);
+  CHECK(counts.entities == 5);
+  CHECK(counts.events == 3);
+  CHECK(counts.relations == 3);
+  CHECK(store->AllEvents().size() == 3);
+  CHECK(store->GetFiling(kFilingB).ok());
+}
+
+// ---- Idempotence and replace -----------------------------------------------
+
+TEST_CASE("store: adding a filing that is already stored writes nothing", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), FilingA());
+  auto before = RawContents(dir.path());
+  FilingExtract changed = FilingA();
+  changed.events[0].amount = Money{9, "USD", false};
+  AddStats stats = Add(store.get(), changed);
+  CHECK(stats.already_present);
+  CHECK(stats.entities_added == 0);
+  CHECK(stats.events_added == 0);
+  CHECK(store->GetEvent("ev:a1b2c3d4e5f60001")->amount->value == 2000000.0);
+  store.reset();
+  CHECK(RawContents(dir.path()) == before);
+}
+
+TEST_CASE("store: replace swaps a filing's old facts for its new ones", "[graph]") {
+  TempDir dir;
+  TempDir fresh;
+  FilingExtract changed = FilingA();
+  changed.events[0].amount = Money{2500000, "USD", false};
+  changed.entities.pop_back();  // the CEO is no longer mentioned
+  changed.relations.erase(changed.relations.begin());
+  {
+    auto store = OpenStore(dir.path());
+    Add(store.get(), FilingA());
+    AddStats stats = Add(store.get(), changed, /*replace=*/true);
+    CHECK_FALSE(stats.already_present);
+    CHECK(store->GetEvent("ev:a1b2c3d4e5f60001")->amount->value == 2500000.0);
+    CHECK(store->GetEntity("person:mitchel-sayare").status().code() == StatusCode::kNotFound);
+    CHECK(store->RelationsOf("person:mitchel-sayare").empty());
+    StoreCounts counts = store->Counts();
+    CHECK(counts.filings == 1);
+    CHECK(counts.entities == 3);
+    CHECK(counts.events == 2);
+    CHECK(counts.relations == 1);
+  }
+  {
+    auto store = OpenStore(fresh.path());
+    Add(store.get(), changed);
+  }
+  CHECK(RawContents(dir.path()) == RawContents(fresh.path()));
+}
+
+TEST_CASE("store: replacing a filing whose events other filings also tell equals removing and re-adding it",
+          "[graph]") {
+  FilingExtract changed = FilingA();
+  changed.events[0].summary = "renewed through May 2, 2011";
+  TempDir dir;
+  TempDir fresh;
+  {
+    auto store = OpenStore(dir.path());
+    Add(store.get(), FilingA());
+    Add(store.get(), FilingB());
+    Add(store.get(), changed, /*replace=*/true);
+    // B's telling is now the first, so the renewal carries B's id.
+    std::vector<Event> renewals = store->EventsOfType("agreement.renewed", {});
+    REQUIRE(renewals.size() == 1);
+    CHECK(renewals[0].id == "ev:bbbbbbbbbbbb0001");
+    CHECK(renewals[0].summary == "renewed through May 2, 2011");
+    CHECK(Filings(renewals[0].sources) == std::vector<std::string>{kFilingB, kFilingA});
+  }
+  {
+    auto store = OpenStore(fresh.path());
+    Add(store.get(), FilingB());
+    Add(store.get(), changed);
+  }
+  CHECK(RawContents(dir.path()) == RawContents(fresh.path()));
+}
+
+// ---- Merging ---------------------------------------------------------------
+
+TEST_CASE("store: the same event told by two filings is one event with both sources and the precise date",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  // The vaguer telling first: the precise date arrives second and must win.
+  Add(store.get(), FilingB());
+  AddStats stats = Add(store.get(), FilingA());
+  CHECK(stats.events_merged == 1);
+  CHECK(stats.events_added == 1);
+
+  std::vector<Event> renewals = store->EventsOfType("agreement.renewed", {});
+  REQUIRE(renewals.size() == 1);
+  const Event& e = renewals[0];
+  CHECK(e.id == "ev:bbbbbbbbbbbb0001");  // the first stored event keeps its id
+  CHECK(e.date == "2005-05-03");
+  CHECK(Filings(e.sources) == std::vector<std::string>{kFilingB, kFilingA});
+  CHECK(e.agreement_id == kAgreement);  // filled from A
+  REQUIRE(e.amount.has_value());
+  CHECK(e.amount->value == 2000000.0);
+  CHECK(e.summary == "renewed for one additional three-year term");
+  REQUIRE(e.parties.size() == 2);
+  CHECK(e.parties[0].role == "licensor");  // B's order, A's roles
+  CHECK(e.parties[1].role == "licensee");
+
+  // The date-keyed indexes moved with the date.
+  CHECK(Ids(store->EventsBetween("org:genentech", "org:immunogen", {"2005-05-03", "2005-05-03"})) ==
+        std::vector<std::string>{"ev:bbbbbbbbbbbb0001"});
+  CHECK(Dates(store->EventsOfAgreement(kAgreement)) == std::vector<std::string>{"2000-05-02", "2005-05-03"});
+  CHECK(store->AllEvents().size() == 3);
+  CHECK(store->Counts().events == 3);
+
+  Result<Entity> genentech = store->GetEntity("org:genentech");
+  REQUIRE(genentech.ok());
+  CHECK(genentech->name == "Genentech Inc.");
+  CHECK(genentech->aliases == std::vector<std::string>{"DNA", "Genentech", "Genentech, Inc."});
+  CHECK(genentech->cik == "0000318771");
+  CHECK(Filings(genentech->sources) == std::vector<std::string>{kFilingB, kFilingA});
+
+  Result<Entity> ag = store->GetEntity(kAgreement);
+  REQUIRE(ag.ok());
+  CHECK(ag->expires == "2011-05-02");  // the later expiry wins
+  CHECK(ag->dated == "2000-05-02");    // filled from A
+
+  std::vector<Relation> rels = store->AllRelations();
+  REQUIRE(rels.size() == 3);
+  CHECK(rels[0].from == "org:genentech");
+  CHECK(rels[0].role == "licensee");
+  CHECK(Filings(rels[0].sources) == std::vector<std::string>{kFilingB, kFilingA});
+}
+
+TEST_CASE("store: license grants of 2005-04 and 2005-12 between the same parties stay two events",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), OneEventFiling("f-april", "ev:0000000000000a04", "license.granted", "2005-04"));
+  AddStats second =
+      Add(store.get(), OneEventFiling("f-december", "ev:0000000000000a12", "license.granted", "2005-12"));
+  CHECK(second.events_added == 1);
+  CHECK(second.events_merged == 0);
+  CHECK(Dates(store->EventsBetween("org:millennium", "org:immunogen", {})) ==
+        std::vector<std::string>{"2005-04", "2005-12"});
+
+  SECTION("a telling dated only 2005 matches both, so it merges with neither") {
+    AddStats s = Add(store.get(), OneEventFiling("f-year", "ev:0000000000002005", "license.granted", "2005"));
+    CHECK(s.events_added == 1);
+    CHECK(Dates(store->EventsBetween("org:millennium", "org:immunogen", {})) ==
+          std::vector<std::string>{"2005", "2005-04", "2005-12"});
+  }
+  SECTION("a telling dated 2005-12-14 refines the December grant") {
+    AddStats s =
+        Add(store.get(), OneEventFiling("f-day", "ev:0000000000051214", "license.granted", "2005-12-14"));
+    CHECK(s.events_merged == 1);
+    Result<Event> e = store->GetEvent("ev:0000000000000a12");
+    REQUIRE(e.ok());
+    CHECK(e->date == "2005-12-14");
+    CHECK(Filings(e->sources) == std::vector<std::string>{"f-december", "f-day"});
+  }
+  SECTION("an event of another type or with another party set is not merged") {
+    Add(store.get(), OneEventFiling("f-other", "ev:0000000000000b12", "license.terminated", "2005-12"));
+    Add(store.get(), OneEventFiling("f-third", "ev:0000000000000c12", "license.granted", "2005-12",
+                                    "org:genentech", "org:immunogen"));
+    CHECK(store->AllEvents().size() == 4);
+  }
+}
+
+TEST_CASE("store: events of one filing that tell the same thing merge into one", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  FilingExtract x = FilingA();
+  Event again = x.events[0];
+  again.id = "ev:a1b2c3d4e5f6ffff";
+  again.date = "2005-05";
+  again.amount.reset();
+  again.sources = {Src(kFilingA, "EX-99.1", "ImmunoGen announced the renewal.", "2005-05-05")};
+  x.events.push_back(again);
+  AddStats stats = Add(store.get(), x);
+  CHECK(stats.events_added == 2);
+  CHECK(stats.events_merged == 0);
+  std::vector<Event> renewals = store->EventsOfType("agreement.renewed", {});
+  REQUIRE(renewals.size() == 1);
+  CHECK(renewals[0].id == "ev:a1b2c3d4e5f60001");
+  CHECK(renewals[0].date == "2005-05-03");
+  REQUIRE(renewals[0].sources.size() == 1);  // one source per filing
+  CHECK(renewals[0].sources[0].item == "1.01");
+}
+
+TEST_CASE("store: an event id already used by a different event gets a derived id", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), OneEventFiling("f1", "ev:00000000000000aa", "license.granted", "2005-04"));
+  AddStats stats = Add(store.get(), OneEventFiling("f2", "ev:00000000000000aa", "license.terminated", "2006-01"));
+  CHECK(stats.events_added == 1);
+  std::vector<Event> all = store->AllEvents();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == "ev:00000000000000aa");
+  CHECK(all[0].type == "license.granted");
+  CHECK(all[1].id != "ev:00000000000000aa");
+  CHECK(all[1].id.starts_with("ev:"));
+  CHECK(all[1].id.size() == 19);
+}
+
+// ---- Queries ---------------------------------------------------------------
+
+TEST_CASE("store: EventsOf and EventsBetween list events oldest first, undated last, within date ranges",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), FilingA());
+  Add(store.get(), FilingB());
+  Add(store.get(), OneEventFiling("f-undated", "ev:00000000000000ff", "collaboration.expanded", "",
+                                  "org:genentech", "org:immunogen"));
+  Add(store.get(), OneEventFiling("f-year", "ev:0000000000002005", "collaboration.expanded", "2005",
+                                  "org:genentech", "org:immunogen"));
+
+  // The renewal is told by A (2005-05-03) and B (2005-05): one event.
+  CHECK(Dates(store->EventsOf("org:immunogen", {})) ==
+        std::vector<std::string>{"2000-05-02", "2005", "2005-05-03", "2005-07-21", ""});
+  CHECK(Dates(store->EventsBetween("org:genentech", "org:immunogen", {})) ==
+        std::vector<std::string>{"2000-05-02", "2005", "2005-05-03", ""});
+  CHECK(Ids(store->EventsBetween("org:immunogen", "org:genentech", {})) ==
+        Ids(store->EventsBetween("org:genentech", "org:immunogen", {})));
+  CHECK(store->EventsBetween("org:genentech", "org:millennium", {}).empty());
+
+  // "2005" to "2005" takes every date in 2005 at any precision, never undated.
+  CHECK(Dates(store->EventsOf("org:immunogen", {"2005", "2005"})) ==
+        std::vector<std::string>{"2005", "2005-05-03", "2005-07-21"});
+  CHECK(Dates(store->EventsBetween("org:genentech", "org:immunogen", {"2005", "2005"})) ==
+        std::vector<std::string>{"2005", "2005-05-03"});
+  // Bounds more precise than a date take the dates that overlap them.
+  CHECK(Dates(store->EventsBetween("org:genentech", "org:immunogen", {"2005-05", ""})) ==
+        std::vector<std::string>{"2005", "2005-05-03"});
+  CHECK(Dates(store->EventsOf("org:immunogen", {"", "2005-06"})) ==
+        std::vector<std::string>{"2000-05-02", "2005", "2005-05-03"});
+  CHECK(Dates(store->EventsOf("org:immunogen", {"2005-05-04", "2005-12-31"})) ==
+        std::vector<std::string>{"2005", "2005-07-21"});
+  CHECK(store->EventsOf("org:immunogen", {"2006", "2007"}).empty());
+  CHECK(Dates(store->EventsBetween("org:genentech", "org:genentech", {"2005", "2005"})) ==
+        std::vector<std::string>{"2005", "2005-05-03"});
+
+  CHECK(Dates(store->EventsOfPartyAndType("org:immunogen", "license.granted")) ==
+        std::vector<std::string>{"2000-05-02", "2005-07-21"});
+  CHECK(Dates(store->EventsOfType("collaboration.expanded", {})) == std::vector<std::string>{"2005", ""});
+  CHECK(Dates(store->EventsOfType("collaboration.expanded", {"2000", "2010"})) ==
+        std::vector<std::string>{"2005"});
+  CHECK(Dates(store->EventsOfAgreement(kAgreement)) == std::vector<std::string>{"2000-05-02", "2005-05-03"});
+  CHECK(Dates(store->AllEvents()) ==
+        std::vector<std::string>{"2000-05-02", "2005", "2005-05-03", "2005-07-21", ""});
+  CHECK(store->EventsOf("org:nobody", {}).empty());
+  CHECK(store->EventsOfAgreement("ag:unknown").empty());
+}
+
+TEST_CASE("store: DateRange compares dates at the precision of the less precise side", "[graph]") {
+  DateRange y2005{"2005", "2005"};
+  CHECK(y2005.Contains("2005-05-03"));
+  CHECK(y2005.Contains("2005"));
+  CHECK_FALSE(y2005.Contains("2004-12-31"));
+  CHECK_FALSE(y2005.Contains("2006-01"));
+  CHECK_FALSE(y2005.Contains(""));
+  DateRange from_june{"2005-06", ""};
+  CHECK(from_june.Contains("2005"));
+  CHECK(from_june.Contains("2005-06-30"));
+  CHECK_FALSE(from_june.Contains("2005-05-31"));
+  CHECK(DateRange{}.Contains(""));
+  CHECK(DateRange{}.unbounded());
+}
+
+TEST_CASE("store: FindEntities finds by alias and by name with corporate suffixes folded", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), FilingA());
+  Add(store.get(), FilingB());
+
+  std::vector<Entity> hits = store->FindEntities("genentech inc");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].id == "org:genentech");
+  CHECK(store->FindEntities("GENENTECH, INC.")[0].id == "org:genentech");
+  CHECK(store->FindEntities("DNA")[0].id == "org:genentech");
+  CHECK(store->FindEntities("The Millennium Pharmaceuticals Inc.")[0].id == "org:millennium");
+  CHECK(store->FindEntities("Mitchel Sayare")[0].id == "person:mitchel-sayare");
+
+  SECTION("with no exact match, names that start with the query are found") {
+    std::vector<Entity> prefix = store->FindEntities("Millen");
+    REQUIRE(prefix.size() == 1);
+    CHECK(prefix[0].id == "org:millennium");
+    CHECK(store->FindEntities("immuno")[0].id == "org:immunogen");
+  }
+  SECTION("nothing is found for an unknown or empty name") {
+    CHECK(store->FindEntities("Biogen").empty());
+    CHECK(store->FindEntities("Inc.").empty());
+    CHECK(store->FindEntities("").empty());
+  }
+  SECTION("an entity gone with its filing is no longer found") {
+    REQUIRE(store->RemoveFiling(kFilingB).ok());
+    CHECK(store->FindEntities("Millennium").empty());
+    CHECK(store->FindEntities("DNA").empty());
+    CHECK(store->FindEntities("Genentech")[0].id == "org:genentech");
+  }
+}
+
+TEST_CASE("store: FoldName lowers case, drops punctuation, a leading 'the' and corporate suffixes",
+          "[graph]") {
+  CHECK(FoldName("The Buckle, Inc.") == "buckle");
+  CHECK(FoldName("Genentech, Inc.") == "genentech");
+  CHECK(FoldName("genentech inc") == "genentech");
+  CHECK(FoldName("Millennium Pharmaceuticals, Inc.") == "millennium pharmaceuticals");
+  CHECK(FoldName("Biogen Holdings Group Ltd") == "biogen");
+  CHECK(FoldName("Johnson & Johnson") == "johnson & johnson");
+  CHECK(FoldName("AT&T Corp.") == "at&t");
+  CHECK(FoldName("Nestl\xC3\xA9 S.A.") == "nestle");
+  CHECK(FoldName("Acme L.L.C.") == "acme");
+  CHECK(FoldName("Smith & Co.") == "smith");
+  CHECK(FoldName("  1-800-Flowers.com,   Inc. ") == "1 800 flowers com");
+  CHECK(FoldName("The Company") == "company");
+  CHECK(FoldName("Group") == "group");
+  CHECK(FoldName("...") == "");
+}
+
+// ---- Removal ---------------------------------------------------------------
+
+TEST_CASE("store: removing a filing leaves the store as if it had never been added", "[graph]") {
+  TempDir only_a;
+  {
+    auto store = OpenStore(only_a.path());
+    Add(store.get(), FilingA());
+  }
+  auto expected = RawContents(only_a.path());
+
+  SECTION("added after the filing that stays") {
+    TempDir dir;
+    {
+      auto store = OpenStore(dir.path());
+      Add(store.get(), FilingA());
+      Add(store.get(), FilingB("2005-05-03"));
+      REQUIRE(store->RemoveFiling(kFilingB).ok());
+      CHECK_FALSE(store->HasFiling(kFilingB));
+      CHECK(store->GetEntity("org:millennium").status().code() == StatusCode::kNotFound);
+      CHECK(store->GetEntity(kAgreement)->expires == "2008-05-02");
+      CHECK(store->GetEntity("org:genentech")->aliases == std::vector<std::string>{"Genentech, Inc."});
+      StoreCounts counts = store->Counts();
+      CHECK(counts.filings == 1);
+      CHECK(counts.entities == 4);
+      CHECK(counts.events == 2);
+      CHECK(counts.relations == 2);
+    }
+    CHECK(RawContents(dir.path()) == expected);
+  }
+  SECTION("added before the filing that stays, so the merged event was first stored from it") {
+    TempDir dir;
+    {
+      auto store = OpenStore(dir.path());
+      Add(store.get(), FilingB());
+      Add(store.get(), FilingA());
+      REQUIRE(store->RemoveFiling(kFilingB).ok());
+      Result<Event> renewal = store->GetEvent("ev:a1b2c3d4e5f60001");
+      REQUIRE(renewal.ok());
+      CHECK(Filings(renewal->sources) == std::vector<std::string>{kFilingA});
+      CHECK(store->GetEvent("ev:bbbbbbbbbbbb0001").status().code() == StatusCode::kNotFound);
+    }
+    CHECK(RawContents(dir.path()) == expected);
+  }
+}
+
+TEST_CASE("store: removing the middle one of three filings equals adding only the other two", "[graph]") {
+  // Genentech's own 8-K retells the renewal on the same day.
+  FilingExtract c = OneEventFiling("0000318771-05-000021", "ev:cccccccccccc0001", "agreement.renewed",
+                                   "2005-05-03", "org:genentech", "org:immunogen");
+  c.entities[0] = Org("org:genentech", "Genentech, Inc.", {"Genentech"}, "0000318771", c.events[0].sources[0]);
+  TempDir expected_dir;
+  {
+    auto store = OpenStore(expected_dir.path());
+    Add(store.get(), FilingA());
+    Add(store.get(), c);
+  }
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    Add(store.get(), FilingA());
+    Add(store.get(), FilingB());
+    AddStats stats = Add(store.get(), c);
+    CHECK(stats.events_merged == 1);
+    REQUIRE(Filings(store->GetEvent("ev:a1b2c3d4e5f60001")->sources) ==
+            std::vector<std::string>{kFilingA, kFilingB, "0000318771-05-000021"});
+    REQUIRE(store->RemoveFiling(kFilingB).ok());
+  }
+  CHECK(RawContents(dir.path()) == RawContents(expected_dir.path()));
+}
+
+TEST_CASE("store: when the precise date came only from the removed filing, the event falls back",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), FilingB("2005-05"));
+  FilingExtract a = FilingA();
+  Add(store.get(), a);
+  REQUIRE(store->GetEvent("ev:bbbbbbbbbbbb0001")->date == "2005-05-03");
+  REQUIRE(store->RemoveFiling(kFilingA).ok());
+  Result<Event> renewal = store->GetEvent("ev:bbbbbbbbbbbb0001");
+  REQUIRE(renewal.ok());
+  CHECK(renewal->date == "2005-05");
+  CHECK_FALSE(renewal->amount.has_value());
+  CHECK(renewal->agreement_id.empty());
+  CHECK(Filings(renewal->sources) == std::vector<std::string>{kFilingB});
+  CHECK(store->EventsBetween("org:genentech", "org:immunogen", {"2005-05-03", "2005-05-03"}).size() == 1);
+  CHECK(Dates(store->EventsOf("org:genentech", {})) == std::vector<std::string>{"2005-05"});
+  CHECK(store->RelationsOf("person:mitchel-sayare").empty());
+  CHECK(store->Counts().events == 2);
+}
+
+TEST_CASE("store: removing a filing that is not stored is NotFound", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Status s = store->RemoveFiling("0000000000-00-000000");
+  CHECK(s.code() == StatusCode::kNotFound);
+  CHECK(store->GetFiling("0000000000-00-000000").status().code() == StatusCode::kNotFound);
+}
+
+// ---- Opening ---------------------------------------------------------------
+
+TEST_CASE("store: a store written by a newer format version is refused, naming both versions", "[graph]") {
+  TempDir dir;
+  { auto store = OpenStore(dir.path()); }
+  RawPut(dir.path(), std::string(keys::kVersionKey), "99");
+  Result<std::unique_ptr<Store>> store = Store::Open(dir.path(), StoreOptions{});
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == StatusCode::kUnsupported);
+  CHECK_THAT(store.status().message(), Catch::Contains("99"));
+  CHECK_THAT(store.status().message(), Catch::Contains("version " + std::to_string(kStoreFormatVersion)));
+  StoreOptions read_only;
+  read_only.read_only = true;
+  CHECK(Store::Open(dir.path(), read_only).status().code() == StatusCode::kUnsupported);
+}
+
+TEST_CASE("store: a second writer gets Busy while the first holds the store", "[graph]") {
+  TempDir dir;
+  auto first = OpenStore(dir.path());
+  Result<std::unique_ptr<Store>> second = Store::Open(dir.path(), StoreOptions{});
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.status().code() == StatusCode::kBusy);
+  CHECK(second.status().message() == "store " + dir.path() + " is being written by another process");
+  first.reset();
+  CHECK(Store::Open(dir.path(), StoreOptions{}).ok());
+}
+
+TEST_CASE("store: a read-only open sees the data, even while a writer holds the store", "[graph]") {
+  TempDir dir;
+  auto writer = OpenStore(dir.path());
+  Add(writer.get(), FilingA());
+  writer.reset();
+  writer = OpenStore(dir.path());
+  auto reader = OpenStore(dir.path(), /*read_only=*/true);
+  CHECK(reader->HasFiling(kFilingA));
+  CHECK(reader->GetEvent("ev:a1b2c3d4e5f60001")->amount->value == 2000000.0);
+  CHECK(reader->AllEvents().size() == 2);
+  CHECK(reader->Counts().events == 2);
+  CHECK(reader->FindEntities("Genentech, Inc.").size() == 1);
+  CHECK(reader->AddFiling(FilingB(), false).status().code() == StatusCode::kInvalidArgument);
+  CHECK(reader->RemoveFiling(kFilingA).code() == StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("store: opening a missing store without creation is NotFound", "[graph]") {
+  TempDir dir;
+  StoreOptions read_only;
+  read_only.read_only = true;
+  CHECK(Store::Open(dir.path(), read_only).status().code() == StatusCode::kNotFound);
+  StoreOptions no_create;
+  no_create.create_if_missing = false;
+  CHECK(Store::Open(dir.path(), no_create).status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("store: a RocksDB database that is not a dealgraph store is refused", "[graph]") {
+  TempDir dir;
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  rocksdb::DB* raw = nullptr;
+  REQUIRE(rocksdb::DB::Open(options, dir.path(), &raw).ok());
+  REQUIRE(raw->Put(rocksdb::WriteOptions(), "hello", "world").ok());
+  delete raw;
+  Result<std::unique_ptr<Store>> store = Store::Open(dir.path(), StoreOptions{});
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == StatusCode::kCorruption);
+}
+
+// ---- Damage ----------------------------------------------------------------
+
+TEST_CASE("store: a damaged stored value is reported as Corruption, not a crash", "[graph]") {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    Add(store.get(), FilingA());
+  }
+  RawPut(dir.path(), keys::EventKey("ev:a1b2c3d4e5f60001"), std::string("\xE2\x05ev:a1", 7));
+  RawPut(dir.path(), keys::EntityKey("org:genentech"), "not an entity");
+  auto store = OpenStore(dir.path());
+  Result<Event> e = store->GetEvent("ev:a1b2c3d4e5f60001");
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.status().code() == StatusCode::kCorruption);
+  CHECK(store->GetEntity("org:genentech").status().code() == StatusCode::kCorruption);
+  // Listings skip what they cannot read.
+  CHECK(store->AllEvents().size() == 1);
+  CHECK(store->ListEntities(std::nullopt).size() == 3);
+  // Writes that would have to read the damaged records fail cleanly.
+  Status removed = store->RemoveFiling(kFilingA);
+  CHECK(removed.code() == StatusCode::kCorruption);
+  CHECK(store->HasFiling(kFilingA));
+}
+
+TEST_CASE("store: every truncation and many byte flips of encoded records decode to an error or a value",
+          "[graph]") {
+  FilingExtract x = FilingA();
+  std::string bytes = EncodeFilingExtract(x);
+  Result<FilingExtract> back = DecodeFilingExtract(bytes);
+  REQUIRE(back.ok());
+  CHECK(EncodeFilingExtract(*back) == bytes);
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    Result<FilingExtract> cut = DecodeFilingExtract(std::string_view(bytes).substr(0, n));
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.status().code() == StatusCode::kCorruption);
+  }
+  CHECK(DecodeFilingExtract(bytes + "x").status().code() == StatusCode::kCorruption);
+  std::mt19937 rng(42);
+  for (int i = 0; i < 2000; ++i) {
+    std::string damaged = bytes;
+    damaged[rng() % damaged.size()] = static_cast<char>(rng());
+    Result<FilingExtract> r = DecodeFilingExtract(damaged);  // must not crash or throw
+    if (!r.ok()) CHECK(r.status().code() == StatusCode::kCorruption);
+  }
+  std::string event = EncodeEvent(x.events[0]);
+  CHECK(DecodeEntity(event).status().code() == StatusCode::kCorruption);  // wrong record kind
+  CHECK(DecodeEvent(std::string("\xE2\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 11)).status().code() ==
+        StatusCode::kCorruption);
+  Result<Event> ev = DecodeEvent(event);
+  REQUIRE(ev.ok());
+  CHECK(EncodeEvent(*ev) == event);
+  Result<FilingTouch> touch = DecodeFilingTouch(EncodeFilingTouch(FilingTouch{{"ev:1", "ev:2"}}));
+  REQUIRE(touch.ok());
+  CHECK(touch->event_ids == std::vector<std::string>{"ev:1", "ev:2"});
+  Result<CountsRecord> counts = DecodeCounts(EncodeCounts(CountsRecord{1, 2, 3, 4}));
+  REQUIRE(counts.ok());
+  CHECK(counts->relations == 4);
+}
+
+// ---- Keys ------------------------------------------------------------------
+
+TEST_CASE("store: ids holding separator bytes cannot collide with other ids", "[graph]") {
+  std::string odd_id("org:a\0b\x01", 8);
+  std::vector<std::string> parts;
+  char tag = 0;
+  REQUIRE(keys::Split(keys::Make(keys::kParty, {odd_id, "2005", "ev:1"}), &tag, &parts));
+  CHECK(tag == keys::kParty);
+  CHECK(parts == std::vector<std::string>{odd_id, "2005", "ev:1"});
+  CHECK(keys::Make(keys::kEntity, {"a"}) < keys::Make(keys::kEntity, {std::string("a\0", 2)}));
+  CHECK(keys::Make(keys::kEntity, {std::string("a\0", 2)}) < keys::Make(keys::kEntity, {"a\x01"}));
+  CHECK(keys::Make(keys::kEntity, {"a\x01"}) < keys::Make(keys::kEntity, {"ab"}));
+
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), OneEventFiling("f1", "ev:0000000000000001", "license.granted", "2005-04", "org:a", "org:b"));
+  Add(store.get(),
+      OneEventFiling("f2", "ev:0000000000000002", "license.granted", "2005-04", odd_id, "org:b"));
+  CHECK(Ids(store->EventsOf("org:a", {})) == std::vector<std::string>{"ev:0000000000000001"});
+  CHECK(Ids(store->EventsOf(odd_id, {})) == std::vector<std::string>{"ev:0000000000000002"});
+  CHECK(store->GetEntity(odd_id)->id == odd_id);
+  CHECK(store->ListEntities(std::nullopt).size() == 3);
+}
+
+// ---- Threads ---------------------------------------------------------------
+
+TEST_CASE("store: readers on several threads see whole filings while one thread writes", "[graph]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Add(store.get(), FilingA());
+  std::atomic<bool> done{false};
+  std::atomic<int> bad{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        // Each listing runs under one snapshot: an event is never listed
+        // without its record, and the renewal always has A's source.
+        for (const Event& e : store->EventsBetween("org:genentech", "org:immunogen", {})) {
+          if (e.sources.empty()) ++bad;
+        }
+        if (store->FindEntities("Genentech").empty()) ++bad;
+      }
+    });
+  }
+  for (int i = 0; i < 30; ++i) {
+    Add(store.get(), OneEventFiling("f-" + std::to_string(i), "ev:t" + std::to_string(i), "license.amended",
+                                    "2006-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1),
+                                    "org:genentech", "org:immunogen"));
+    if (i % 3 == 0) REQUIRE(store->RemoveFiling("f-" + std::to_string(i)).ok());
+  }
+  done = true;
+  for (std::thread& t : readers) t.join();
+  CHECK(bad == 0);
+  CHECK(store->Counts().filings == 21);
+  CHECK(store->EventsOfType("license.amended", {}).size() == 20);
+}
+
+}  // namespace
+}  // namespace dealgraph
