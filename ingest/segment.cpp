@@ -252,7 +252,7 @@ Segmented Segment(const Document& doc) {
       } else {
         for (size_t k = i; k-- > 0 && k + 4 > i;) {
           std::string_view prev = seg.blocks[k].text;
-          if (prev.size() < 120 && FindIgnoreCase(prev, "commission") == std::string_view::npos &&
+          if (prev.size() < 120 && prev[0] != '(' && FindIgnoreCase(prev, "commission") == std::string_view::npos &&
               FindIgnoreCase(prev, "form 8-k") == std::string_view::npos &&
               FindIgnoreCase(prev, "date of report") == std::string_view::npos) {
             seg.cover.registrant = std::string(Trim(prev));

@@ -28,7 +28,7 @@ bool IsSuffix(const Lexicon& lex, std::string_view w) {
   return false;
 }
 
-bool IsConnector(std::string_view w) { return w == "&" || w == "and" || w == "of" || w == "de" || w == "du" || w == "la" || w == "für"; }
+bool IsConnector(std::string_view w) { return w == "&" || w == "of" || w == "de" || w == "du" || w == "la"; }
 
 // A token that can be part of a proper name.
 bool NameLike(const Lexicon& lex, const Token& t) {
@@ -424,6 +424,7 @@ class Discoverer {
       std::string surface = Join(t, b, i + 1, S(si));
       std::string name = Join(t, b, end, S(si));
       if (name.size() < 2) continue;
+      if (b > 0 && lex_.exchanges.count(std::string(t[b - 1].text))) continue;  // "NYSE Texas, Inc." is an exchange
       if (lex_.exchanges.count(name)) continue;
       int idx = table_.Add(EntityType::kOrganization, name, surface);
       if (idx >= 0 && b > 0 && t[b - 1].text == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));
@@ -620,15 +621,59 @@ class Discoverer {
     if (p.name.size() < name.size()) p.name = name;
   }
 
+  static bool IsInitial(const Token& k) { return k.text.size() == 2 && IsAsciiUpper(k.text[0]) && k.text[1] == '.'; }
+  bool CapWord(const Token& k) const {
+    return k.word && k.cap && k.has_lower && !k.has_digit && k.text.size() >= 2 && !IsInitial(k) && !IsPersonTitleWord(lex_, k.text) &&
+           !IsSuffix(lex_, k.text) && !lex_.industry_words.count(std::string(k.text)) && !lex_.agency_words.count(std::string(k.text));
+  }
+
+  // "William E. Rose", "R. Kent McGaughy, Jr.", "J. Warren Huff": a middle
+  // or leading initial between capitalized words is a person's name.
+  void InitialNames(size_t si) {
+    const auto& t = T(si);
+    for (size_t i = 0; i + 2 < t.size(); ++i) {
+      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1]) && t[i - 1].text != "/s/") continue;
+      size_t e = 0;
+      if (CapWord(t[i]) && !IsStop(lex_, t[i]) && IsInitial(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
+      else if (IsInitial(t[i]) && CapWord(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
+      if (!e) continue;
+      if (e < t.size() && (IsSuffix(lex_, t[e].text) || (t[e].text == "," && e + 1 < t.size() && IsSuffix(lex_, t[e + 1].text) &&
+                                                         t[e + 1].text != "Jr." && t[e + 1].text != "Sr."))) {
+        continue;
+      }
+      if (e < t.size() && t[e].cap && t[e].word && CapWord(t[e]) && !IsStop(lex_, t[e]) && !IsPersonTitleWord(lex_, t[e].text)) continue;
+      if (table_.Lookup(Join(t, i, e, S(si))) >= 0) continue;
+      AddPerson(si, i, e, "");
+    }
+  }
+
+  // "the Company's OmniMetrix subsidiary" names an organization.
+  void SubsidiaryNouns(size_t si) {
+    const auto& t = T(si);
+    for (size_t i = 1; i < t.size(); ++i) {
+      if (t[i].text != "subsidiary" && t[i].text != "subsidiaries") continue;
+      size_t b = NameRunStart(lex_, t, i, 3);
+      if (b == i || (b > 0 && !t[b - 1].possessive && t[b - 1].text != "its")) continue;
+      std::string name = Join(t, b, i, S(si));
+      if (table_.Lookup(name) >= 0) continue;
+      int idx = table_.Add(EntityType::kOrganization, name);
+      if (idx >= 0 && table_.registrant >= 0 && idx != table_.registrant) {
+        table_.relations.push_back({"subsidiary_of", idx, table_.registrant, "", static_cast<int>(si)});
+      }
+    }
+  }
+
   void People(size_t si) {
+    InitialNames(si);
+    SubsidiaryNouns(si);
     const auto& t = T(si);
     std::string_view s = S(si);
     for (size_t i = 0; i < t.size(); ++i) {
       // "/s/ Karleen M. Oberton"
-      if (t[i].text == "/" && i + 3 < t.size() && t[i + 1].text == "s" && t[i + 2].text == "/") {
+      if (t[i].text == "/" && i + 3 < t.size() && (t[i + 1].text == "s" || t[i + 1].text == "S") && t[i + 2].text == "/") {
         size_t b = i + 3, e = b;
-        while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !IsPersonTitleWord(lex_, t[e].text)) ++e;
-        if (PersonNameShape(lex_, t, b, e) || (e - b >= 2 && e - b <= 4 && t[b].all_caps)) {
+        while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !t[e].has_digit && !IsPersonTitleWord(lex_, t[e].text)) ++e;
+        if (e - b >= 2 && e - b <= 4 && !IsSuffix(lex_, t[e - 1].text) && !(t[e - 1].text.size() == 2 && t[e - 1].text[1] == '.')) {
           size_t te;
           std::string title = ReadTitle(lex_, t, e, s, &te);
           AddPerson(si, b, e, title);

@@ -357,8 +357,12 @@ class Extractor {
   void ReadSentence(size_t si) {
     const Sentence& sent = seg_.sentences[si];
     const Block& block = seg_.blocks[sent.block];
-    if (block.heading || block.table_row || block.boilerplate) return;
     if (block.section == Section::kCover || block.section == Section::kSignature) return;
+    if (block.table_row && !block.boilerplate) {
+      TableRow(si);
+      return;
+    }
+    if (block.heading || block.boilerplate) return;
     std::string_view s = sent.text;
     if (s.size() < 25 || Boilerplate(s)) return;
     const auto& t = tokens_[si];
@@ -406,6 +410,15 @@ class Extractor {
     }
     int org_count = 0;
     for (int e : orgs) org_count += table_.entities[e].type == EntityType::kOrganization;
+    auto any_word = [&](std::initializer_list<std::string_view> words) {
+      for (std::string_view w : words) {
+        if (FindWordIgnoreCase(s, w) != std::string_view::npos) return true;
+      }
+      return false;
+    };
+    const bool has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
+    const bool has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
+    const bool has_condition = any_word({"if", "may", "unless", "in the event", "right to", "circumstances"});
 
     // Trigger phrases.
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
@@ -422,6 +435,9 @@ class Extractor {
           else if (req == "regulator") ok &= has_regulator;
           else if (req == "person") ok &= has_person;
           else if (req == "org2") ok &= org_count >= 2;
+          else if (req == "vote") ok &= has_vote;
+          else if (req == "auditor") ok &= has_auditor;
+          else if (req == "factual") ok &= !has_condition;
         }
         if (!ok) continue;
         // "to renew", "allows X to license": possibilities, not events.
@@ -491,6 +507,39 @@ class Extractor {
     ImpliedEntered(si, ams);
   }
 
+  // A compensation table row: "Erik B. Nordstrom Chief Executive Officer\t$—\t$758,500".
+  void TableRow(size_t si) {
+    const Sentence& sent = seg_.sentences[si];
+    const Block& block = seg_.blocks[sent.block];
+    std::vector<std::string_view> cells = Split(sent.text, '\t');
+    if (cells.size() < 2) return;
+    std::vector<Token> first = Tokenize(cells[0]);
+    std::vector<EntityMention> ms = table_.Mentions(first);
+    int person = -1;
+    for (const EntityMention& m : ms) {
+      if (m.tok_begin == 0 && table_.entities[m.entity].type == EntityType::kPerson) person = m.entity;
+    }
+    if (person < 0) return;
+    std::optional<MoneyMention> amount;
+    for (size_t c = 1; c < cells.size(); ++c) {
+      for (const MoneyMention& m : FindMoney(cells[c])) {
+        if (m.value > 0 && !m.per_share) amount = m;
+      }
+    }
+    if (!amount) return;
+    Draft dr;
+    dr.type = "executive.compensation";
+    dr.date = event_date_;
+    dr.block = sent.block;
+    dr.sentence = static_cast<int>(si);
+    if (table_.registrant >= 0) dr.parties.push_back(table_.registrant);
+    dr.parties.push_back(person);
+    dr.amount = amount;
+    dr.sources.push_back(MakeSource(si));
+    (void)block;
+    drafts_.push_back(std::move(dr));
+  }
+
   static bool IsWeak(const std::vector<DateMention>& dates, const DateValue& d) {
     for (const DateMention& m : dates) {
       if (m.value == d && m.kind == DateKind::kRelative) return true;
@@ -509,7 +558,7 @@ class Extractor {
     for (size_t d = 0; d < dates.size(); ++d) {
       if (used[d]) continue;
       const DateMention& m = dates[d];
-      if (!m.event_anchor && m.kind != DateKind::kPartial) continue;
+      if (!m.event_anchor) continue;
       if (m.kind == DateKind::kPeriodEnd || m.kind == DateKind::kFiscal) continue;
       std::string_view cue = m.cue;
       if (cue.find("expire") != std::string_view::npos || cue == "ends" || cue == "through" || cue == "until" ||
@@ -562,7 +611,8 @@ class Extractor {
   void FillParties(Draft* dr, size_t si, const std::vector<EntityMention>& ms, const std::vector<Token>& t, size_t tok) {
     const std::string& type = dr->type;
     bool regulators = type == "regulatory";
-    bool people = type.rfind("executive.", 0) == 0 || type == "corporate.transaction" || type == "litigation";
+    bool people = type.rfind("executive.", 0) == 0 || type == "corporate.transaction" || type == "litigation" ||
+                  type.rfind("agreement.", 0) == 0 || type == "payment";
     dr->parties = PartiesIn(si, ms, regulators, people);
     int reg = table_.registrant;
     bool registrant_only = type == "financial.results" || type == "shareholder.vote" || type == "governance.change" ||
@@ -713,6 +763,38 @@ class Extractor {
       std::sort(into.parties.begin(), into.parties.end());
       from.dead = true;
     };
+    // Money paid to a named person is their compensation.
+    for (Draft& d : drafts_) {
+      if (d.type != "payment") continue;
+      bool person = false;
+      for (int p : d.parties) person |= table_.entities[p].type == EntityType::kPerson;
+      std::string_view q = d.sources.empty() ? std::string_view() : std::string_view(d.sources[0].quote);
+      bool pay_words = FindWordIgnoreCase(q, "salary") != std::string_view::npos || FindWordIgnoreCase(q, "retainer") != std::string_view::npos ||
+                       FindWordIgnoreCase(q, "compensation") != std::string_view::npos;
+      if (person || pay_words) {
+        d.type = "executive.compensation";
+        if (table_.registrant >= 0 && std::find(d.parties.begin(), d.parties.end(), table_.registrant) == d.parties.end()) {
+          d.parties.push_back(table_.registrant);
+          std::sort(d.parties.begin(), d.parties.end());
+        }
+      }
+    }
+    // One sentence telling an acquisition agreement is a transaction; telling
+    // any other agreement (a commitment letter, a support agreement) it is
+    // the agreement's entry.
+    for (Draft& e : drafts_) {
+      if (e.type != "agreement.entered" || e.dead) continue;
+      for (Draft& c : drafts_) {
+        if (c.type != "corporate.transaction" || c.dead || c.sentence != e.sentence) continue;
+        const std::string& kind = e.agreement >= 0 ? agreements_[e.agreement].kind : std::string();
+        if (kind == "merger" || kind == "purchase") {
+          e.dead = true;
+          if (!c.amount) c.amount = e.amount;
+        } else {
+          c.dead = true;
+        }
+      }
+    }
     // Amended + extended of one agreement in one filing are one extension.
     for (Draft& d : drafts_) {
       if (d.type != "agreement.amended" || d.agreement < 0) continue;

@@ -52,6 +52,8 @@ std::vector<Token> Tokenize(std::string_view s) {
         if (WordByte(s, i)) { ++i; continue; }
         char ch = s[i];
         // Keep joiners inside a word: "huN901-DM1", "1-800-FLOWERS.COM", "U.S.", "0.89", "J&J".
+        // "/s/Name": a lone "s" before a slash is the signature mark, not a word.
+        if (ch == '/' && i - b == 1 && (s[b] == 's' || s[b] == 'S')) break;
         if ((ch == '-' || ch == '&' || ch == '.' || ch == '/') && i + 1 < n && WordByte(s, i + 1)) {
           ++i;
           continue;
