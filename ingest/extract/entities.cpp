@@ -54,7 +54,11 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
   size_t b = end;
   while (b > 0 && end - b < max_len) {
     const Token& p = t[b - 1];
-    if (NameLike(lex, p) && !IsStop(lex, p) && !lex.exchanges.count(std::string(p.text))) {
+    // A lower-case brand ("sanofi-aventis") only right before the suffix.
+    bool lower_brand = !p.cap && !p.all_caps && !(p.has_digit && !p.has_lower);
+    if (lower_brand && b != end) break;
+    if (NameLike(lex, p) && !IsStop(lex, p) && !lex.exchanges.count(std::string(p.text)) &&
+        !lex.person_titles.count(std::string(p.text))) {
       --b;
       continue;
     }
@@ -132,6 +136,14 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
     if (IsAsciiDigit(c)) ++digits;
   }
   if (letters < 2 || digits < 1) return false;
+  // Footnote markers ("Bonus1", "Salary2") and opaque ids in URLs.
+  if (w.size() > 14 && w.find('-') == std::string_view::npos) return false;
+  size_t k = 1;
+  while (k < w.size() && IsAsciiLower(w[k])) ++k;
+  if (IsAsciiUpper(w[0]) && k >= 4 && k < w.size() && w.size() - k <= 2 &&
+      std::all_of(w.begin() + static_cast<long>(k), w.end(), IsAsciiDigit)) {
+    return false;
+  }
   // "Q1", "H2", "10b5": quarters and rules are in non_products; codes ending in
   // a lower-case word ("CD56-expressing") are adjectives.
   size_t dash = w.rfind('-');
@@ -409,7 +421,9 @@ class Discoverer {
   }
 
   void SuffixedOrgs(size_t si) {
-    if (ContactLine(si)) return;
+    // The cover page names the registrant (read separately) and form
+    // boilerplate ("Emerging growth company").
+    if (ContactLine(si) || seg_.blocks[seg_.sentences[si].block].section == Section::kCover) return;
     const auto& t = T(si);
     for (size_t i = 1; i < t.size(); ++i) {
       if (!IsSuffix(lex_, t[i].text)) continue;
@@ -469,8 +483,12 @@ class Discoverer {
   // "Israeli Ministry of Health", "U.S. Department of Energy".
   void AgencyOrgs(size_t si) {
     const auto& t = T(si);
+    std::vector<EntityMention> known = table_.Mentions(t);
     for (size_t i = 0; i < t.size(); ++i) {
       if (!lex_.agency_words.count(std::string(t[i].text))) continue;
+      bool inside = false;
+      for (const EntityMention& m : known) inside |= m.tok_begin <= i && i < m.tok_end;
+      if (inside) continue;  // "U.S. Food and Drug Administration" is known already
       size_t b = NameRunStart(lex_, t, i);
       size_t e = i + 1;
       while (e + 1 < t.size() && t[e].text == "of" && t[e + 1].cap && !IsStop(lex_, t[e + 1])) {

@@ -204,7 +204,7 @@ class Extractor {
       if (t[i].cap) {
         while (tb > 0) {
           const Token& p = t[tb - 1];
-          if (p.word && p.cap && !lex_.name_stopwords.count(std::string(p.text))) { --tb; continue; }
+          if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !lex_.name_stopwords.count(std::string(p.text))) { --tb; continue; }
           if ((p.text == "," || p.text == "and" || p.text == "&") && tb >= 2 && t[tb - 2].cap && t[tb - 2].word &&
               !lex_.name_stopwords.count(std::string(t[tb - 2].text))) {
             --tb;
@@ -470,6 +470,12 @@ class Extractor {
         for (auto& pd : per_date) if (!pd.first.empty()) dated.push_back(pd);
         if (!dated.empty()) per_date = dated;
       }
+      // A contract's own clauses (EX-10 exhibits) are terms, not events: only
+      // its making and the pay it sets are read.
+      if (StartsWithIgnoreCase(block.item, "EX-10") && type != "agreement.entered" && type != "executive.compensation" &&
+          type != "payment") {
+        continue;
+      }
       for (auto& [d, tok] : per_date) {
         Draft dr;
         dr.type = type;
@@ -479,11 +485,12 @@ class Extractor {
         dr.sentence = static_cast<int>(si);
         FillParties(&dr, si, ms, t, tok);
         if (!ams.empty() && (type.rfind("agreement.", 0) == 0 || type == "license.granted" || type == "payment")) {
-          // The agreement nearest the trigger.
+          // The agreement the trigger acts on: the first one after it ("entered
+          // into a voting and support agreement"), else the nearest before.
           size_t best = 0;
           size_t best_dist = SIZE_MAX;
           for (size_t a = 0; a < ams.size(); ++a) {
-            size_t dist = ams[a].head_tok > tok ? ams[a].head_tok - tok : tok - ams[a].head_tok;
+            size_t dist = ams[a].head_tok > tok ? ams[a].head_tok - tok : (tok - ams[a].head_tok) + 8;
             if (dist < best_dist) { best_dist = dist; best = a; }
           }
           dr.agreement = ams[best].agreement;
@@ -833,7 +840,7 @@ class Extractor {
         bool parties_eq = a.parties == b.parties;
         bool parties_sub = Subset(b.parties, a.parties) || Subset(a.parties, b.parties);
         bool dates_ok = a.date.CompatibleWith(b.date);
-        bool lifecycle = a.type.rfind("agreement.", 0) == 0 && a.type != "agreement.entered" && same_agreement;
+        bool lifecycle = a.type.rfind("agreement.", 0) == 0 && same_agreement && (a.type != "agreement.entered" || dates_ok);
         bool merge = false;
         if (results && parties_eq) merge = true;
         else if (lifecycle) merge = true;

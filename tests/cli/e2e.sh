@@ -50,6 +50,13 @@ check "Millennium's extension runs to 2007-03-30" contains "$tmp/ag2" "2007-03-3
 check "eval on the seeds: events and entities F1 >= 0.85" test $? -eq 0
 cat "$tmp/eval"
 
+# Filings nobody tuned the seeds for: HTML, inline XBRL, EDGAR SGML, the .nc feed.
+"$bin" ingest --db "$tmp/dev.db" "$data/dev" >"$tmp/dev.out" 2>"$tmp/dev.err"
+check "every dev filing ingests without an error" test $? -eq 0 -a ! -s "$tmp/dev.err"
+"$bin" eval --db "$tmp/dev.db" --gold "$data/gold/dev.json" --min-events-f1 0.75 --min-entities-f1 0.80 >"$tmp/deval" 2>&1
+check "eval on the dev corpus: events F1 >= 0.75, entities F1 >= 0.80" test $? -eq 0
+cat "$tmp/deval"
+
 # Pictures.
 "$bin" export timeline --db "$db" --entity ImmunoGen -o "$tmp/t.svg" 2>/dev/null
 check "timeline SVG is written" grep -q "<svg" "$tmp/t.svg"
