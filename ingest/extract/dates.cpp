@@ -495,7 +495,8 @@ void Tokenize(std::string_view s, std::vector<DateToken>* out) {
 
 // ---------------------------------------------------------------- scanner
 
-bool IsPeriodEndKind(DateKind k) {
+// Kinds that say when a period ends or spans, never when an event happened.
+bool NeverEventAnchor(DateKind k) {
   return k == DateKind::kPeriodEnd || k == DateKind::kFiscal || k == DateKind::kRange;
 }
 
@@ -937,17 +938,28 @@ bool DateScanner::MatchNumber(size_t i, Match* m) const {
     return !((n->punct == '-' || n->punct == '/' || n->punct == '.') && At(j + 1) &&
              At(j + 1)->kind == TokKind::kNumber && Glued(j + 1));
   };
-  // ISO "2006-01-31".
+  // ISO "2006-01-31"; or a span of years "2007-2018" / "2007–2018".
   if (t.digits == 4 && !t.ordinal && IsPunct(k + 1, '-') && Glued(k + 1)) {
-    int mo = 0, d = 0;
+    int mo = 0, d = 0, y2 = 0;
+    const int y = static_cast<int>(t.value);
     if (number(k + 2, 2, 2, &mo) && IsPunct(k + 3, '-') && Glued(k + 3) &&
         number(k + 4, 2, 2, &d) && tail_clear(k + 5)) {
-      int y = static_cast<int>(t.value);
       if (y >= 1800 && y <= 2199 && IsValidDate(y, mo, d)) {
         m->first = i;
         m->last = i + 5;
         m->value = MakeDate(y, mo, d);
         m->kind = DateKind::kAbsolute;
+        return true;
+      }
+    } else if (number(k + 2, 4, 4, &y2) && tail_clear(k + 3) && y >= 1900 && y < y2 &&
+               y2 <= 2099 && BareYearAllowed(i) && !HasFlag(k + 3, kUnitNoun)) {
+      Before b = AnalyzeBefore(i, false, false);
+      if (b.year_ok || HasFlag(k + 3, kModNoun)) {
+        m->first = i;
+        m->last = i + 3;
+        m->value = MakeDate(y);
+        m->range_end = MakeDate(y2);
+        m->kind = DateKind::kRange;
         return true;
       }
     }
@@ -1104,13 +1116,15 @@ bool DateScanner::MatchMonth(size_t i, Match* m) const {
     return true;
   }
   // "December 2005", "December, 2005"; not the rest of an impossible "31 April 2006".
-  int day_before = 0;
-  if (DayAt(static_cast<ptrdiff_t>(i) - 1, &day_before)) return false;
   size_t e = j;
   if (IsPunct(static_cast<ptrdiff_t>(e), ',')) ++e;
   int y = 0;
   if (YearAt(static_cast<ptrdiff_t>(e), 1800, 2199, &y)) {
     if (HasFlag(static_cast<ptrdiff_t>(e) + 1, kUnitNoun)) return false;
+    int day_before = 0;
+    if (DayAt(static_cast<ptrdiff_t>(i) - 1, &day_before) && !IsValidDate(y, mo, day_before)) {
+      return false;
+    }
     m->first = i;
     m->last = e + 1;
     m->value = MakeDate(y, mo);
@@ -1333,7 +1347,7 @@ void DateScanner::Emit(const Match& mt) {
     dm.kind = DateKind::kPeriodEnd;
   }
   const std::string& cue = dm.cue;
-  if (IsPeriodEndKind(dm.kind) || modifier) {
+  if (NeverEventAnchor(dm.kind) || modifier) {
     dm.event_anchor = false;
   } else if (inherited) {
     dm.event_anchor = inherited_anchor;

@@ -678,6 +678,29 @@ TEST_CASE("dates: impossible days are rejected", "[extract]") {
   CHECK(leap[0].value.Iso() == "2004-02-29");
 }
 
+TEST_CASE("dates: a day number before 'May 2005' only spoils it when the day is impossible",
+          "[extract]") {
+  // Constructed.
+  auto ok = FindDates("Under Section 5 May 2005 filings were reviewed.", DateContext{});
+  REQUIRE(ok.size() == 1);
+  CHECK(ok[0].value.Iso() == "2005-05");
+  CHECK(FindDates("Signed 31 April 2006.", DateContext{}).empty());
+}
+
+TEST_CASE("dates: a dashed span of years after a cue is a range", "[extract]") {
+  // Constructed: "from 2007 until 2018" written with an en dash.
+  std::string_view s = "She served as General Counsel of ConocoPhillips from 2007\xE2\x80\x932018.";
+  auto ms = FindDates(s, DateContext{});
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].kind == DateKind::kRange);
+  CHECK(ms[0].value.Iso() == "2007");
+  CHECK(ms[0].range_end.Iso() == "2018");
+  CHECK(ms[0].cue == "from");
+  CHECK_FALSE(ms[0].event_anchor);
+  // Without a cue a dashed pair of numbers stays a pair of numbers.
+  CHECK(FindDates("Call 555-2005-2010 now.", DateContext{}).empty());
+}
+
 TEST_CASE("dates: ParseDate reads stand-alone dates and refuses anything else", "[extract]") {
   CHECK(ParseDate("May 3, 2005").Iso() == "2005-05-03");
   CHECK(ParseDate("  January 27, 2006 ").Iso() == "2006-01-27");
