@@ -223,8 +223,18 @@ class Extractor {
         else if (t[i].cap && i > 0 && t[i - 1].text == "the") title = "";
       }
       // Description window: the title, and up to 25 tokens after the head.
+      // The description window stops at the neighbouring agreements: "the
+      // Merger Agreement, Biogen ... entered into a voting and support
+      // agreement" describes two.
       size_t we = std::min(t.size(), i + 25);
       size_t wb = i >= 8 ? i - 8 : 0;
+      for (size_t k = i + 1; k < we; ++k) {
+        if (EqualsIgnoreCase(t[k].text, "agreement") || EqualsIgnoreCase(t[k].text, "agreements")) { we = k; break; }
+      }
+      for (size_t k = i; k-- > wb;) {
+        if (EqualsIgnoreCase(t[k].text, "agreement") || EqualsIgnoreCase(t[k].text, "agreements")) { wb = k + 1; break; }
+      }
+      if (wb > tb) wb = tb;
       std::string window = FoldSpaces(s.substr(t[wb].begin, t[we - 1].end - t[wb].begin));
       std::string cue;
       std::string kind = title.empty() ? KindOf(window, &cue) : KindOf(title, &cue);
@@ -442,7 +452,8 @@ class Extractor {
         if (!ok) continue;
         // "to renew", "allows X to license": possibilities, not events.
         if (tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results" && !(tok > 1 && t[tok - 2].text == "agreed")) continue;
-        if (Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote") continue;
+        // Settlements are "subject to court approval" and still facts.
+        if (Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote" && r.type != "litigation") continue;
         auto& v = fired[r.type];
         if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
       }

@@ -681,15 +681,18 @@ TEST_CASE("dates: impossible days are rejected", "[extract]") {
 TEST_CASE("dates: a day number before 'May 2005' only spoils it when the day is impossible",
           "[extract]") {
   // Constructed.
-  auto ok = FindDates("Under Section 5 May 2005 filings were reviewed.", DateContext{});
+  auto ok = FindDates("Of the 40 May 2005 filings, none were late.", DateContext{});
   REQUIRE(ok.size() == 1);
   CHECK(ok[0].value.Iso() == "2005-05");
+  auto day_first = FindDates("Under Section 5 May 2005 filings were reviewed.", DateContext{});
+  REQUIRE(day_first.size() == 1);
+  CHECK(day_first[0].value.Iso() == "2005-05-05");
   CHECK(FindDates("Signed 31 April 2006.", DateContext{}).empty());
 }
 
 TEST_CASE("dates: a dashed span of years after a cue is a range", "[extract]") {
   // Constructed: "from 2007 until 2018" written with an en dash.
-  std::string_view s = "She served as General Counsel of ConocoPhillips from 2007\xE2\x80\x932018.";
+  std::string_view s = "She served as General Counsel of ConocoPhillips from 2007\xE2\x80\x93" "2018.";
   auto ms = FindDates(s, DateContext{});
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].kind == DateKind::kRange);
