@@ -495,6 +495,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
   bool last_full = false;
   bool last_columnar = false;
   size_t last_indent = 0;
+  size_t last_hang = std::string_view::npos;  // text column after an enumerator
   auto flush = [&]() {
     if (have_para) {
       out->append(para);
@@ -528,7 +529,10 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     bool columnar = gaps.gaps >= 2;
     // A deeply indented line (centred title, signature block) only continues
     // in a block with the same left edge.
-    bool same_block = last_indent >= 10 ? indent == last_indent : indent <= last_indent + 1;
+    // A hanging indent ("Item 7.    Financial ... and" / "           Exhibits.")
+    // continues under the text after the enumerator.
+    bool same_block = (last_indent >= 10 ? indent == last_indent : indent <= last_indent + 1) ||
+                      indent == last_hang;
     bool join = have_para && !last_columnar && !columnar && last_full && same_block &&
                 !StartsItemHeading(content);
     if (join) {
@@ -544,13 +548,20 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     AppendColumnized(content, columnar, &para);
     // Was this line cut at the right margin? Form lines with a gap ("Date of
     // Report:    May 3") and short lines never wrap; a gap right after a short
-    // enumerator ("(i)   Reference") does not make a form line.
+    // enumerator ("(i)   Reference", "Item 7.    Financial") is no form field.
     size_t reach = indent + content.size();
-    bool form_line = gaps.gaps > 1 || (gaps.gaps == 1 && gaps.first > 6);
+    bool enumerated = gaps.gaps == 1 && gaps.first <= 8;
+    bool form_line = gaps.gaps > 1 || (gaps.gaps == 1 && !enumerated);
     last_full = !form_line && reach >= full && content.size() >= width / 2 &&
                 (indent < 10 || reach + 10 >= width);
     last_columnar = columnar;
     last_indent = indent;
+    last_hang = std::string_view::npos;
+    if (enumerated) {
+      size_t k = gaps.first;
+      while (k < content.size() && IsBlank(content[k])) ++k;
+      last_hang = indent + k;
+    }
   }
   flush();
 }

@@ -93,31 +93,68 @@ DateValue AddMonths(DateValue v, int delta) {
 
 enum class W : uint8_t {
   kOther,
-  kOn, kIn, kOf, kAs, kOr, kAnd, kAbout, kBefore, kAfter, kTo, kUp, kPrior, kBetween,
-  kThrough, kThru, kUntil, kTill, kFrom,
-  kDated, kEffective, kMade,
-  kEnded, kEnding, kEnds,
-  kToday, kYesterday, kTomorrow, kRecently, kMost, kMore,
-  kLast, kThis, kNext, kEarlier, kLater,
-  kYear, kMonth, kQuarter, kHalf, kFiscal, kFy, kCalendar, kDay, kThe,
+  kOn,
+  kIn,
+  kOf,
+  kAs,
+  kOr,
+  kAnd,
+  kAbout,
+  kBefore,
+  kAfter,
+  kTo,
+  kUp,
+  kPrior,
+  kBetween,
+  kThrough,
+  kThru,
+  kUntil,
+  kTill,
+  kFrom,
+  kDated,
+  kEffective,
+  kMade,
+  kEnded,
+  kEnding,
+  kEnds,
+  kToday,
+  kYesterday,
+  kTomorrow,
+  kRecently,
+  kMost,
+  kMore,
+  kLast,
+  kThis,
+  kNext,
+  kEarlier,
+  kLater,
+  kYear,
+  kMonth,
+  kQuarter,
+  kHalf,
+  kFiscal,
+  kFy,
+  kCalendar,
+  kDay,
+  kThe,
 };
 
 enum : uint32_t {
-  kDeterminer = 1u << 0,   // "the May 2000 agreement": the date modifies a noun
-  kModNoun = 1u << 1,      // a noun a year or date can modify: "2000 agreement"
-  kUnitNoun = 1u << 2,     // counted things: "2000 shares" is no year
-  kPeriodNoun = 1u << 3,   // "quarter ended", "same period last year"
-  kQualifier = 1u << 4,    // "late 2003", "mid-2005"
-  kSpanNoun = 1u << 5,     // "the end of 2025", "the fall of 2005"
+  kDeterminer = 1u << 0,  // "the May 2000 agreement": the date modifies a noun
+  kModNoun = 1u << 1,     // a noun a year or date can modify: "2000 agreement"
+  kUnitNoun = 1u << 2,    // counted things: "2000 shares" is no year
+  kPeriodNoun = 1u << 3,  // "quarter ended", "same period last year"
+  kQualifier = 1u << 4,   // "late 2003", "mid-2005"
+  kSpanNoun = 1u << 5,    // "the end of 2025", "the fall of 2005"
   kWeekday = 1u << 6,
-  kMarkerOn = 1u << 7,     // starts a cue phrase ending in "on": "executed by the parties on"
-  kMarkerIn = 1u << 8,     // starts a cue phrase ending in "in": "executed in 2000"
-  kSimpleCue = 1u << 9,    // a one-word cue
-  kYearCue = 1u << 10,     // a bare year may follow
-  kMonthCue = 1u << 11,    // a bare month name may follow
-  kListLink = 1u << 12,    // "and", "or": the next date continues a list
-  kRangeLink = 1u << 13,   // "to", "through", "until": the next date ends a range
-  kOfDeny = 1u << 14,      // "total of 2000": "of" after these gives no year
+  kMarkerOn = 1u << 7,    // starts a cue phrase ending in "on": "executed by the parties on"
+  kMarkerIn = 1u << 8,    // starts a cue phrase ending in "in": "executed in 2000"
+  kSimpleCue = 1u << 9,   // a one-word cue
+  kYearCue = 1u << 10,    // a bare year may follow
+  kMonthCue = 1u << 11,   // a bare month name may follow
+  kListLink = 1u << 12,   // "and", "or": the next date continues a list
+  kRangeLink = 1u << 13,  // "to", "through", "until": the next date ends a range
+  kOfDeny = 1u << 14,     // "total of 2000": "of" after these gives no year
 };
 
 struct WordInfo {
@@ -187,19 +224,21 @@ const WordTable& Words() {
       i.flags |= flags;
     };
     static constexpr std::string_view kMonths[12] = {
-        "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december"};
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
     for (int m = 0; m < 12; ++m) (*t)[kMonths[m]].month = static_cast<int8_t>(m + 1);
-    static constexpr struct { std::string_view w; int m; } kAbbrev[] = {
-        {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
-        {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+    static constexpr struct {
+      std::string_view w;
+      int m;
+    } kAbbrev[] = {{"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+                   {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
     for (const auto& a : kAbbrev) {
       WordInfo& i = (*t)[a.w];
       i.month = static_cast<int8_t>(a.m);
       i.month_abbrev = true;
     }
-    for (std::string_view w : {"monday", "tuesday", "wednesday", "thursday", "friday",
-                               "saturday", "sunday"}) {
+    for (std::string_view w :
+         {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
       add(w, W::kOther, kWeekday);
     }
     const uint32_t kRangeCue = kSimpleCue | kYearCue | kMonthCue;
@@ -259,8 +298,8 @@ const WordTable& Words() {
     add("calendar", W::kCalendar, 0);
     add("day", W::kDay, 0);
     add("the", W::kThe, kDeterminer);
-    for (std::string_view w : {"years", "months", "quarters", "period", "periods", "week",
-                               "weeks", "halves"}) {
+    for (std::string_view w :
+         {"years", "months", "quarters", "period", "periods", "week", "weeks", "halves"}) {
       add(w, W::kOther, kPeriodNoun);
     }
     for (std::string_view w : {"a", "an", "that", "these", "those", "its", "their", "our", "his",
@@ -268,41 +307,50 @@ const WordTable& Words() {
       add(w, W::kOther, kDeterminer);
     }
     for (std::string_view w : {"early", "late", "mid"}) add(w, W::kOther, kQualifier);
-    for (std::string_view w : {"end", "start", "middle", "close", "fall", "spring", "summer",
-                               "winter", "autumn"}) {
+    for (std::string_view w :
+         {"end", "start", "middle", "close", "fall", "spring", "summer", "winter", "autumn"}) {
       add(w, W::kOther, kSpanNoun);
     }
     static constexpr std::string_view kOrdinals[4] = {"first", "second", "third", "fourth"};
     for (int q = 0; q < 4; ++q) (*t)[kOrdinals[q]].ordinal = static_cast<int8_t>(q + 1);
     for (std::string_view w :
-         {"agreement", "agreements", "collaboration", "collaborations", "license", "licenses",
-          "licence", "licences", "contract", "contracts", "amendment", "amendments", "plan",
-          "plans", "annual", "meeting", "proxy", "financial", "guidance", "bonus", "bonuses",
-          "cash", "equity", "incentive", "stock", "option", "options", "performance",
-          "nonqualified", "psu", "psus", "rsu", "rsus", "notes", "note", "credit", "loan",
-          "revenue", "revenues", "results", "report", "study", "trial", "program", "programs",
-          "compensation", "award", "awards", "grant", "grants", "budget", "target", "targets",
-          "base", "salary", "merger", "acquisition", "offering", "settlement", "transaction",
-          "financing", "lease", "arrangement", "letter", "press", "deal", "filing", "bylaws",
-          "charter", "indenture", "facility", "convertible", "debentures", "warrants",
-          "warrant", "share", "operating", "net", "sales", "earnings", "expenses", "outlook",
-          "forecast", "statement", "statements", "audit", "tax"}) {
+         {"agreement",    "agreements",  "collaboration", "collaborations", "license",
+          "licenses",     "licence",     "licences",      "contract",       "contracts",
+          "amendment",    "amendments",  "plan",          "plans",          "annual",
+          "meeting",      "proxy",       "financial",     "guidance",       "bonus",
+          "bonuses",      "cash",        "equity",        "incentive",      "stock",
+          "option",       "options",     "performance",   "nonqualified",   "psu",
+          "psus",         "rsu",         "rsus",          "notes",          "note",
+          "credit",       "loan",        "revenue",       "revenues",       "results",
+          "report",       "study",       "trial",         "program",        "programs",
+          "compensation", "award",       "awards",        "grant",          "grants",
+          "budget",       "target",      "targets",       "base",           "salary",
+          "merger",       "acquisition", "offering",      "settlement",     "transaction",
+          "financing",    "lease",       "arrangement",   "letter",         "press",
+          "deal",         "filing",      "bylaws",        "charter",        "indenture",
+          "facility",     "convertible", "debentures",    "warrants",       "warrant",
+          "share",        "operating",   "net",           "sales",          "earnings",
+          "expenses",     "outlook",     "forecast",      "statement",      "statements",
+          "audit",        "tax"}) {
       add(w, W::kOther, kModNoun);
     }
     for (std::string_view w :
-         {"shares", "units", "employees", "patients", "subjects", "stores", "people", "persons",
-          "customers", "acres", "feet", "square", "barrels", "tons", "tonnes", "copies", "mg",
-          "kg", "miles", "percent", "holders", "sites", "beds", "hours", "days", "points",
-          "basis", "million", "billion", "thousand", "hundred", "dollars", "euros", "times",
-          "members", "votes", "locations", "centers", "doses", "vehicles", "homes", "rooms"}) {
+         {"shares",  "units",     "employees", "patients", "subjects", "stores",  "people",
+          "persons", "customers", "acres",     "feet",     "square",   "barrels", "tons",
+          "tonnes",  "copies",    "mg",        "kg",       "miles",    "percent", "holders",
+          "sites",   "beds",      "hours",     "days",     "points",   "basis",   "million",
+          "billion", "thousand",  "hundred",   "dollars",  "euros",    "times",   "members",
+          "votes",   "locations", "centers",   "doses",    "vehicles", "homes",   "rooms"}) {
       add(w, W::kOther, kUnitNoun);
     }
     for (std::string_view w :
-         {"total", "sum", "aggregate", "maximum", "minimum", "amount", "number", "excess", "value",
-          "price", "rate", "rule", "section", "item", "code", "page", "exhibit", "form", "act",
-          "law", "regulation", "schedule", "version", "class", "series", "tier", "level", "top",
-          "group", "out", "one", "two", "three", "up", "order", "count", "box", "suite", "unit",
-          "room", "route", "highway", "floor", "no", "sum", "balance", "cost"}) {
+         {"total",    "sum",     "aggregate", "maximum", "minimum", "amount",  "number",
+          "excess",   "value",   "price",     "rate",    "rule",    "section", "item",
+          "code",     "page",    "exhibit",   "form",    "act",     "law",     "regulation",
+          "schedule", "version", "class",     "series",  "tier",    "level",   "top",
+          "group",    "out",     "one",       "two",     "three",   "up",      "order",
+          "count",    "box",     "suite",     "unit",    "room",    "route",   "highway",
+          "floor",    "no",      "sum",       "balance", "cost"}) {
       add(w, W::kOther, kOfDeny);
     }
     auto* map = new WordTable();
@@ -329,8 +377,8 @@ struct DateToken {
   bool has_digit = false;   //!< "FY24", "Q1", "DM1"
   bool possessive = false;  //!< "Company's"
   // kNumber
-  int64_t value = 0;    //!< integer part (saturates)
-  int digits = 0;       //!< digits in the integer part (saturates)
+  int64_t value = 0;     //!< integer part (saturates)
+  int digits = 0;        //!< digits in the integer part (saturates)
   bool grouped = false;  //!< "2,200"
   bool decimal = false;  //!< "5.22"
   bool ordinal = false;  //!< "6th", "2nd"
@@ -340,7 +388,9 @@ struct DateToken {
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-char ToLowerAscii(unsigned char c) { return IsUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c); }
+char ToLowerAscii(unsigned char c) {
+  return IsUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+}
 
 // Length of the UTF-8 sequence at s[p] (1 when malformed or truncated).
 size_t Utf8Length(std::string_view s, size_t p) {
@@ -371,7 +421,8 @@ char ClassifyUtf8(std::string_view s, size_t p, size_t len) {
 
 bool IsRightQuote(std::string_view s, size_t q) {
   return q + 2 < s.size() && static_cast<unsigned char>(s[q]) == 0xE2 &&
-         static_cast<unsigned char>(s[q + 1]) == 0x80 && static_cast<unsigned char>(s[q + 2]) == 0x99;
+         static_cast<unsigned char>(s[q + 1]) == 0x80 &&
+         static_cast<unsigned char>(s[q + 2]) == 0x99;
 }
 
 void Tokenize(std::string_view s, std::vector<DateToken>* out) {
@@ -402,7 +453,8 @@ void Tokenize(std::string_view s, std::vector<DateToken>* out) {
           step = 1;
         } else if (d == '\'' && q + 1 < n && IsAlpha(static_cast<unsigned char>(s[q + 1]))) {
           step = 1;
-        } else if (IsRightQuote(s, q) && q + 3 < n && IsAlpha(static_cast<unsigned char>(s[q + 3]))) {
+        } else if (IsRightQuote(s, q) && q + 3 < n &&
+                   IsAlpha(static_cast<unsigned char>(s[q + 3]))) {
           step = 3;
         } else {
           break;
@@ -532,8 +584,8 @@ class DateScanner {
     DateValue value;
     DateValue range_end;
     DateKind kind = DateKind::kAbsolute;
-    bool relative_word = false;  // "today", "recently", "last year"
-    bool day_of_form = false;    // "this 6th day of January, 2025"
+    bool relative_word = false;    // "today", "recently", "last year"
+    bool day_of_form = false;      // "this 6th day of January, 2025"
     bool skip_determiner = false;  // fiscal: "the first half of fiscal 2006"
   };
   struct Found {
@@ -548,9 +600,9 @@ class DateScanner {
     bool modifier = false;    // a determiner or possessive right before it
     bool period_end = false;  // "quarter ended", "periods ended"
     bool plain_as_of = false;
-    bool year_ok = false;     // a bare year may stand here
-    bool month_ok = false;    // a bare month name may stand here
-    bool qualified = false;   // "late", "mid-", "the end of"
+    bool year_ok = false;    // a bare year may stand here
+    bool month_ok = false;   // a bare month name may stand here
+    bool qualified = false;  // "late", "mid-", "the end of"
     bool sentence_initial = false;
     bool after_period_noun = false;  // "same period last year"
   };
@@ -632,8 +684,8 @@ bool DateScanner::YearAt(ptrdiff_t k, int lo, int hi, int* year) const {
   const DateToken* next = At(k + 1);
   if (next && !next->space_before && next->kind == TokKind::kPunct &&
       (next->punct == '/' || next->punct == '%' ||
-       ((next->punct == '-' || next->punct == '.' || next->punct == ':') &&
-        At(k + 2) && At(k + 2)->kind == TokKind::kNumber && !At(k + 2)->space_before))) {
+       ((next->punct == '-' || next->punct == '.' || next->punct == ':') && At(k + 2) &&
+        At(k + 2)->kind == TokKind::kNumber && !At(k + 2)->space_before))) {
     return false;
   }
   *year = static_cast<int>(t->value);
@@ -644,7 +696,8 @@ bool DateScanner::YearAt(ptrdiff_t k, int lo, int hi, int* year) const {
 size_t DateScanner::AfterMonth(size_t k) const {
   bool abbrev = false;
   MonthAt(static_cast<ptrdiff_t>(k), &abbrev);
-  if (abbrev && IsPunct(static_cast<ptrdiff_t>(k) + 1, '.') && Glued(static_cast<ptrdiff_t>(k) + 1)) {
+  if (abbrev && IsPunct(static_cast<ptrdiff_t>(k) + 1, '.') &&
+      Glued(static_cast<ptrdiff_t>(k) + 1)) {
     return k + 2;
   }
   return k + 1;
@@ -852,8 +905,8 @@ DateScanner::Before DateScanner::AnalyzeBefore(size_t start, bool skip_this,
         // "in the fall of 2005" was consumed above; "Act of 1934" and
         // "a total of 2000" are not years.
         const DateToken* p = At(k - 1);
-        b.year_ok = b.qualified ||
-                    (p && p->kind == TokKind::kWord && p->lower && !HasFlag(k - 1, kOfDeny));
+        b.year_ok =
+            b.qualified || (p && p->kind == TokKind::kWord && p->lower && !HasFlag(k - 1, kOfDeny));
         if (!b.year_ok) return b;
       }
       break;
@@ -924,8 +977,8 @@ bool DateScanner::MatchNumber(size_t i, Match* m) const {
   }
   auto number = [&](ptrdiff_t j, int min_digits, int max_digits, int* v) {
     const DateToken* n = At(j);
-    if (!n || n->kind != TokKind::kNumber || n->grouped || n->decimal || n->suffix ||
-        n->ordinal || n->digits < min_digits || n->digits > max_digits || !Glued(j)) {
+    if (!n || n->kind != TokKind::kNumber || n->grouped || n->decimal || n->suffix || n->ordinal ||
+        n->digits < min_digits || n->digits > max_digits || !Glued(j)) {
       return false;
     }
     *v = static_cast<int>(n->value);
@@ -951,8 +1004,8 @@ bool DateScanner::MatchNumber(size_t i, Match* m) const {
         m->kind = DateKind::kAbsolute;
         return true;
       }
-    } else if (number(k + 2, 4, 4, &y2) && tail_clear(k + 3) && y >= 1900 && y < y2 &&
-               y2 <= 2099 && BareYearAllowed(i) && !HasFlag(k + 3, kUnitNoun)) {
+    } else if (number(k + 2, 4, 4, &y2) && tail_clear(k + 3) && y >= 1900 && y < y2 && y2 <= 2099 &&
+               BareYearAllowed(i) && !HasFlag(k + 3, kUnitNoun)) {
       Before b = AnalyzeBefore(i, false, false);
       if (b.year_ok || HasFlag(k + 3, kModNoun)) {
         m->first = i;
@@ -969,8 +1022,8 @@ bool DateScanner::MatchNumber(size_t i, Match* m) const {
   if (t.digits <= 2 && !t.ordinal && IsPunct(k + 1, '/') && Glued(k + 1)) {
     int d = 0, y = 0;
     const DateToken* yt = At(k + 4);
-    if (number(k + 2, 1, 2, &d) && IsPunct(k + 3, '/') && Glued(k + 3) &&
-        number(k + 4, 2, 4, &y) && tail_clear(k + 5) && yt->digits != 3) {
+    if (number(k + 2, 1, 2, &d) && IsPunct(k + 3, '/') && Glued(k + 3) && number(k + 4, 2, 4, &y) &&
+        tail_clear(k + 5) && yt->digits != 3) {
       int mo = static_cast<int>(t.value);
       if (yt->digits == 2) {
         // Two-digit years only in the unmistakable "01/31/06" shape.
@@ -1392,10 +1445,11 @@ void DateScanner::MergeRanges() {
       ptrdiff_t c = static_cast<ptrdiff_t>(f.last);
       bool one_link = g.first == f.last + 1;
       bool from = f.m.cue == "from" || f.m.cue == "between";
-      bool link = one_link && ((from && (HasFlag(c, kRangeLink) || IsPunct(c, '-') ||
-                                         (f.m.cue == "between" && IsWord(c, W::kAnd)))) ||
-                               (IsPunct(c, '-') && f.m.kind == DateKind::kAbsolute &&
-                                g.m.kind == DateKind::kAbsolute));
+      bool link =
+          one_link &&
+          ((from && (HasFlag(c, kRangeLink) || IsPunct(c, '-') ||
+                     (f.m.cue == "between" && IsWord(c, W::kAnd)))) ||
+           (IsPunct(c, '-') && f.m.kind == DateKind::kAbsolute && g.m.kind == DateKind::kAbsolute));
       bool kinds_ok = f.m.kind != DateKind::kRange && g.m.kind != DateKind::kRange &&
                       f.m.kind != DateKind::kRelative && g.m.kind != DateKind::kRelative;
       if (link && kinds_ok) {

@@ -29,15 +29,38 @@ namespace {
 
 enum class MW : uint8_t {
   kOther,
-  kUnit,        // one..nineteen (value in `number`)
-  kTens,        // twenty..ninety
+  kUnit,  // one..nineteen (value in `number`)
+  kTens,  // twenty..ninety
   kHundred,
-  kScale,       // thousand, million, billion, trillion (exponent in `scale`)
-  kCurrency,    // dollars, euros, yen, ... (code in `currency`)
-  kNationality, // Canadian, Swiss, ... (code in `currency`)
-  kApprox,      // approximately, about, nearly, ...
-  kA, kAnd, kPer, kShare, kPeriod, kPerPeriodWord, kEach, kIn, kCash, kUp, kTo, kAs, kMuch,
-  kNot, kNo, kExceed, kMaximum, kOf, kThan, kMore, kSterling, kPounds, kHong, kKong, kNew,
+  kScale,        // thousand, million, billion, trillion (exponent in `scale`)
+  kCurrency,     // dollars, euros, yen, ... (code in `currency`)
+  kNationality,  // Canadian, Swiss, ... (code in `currency`)
+  kApprox,       // approximately, about, nearly, ...
+  kA,
+  kAnd,
+  kPer,
+  kShare,
+  kPeriod,
+  kPerPeriodWord,
+  kEach,
+  kIn,
+  kCash,
+  kUp,
+  kTo,
+  kAs,
+  kMuch,
+  kNot,
+  kNo,
+  kExceed,
+  kMaximum,
+  kOf,
+  kThan,
+  kMore,
+  kSterling,
+  kPounds,
+  kHong,
+  kKong,
+  kNew,
   kZealand,
 };
 
@@ -110,12 +133,12 @@ const MoneyTable& MoneyWords() {
       e.currency = currency;
     };
     static constexpr std::string_view kUnits[20] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen"};
+        "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+        "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
     for (int v = 0; v < 20; ++v) add(kUnits[v], MW::kUnit, v);
-    static constexpr std::string_view kTens[8] = {"twenty", "thirty", "forty", "fifty",
-                                                   "sixty", "seventy", "eighty", "ninety"};
+    static constexpr std::string_view kTens[8] = {"twenty", "thirty",  "forty",  "fifty",
+                                                  "sixty",  "seventy", "eighty", "ninety"};
     for (int v = 0; v < 8; ++v) add(kTens[v], MW::kTens, (v + 2) * 10);
     add("hundred", MW::kHundred);
     add("thousand", MW::kScale, 0, 3);
@@ -163,8 +186,8 @@ const MoneyTable& MoneyWords() {
     for (std::string_view w : {"share", "shares", "ads", "adss", "unit", "units"}) {
       add(w, MW::kShare);
     }
-    for (std::string_view w : {"month", "year", "annum", "quarter", "week", "day", "hour",
-                               "months", "years", "quarters", "weeks", "days", "hours"}) {
+    for (std::string_view w : {"month", "year", "annum", "quarter", "week", "day", "hour", "months",
+                               "years", "quarters", "weeks", "days", "hours"}) {
       add(w, MW::kPeriod);
     }
     for (std::string_view w : {"monthly", "annually", "yearly", "weekly", "quarterly", "daily"}) {
@@ -227,7 +250,7 @@ struct MoneyToken {
   size_t begin = 0;
   size_t end = 0;
   MKind kind = MKind::kPunct;
-  char punct = 0;               //!< kPunct: ASCII; any dash is '-', other non-ASCII '?'
+  char punct = 0;  //!< kPunct: ASCII; any dash is '-', other non-ASCII '?'
   bool space_before = false;
   const char* currency = nullptr;  //!< kSymbol: "USD" for "$", ...
   // kWord
@@ -240,8 +263,8 @@ struct MoneyToken {
   double approx = 0;
   int approx_decimals = 0;
   int digit_count = 0;
-  bool grouped = false;  //!< "250,000"
-  int suffix_scale = -1;  //!< "2.5m" -> 6, "100k" -> 3; -1 none
+  bool grouped = false;     //!< "250,000"
+  int suffix_scale = -1;    //!< "2.5m" -> 6, "100k" -> 3; -1 none
   bool bad_suffix = false;  //!< other letters glued on: "4th", "1990s"
 };
 
@@ -362,8 +385,9 @@ void Tokenize(std::string_view s, std::vector<MoneyToken>* out) {
       t.end = q;
       if (!digit) t.info = words.Find(buf, len, hash);
       p = q;
-    } else if (IsDigit(c) || (c == '.' && p + 1 < n && IsDigit(static_cast<unsigned char>(s[p + 1])) &&
-                              (p == 0 || s[p - 1] == '$' || s[p - 1] == ' ' || s[p - 1] == '('))) {
+    } else if (IsDigit(c) ||
+               (c == '.' && p + 1 < n && IsDigit(static_cast<unsigned char>(s[p + 1])) &&
+                (p == 0 || s[p - 1] == '$' || s[p - 1] == ' ' || s[p - 1] == '('))) {
       t.kind = MKind::kNumber;
       t.end = ScanNumber(s, p, &t);
       p = t.end;
@@ -396,7 +420,8 @@ void Tokenize(std::string_view s, std::vector<MoneyToken>* out) {
         t.currency = "INR";
       } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x80 && b(2) >= 0x90 && b(2) <= 0x95) {
         t.punct = '-';
-      } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) {
+      } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x80 &&
+                 ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) {
         space = true;
         p += len;
         continue;
@@ -593,7 +618,8 @@ bool MoneyScanner::MatchSymbol(size_t i, Match* m) const {
   if (!s.space_before && k > 0) {
     const MoneyToken& p = toks_[i - 1];
     if (p.kind == MKind::kWord) {
-      const char* code = std::string_view(s.currency) == "USD" ? DollarPrefix(Text(k - 1)) : nullptr;
+      const char* code =
+          std::string_view(s.currency) == "USD" ? DollarPrefix(Text(k - 1)) : nullptr;
       if (!code) return false;  // "K$2": not money
       currency = code;
       first = i - 1;
@@ -610,7 +636,8 @@ bool MoneyScanner::MatchSymbol(size_t i, Match* m) const {
   if (IsPunct(static_cast<ptrdiff_t>(j), '(')) {
     negative = true;
     ++j;
-  } else if (IsPunct(static_cast<ptrdiff_t>(j), '-') && CleanNumber(static_cast<ptrdiff_t>(j) + 1) &&
+  } else if (IsPunct(static_cast<ptrdiff_t>(j), '-') &&
+             CleanNumber(static_cast<ptrdiff_t>(j) + 1) &&
              !At(static_cast<ptrdiff_t>(j) + 1)->space_before) {
     negative = true;
     ++j;

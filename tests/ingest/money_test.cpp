@@ -5,7 +5,6 @@
 #include "ingest/extract/money.h"
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -281,7 +280,8 @@ TEST_CASE("money: table rows keep their figures; parenthesised ones are negative
   CHECK(mc[0].value == 350.0);
   CHECK(mc[1].value == 702.0);
 
-  std::string_view d = "Reata will be required to pay Biogen a termination fee equal to $264,000,000.";
+  std::string_view d =
+      "Reata will be required to pay Biogen a termination fee equal to $264,000,000.";
   auto md = FindMoney(d);
   REQUIRE(md.size() == 1);
   CHECK(md[0].value == 264000000.0);
@@ -307,8 +307,8 @@ TEST_CASE("money: other currencies by symbol, code and word", "[extract]") {
   REQUIRE(ms.size() == 15);
   const char* currency[15] = {"USD", "USD", "EUR", "EUR", "GBP", "GBP", "GBP", "CHF",
                               "JPY", "JPY", "EUR", "CHF", "CAD", "CAD", "USD"};
-  double value[15] = {3e6, 3e6, 40e6, 40e6, 2.5e6, 2.5e6, 2.5e6, 10e6,
-                      500e6, 500e6, 40e6, 10e6, 5e6, 7e6, 3e6};
+  double value[15] = {3e6,   3e6,   40e6, 40e6, 2.5e6, 2.5e6, 2.5e6, 10e6,
+                      500e6, 500e6, 40e6, 10e6, 5e6,   7e6,   3e6};
   for (size_t i = 0; i < ms.size(); ++i) {
     INFO("mention " << i << ": " << Span(s, ms[i]));
     CHECK(ms[i].currency == currency[i]);
@@ -373,8 +373,8 @@ TEST_CASE("money: hostile input never crashes and stays linear", "[extract]") {
     CHECK(m.begin < m.end);
     CHECK(m.end <= noise.size());
   }
-  const std::vector<std::string> pieces = {"one ", "$", "$(", "\\", "twenty-", "million ",
-                                           "$1 to ", "\xE2\x82", "9", "(", "a ", "and one "};
+  const std::vector<std::string> pieces = {"one ",   "$",        "$(", "\\", "twenty-", "million ",
+                                           "$1 to ", "\xE2\x82", "9",  "(",  "a ",      "and one "};
   for (const std::string& piece : pieces) {
     std::string s;
     while (s.size() < 300000) s += piece;

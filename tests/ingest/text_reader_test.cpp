@@ -92,6 +92,25 @@ TEST_CASE("text reader: hard-wrapped paragraphs are joined into one line", "[ing
         "Item 5. Other Events.\n");
 }
 
+TEST_CASE("text reader: a hanging indent continues the line above it", "[ingest]") {
+  std::string in =
+      "Registrant's telephone number, including area code:   (408) 996-1010 and more\n"
+      "Pursuant to the requirements of the Securities Exchange Act of 1934, the\n"
+      "registrant has duly caused this report to be signed on its behalf.\n"
+      "\n"
+      "Item 7.    Financial Statements, Pro Forma Financial Information and\n"
+      "           Exhibits.\n"
+      "\n"
+      "                           Date of Report:   \tSeptember 3, 1999\n"
+      "                           Date of earliest\n";
+  REQUIRE(IsHardWrapped(in));
+  std::string out = FinishText(TextToLines(in));
+  CHECK(out.find("Item 7. Financial Statements, Pro Forma Financial Information and "
+                 "Exhibits.\n") != std::string::npos);
+  CHECK(out.find("Date of Report: September 3, 1999\nDate of earliest\n") != std::string::npos);
+  CHECK(out.find("the registrant has duly caused") != std::string::npos);
+}
+
 TEST_CASE("text reader: one-paragraph-per-line text is not re-wrapped", "[ingest]") {
   std::string para(400, 'x');
   std::string in = "Carol Hausner\nExecutive Director, Investor Relations and\n" + para + "\n" +
