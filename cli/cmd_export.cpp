@@ -107,8 +107,17 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         return kExitFailure;
       }
       GraphSlice slice = SliceFor(*store, std::move(events).value());
-      if (o->what == "entities" && o->entity.empty()) {
-        slice.entities = store->ListEntities(std::nullopt);
+      // Unfiltered table exports carry the whole graph, standing relations
+      // (subsidiary_of, licensee_of, develops, officer_of) included.
+      bool whole = o->entity.empty() && o->from.empty() && o->to.empty() && o->types.empty();
+      if (whole && (o->what == "entities" || o->what == "edges" || o->what == "graphml" || o->what == "neo4j")) {
+        GraphSlice all = SliceFor(*store, store->AllEvents());
+        all.entities = store->ListEntities(std::nullopt);
+        for (Entity& e : all.entities) {
+          if (e.type == EntityType::kAgreement) e = AgreementLifecycle(std::move(e), store->EventsOfAgreement(e.id));
+        }
+        all.relations = store->AllRelations();
+        slice = std::move(all);
       }
       if (o->what == "neo4j") {
         std::error_code ec;

@@ -6,6 +6,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -20,13 +21,20 @@ namespace {
 
 char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Case-insensitive search for `needle` (lower-case) in `hay`.
+// Case-insensitive search for `needle` (lower-case, starting with a
+// non-letter such as '<') in `hay`; jumps between candidates with memchr.
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from = 0) {
   if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    size_t k = 0;
+  const size_t last = hay.size() - needle.size();
+  size_t i = from;
+  while (i <= last) {
+    const void* hit = std::memchr(hay.data() + i, needle[0], last - i + 1);
+    if (hit == nullptr) return std::string_view::npos;
+    i = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
+    size_t k = 1;
     while (k < needle.size() && ToLower(hay[i + k]) == needle[k]) ++k;
     if (k == needle.size()) return i;
+    ++i;
   }
   return std::string_view::npos;
 }
@@ -570,17 +578,26 @@ void InitLibxml() {
 }  // namespace
 
 bool LooksLikeHtml(std::string_view text) {
-  std::string_view head = text.substr(0, 4096);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  const bool starts_with_markup = text[first] == '<';
+  // A document that opens with markup (an XML declaration, comments, a long
+  // <style>) may reach its <html> tag late; plain text gets 4 KiB.
+  std::string_view head = text.substr(0, starts_with_markup ? 65536 : 4096);
   for (std::string_view strong : {"<html", "<!doctype html", "<body"}) {
     size_t pos = FindNoCase(head, strong);
     if (pos != std::string_view::npos) {
       if (strong[1] == '!' || TagAt(head, pos, strong.size() - 1)) return true;
     }
   }
+  head = head.substr(0, 4096);
+  // EDGAR's own text markup (<PAGE>, and <TABLE> with <S>/<C> column marks)
+  // is not HTML.
+  for (std::string_view sgml_text : {"<PAGE>", "<S>", "<C>", "<CAPTION>"}) {
+    if (head.find(sgml_text) != std::string_view::npos) return false;
+  }
   int weak = CountTags(head, "div") + CountTags(head, "p") + CountTags(head, "table");
   if (weak == 0) return false;
-  size_t first = head.find_first_not_of(" \t\r\n");
-  bool starts_with_markup = first != std::string_view::npos && head[first] == '<';
   return starts_with_markup || weak >= 3;
 }
 

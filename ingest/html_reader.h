@@ -25,9 +25,11 @@
 
 namespace dealgraph {
 
-// True when the start of `text` (its first 4 KiB) looks like HTML:
-// "<html", "<!DOCTYPE html" or "<body" anywhere there, or "<div", "<p", "<table"
-// when the text begins with markup (or holds three such tags). Case-insensitive.
+// True when the start of `text` looks like HTML: "<html", "<!DOCTYPE html" or
+// "<body" in its first 4 KiB (64 KiB when the text begins with markup), or
+// "<div", "<p", "<table" tags in the first 4 KiB when the text begins with
+// markup or holds three such tags, unless EDGAR text markup (<PAGE>, <S>, <C>,
+// <CAPTION>) shows it is a text document. Case-insensitive.
 bool LooksLikeHtml(std::string_view text);
 
 // Converts UTF-8 HTML to Document::text lines (already FinishText-ed).

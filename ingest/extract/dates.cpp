@@ -23,8 +23,12 @@
 //   "the first quarter of 2025") are fiscal periods of ctx's fiscal year; the
 //   value is the period's last day. A fiscal year is named for the calendar
 //   year it ends in (52/53-week retail calendars are not modelled).
-// - Ranges ("April 1 - 5, 2006", "from X through Y", "between X and Y") carry
-//   event_anchor false.
+// - Ranges ("April 1 - 5, 2006", "from X through Y", "between X and Y",
+//   "from 2007-2018") carry event_anchor false.
+// - Years: 1900-2099 standing alone, 1800-2199 inside a full date. Two-digit
+//   years only in the unmistakable "01/31/06" shape and after "FY".
+// - A span covers the date itself; qualifiers and cues before it ("late",
+//   "in", "as of") are reported through `cue`, not included in the span.
 #include "ingest/extract/dates.h"
 
 #include <cstddef>

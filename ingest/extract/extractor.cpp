@@ -72,7 +72,10 @@ class Extractor {
       ctx_.fiscal_year_end_month = std::stoi(f.substr(0, 2));
       ctx_.fiscal_year_end_day = std::stoi(f.substr(2, 2));
     }
-    for (size_t si = 0; si < seg_.sentences.size(); ++si) ReadSentence(si);
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      ReadSentence(si);
+      ReadRelations(si);
+    }
     AttachAmounts();
     MergeDrafts();
     return Build();
@@ -362,6 +365,89 @@ class Extractor {
       }
     }
     return found;
+  }
+
+  // Standing relations told in passing, boilerplate included ("Centocor,
+  // Biogen Idec, ... have licensed the right to develop TAP compounds";
+  // "AVE9633, which is in development by the sanofi-aventis Group").
+  void ReadRelations(size_t si) {
+    const Block& block = seg_.blocks[seg_.sentences[si].block];
+    if (block.section == Section::kCover || block.section == Section::kSignature || block.table_row) return;
+    std::string_view s = seg_.sentences[si].text;
+    const auto& t = tokens_[si];
+    std::vector<EntityMention> ms = table_.Mentions(t);
+    auto add = [&](const char* type, int from, int to) {
+      if (from < 0 || to < 0 || from == to) return;
+      for (const FoundRelation& r : table_.relations) {
+        if (r.type == type && r.from == from && r.to == to) return;
+      }
+      table_.relations.push_back({type, from, to, "", static_cast<int>(si)});
+    };
+    // Licensees: the organizations named before "ha(ve|s) licensed".
+    for (std::string_view verb : {"have licensed", "has licensed", "licensed the right", "licensed the exclusive right"}) {
+      size_t p = FindWordIgnoreCase(s, verb);
+      if (p == std::string_view::npos) continue;
+      int licensor = -1;
+      size_t after = TokenAt(t, p);
+      for (const EntityMention& m : ms) {
+        // "to use ImmunoGen's technology": the owner of the technology licenses it.
+        if (m.tok_begin > after && m.tok_end < t.size() && t[m.tok_end].possessive &&
+            table_.entities[m.entity].type == EntityType::kOrganization) {
+          licensor = m.entity;
+          break;
+        }
+      }
+      if (licensor < 0) licensor = table_.registrant;
+      for (const EntityMention& m : ms) {
+        const FoundEntity& e = table_.entities[m.entity];
+        if (m.tok_end <= after && e.type == EntityType::kOrganization && !e.regulator) add("licensee_of", m.entity, licensor);
+      }
+      break;
+    }
+    // Developers of products.
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const EntityMention& m = ms[i];
+      if (table_.entities[m.entity].type != EntityType::kProduct) continue;
+      // "X, which is in development by Y" / "X in development by Y" / "X ... wholly owned by Y".
+      std::string_view rest = s.substr(m.end, std::min<size_t>(60, s.size() - m.end));
+      for (std::string_view cue : {"in development by ", "developed by ", "wholly owned by ", "wholly-owned by "}) {
+        size_t c = FindIgnoreCase(rest, cue);
+        if (c == std::string_view::npos) continue;
+        size_t at = m.end + c + cue.size();
+        for (const EntityMention& o : ms) {
+          if (o.begin >= at && o.begin <= at + 5 && table_.entities[o.entity].type == EntityType::kOrganization) {
+            // "huN901-DM1 and huC242-DM4, which are wholly owned by ImmunoGen": every product of the list.
+            for (size_t k = 0; k <= i; ++k) {
+              if (table_.entities[ms[k].entity].type == EntityType::kProduct && (k == i || ms[i].begin - ms[k].end < 40)) {
+                add("develops", o.entity, ms[k].entity);
+              }
+            }
+          }
+        }
+      }
+      // "its TAP compound, MLN2704" / "Genentech's therapeutic antibody, trastuzumab".
+      if (m.tok_begin >= 3 && t[m.tok_begin - 1].text == ",") {
+        size_t k = m.tok_begin - 2;
+        size_t stop = m.tok_begin >= 6 ? m.tok_begin - 6 : 0;
+        for (; k > stop; --k) {
+          std::string_view w = t[k].text;
+          if (w == "its" || w == "their" || t[k].possessive) break;
+        }
+        std::string_view head = t[m.tok_begin - 2].text;
+        bool product_noun = head == "compound" || head == "candidate" || head == "product" || head == "antibody" || head == "drug";
+        if (product_noun && k > stop) {
+          int owner = -1;
+          if (t[k].possessive) {
+            for (const EntityMention& o : ms) if (o.tok_end == k) owner = o.entity;
+          } else {
+            for (const EntityMention& o : ms) {
+              if (o.tok_begin < k && table_.entities[o.entity].type == EntityType::kOrganization) { owner = o.entity; break; }
+            }
+          }
+          if (owner >= 0 && table_.entities[owner].type == EntityType::kOrganization) add("develops", owner, m.entity);
+        }
+      }
+    }
   }
 
   void ReadSentence(size_t si) {

@@ -13,6 +13,9 @@
 // Values are computed from the digits as integers and scaled by exact powers
 // of ten, so "$44.2 million" is exactly 44200000 and "$5.22" is the double
 // nearest 5.22. Table negatives "$ (4,599)" come out negative.
+//
+// Most sentences hold no amount, and every shape needs a currency symbol, an
+// ISO code or a currency word, so a token-free pass checks for one first.
 #include "ingest/extract/money.h"
 
 #include <cstddef>

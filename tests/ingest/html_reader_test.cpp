@@ -131,6 +131,8 @@ TEST_CASE("html reader: sniffing finds HTML near the top", "[ingest]") {
   CHECK(LooksLikeHtml("  <p>Para</p>"));
   CHECK_FALSE(LooksLikeHtml("FORM 8-K\n<PAGE>\nText with <u>underline</u>\n"));
   CHECK_FALSE(LooksLikeHtml("Plain text mentioning a <table> once.\n"));
+  CHECK_FALSE(LooksLikeHtml("Results\n<TABLE>\n<CAPTION>\n<S>  <C>\n</TABLE>\n<TABLE>\n<TABLE>\n"));
+  CHECK(LooksLikeHtml("<?xml version='1.0'?>\n<!--" + std::string(10000, 'x') + "-->\n<html>"));
 }
 
 }  // namespace
