@@ -703,6 +703,10 @@ class Extractor {
       if (m.per_share && type != "corporate.transaction" && type != "financial.results") continue;
       size_t mt = TokenAt(t, m.begin);
       if (Conditional(t, mt) && type == "payment") continue;
+      // "par value $0.001 per share" describes the stock, not the deal.
+      bool par = false;
+      for (size_t k = mt >= 3 ? mt - 3 : 0; k < mt; ++k) par |= t[k].text == "par";
+      if (par) continue;
       size_t dist = mt > tok ? mt - tok : (tok - mt) * 2;
       if (dist < best_dist) {
         best_dist = dist;

@@ -1,0 +1,453 @@
+// Tests of the extractor (ingest/extract/extractor.h): what ExtractFiling
+// reads from the seed 8-Ks and the dev filings, with provenance.
+#include "ingest/extract/extractor.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/reader.h"
+
+namespace dealgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
+constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
+constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
+constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
+
+std::string DataPath(std::string_view rel) { return std::string(DEALGRAPH_DATA_DIR) + "/" + std::string(rel); }
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  INFO(path);
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string DevFile(std::string_view prefix) {
+  for (const auto& e : fs::directory_iterator(DataPath("dev"))) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0) return "dev/" + name;
+  }
+  FAIL("no dev file starts with " << prefix);
+  return "";
+}
+
+std::vector<std::string> AllFilings() {
+  std::vector<std::string> out;
+  for (const char* dir : {"filings", "dev"}) {
+    for (const auto& e : fs::directory_iterator(DataPath(dir))) {
+      std::string name = e.path().filename().string();
+      if (!e.is_regular_file() || name == "MANIFEST.tsv") continue;
+      out.push_back(std::string(dir) + "/" + name);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+FilingExtract Extract(std::string_view rel) {
+  std::string path = DataPath(rel);
+  Result<Document> doc = ReadFiling(fs::path(path).filename().string(), Slurp(path));
+  INFO(rel << ": " << doc.status().message());
+  REQUIRE(doc.ok());
+  Result<FilingExtract> x = ExtractFiling(*doc);
+  INFO(rel << ": " << x.status().message());
+  REQUIRE(x.ok());
+  return std::move(x).value();
+}
+
+bool HasParty(const Event& ev, std::string_view id) {
+  for (const Party& p : ev.parties) {
+    if (p.entity_id == id) return true;
+  }
+  return false;
+}
+
+bool QuoteContains(const Event& ev, std::string_view needle) {
+  for (const Source& s : ev.sources) {
+    if (s.quote.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::vector<const Event*> OfType(const FilingExtract& x, std::string_view type) {
+  std::vector<const Event*> out;
+  for (const Event& ev : x.events) {
+    if (ev.type == type) out.push_back(&ev);
+  }
+  return out;
+}
+
+std::vector<const Event*> OfTypeOn(const FilingExtract& x, std::string_view type, std::string_view date) {
+  std::vector<const Event*> out;
+  for (const Event* ev : OfType(x, type)) {
+    if (ev->date == date) out.push_back(ev);
+  }
+  return out;
+}
+
+const Entity* EntityById(const FilingExtract& x, std::string_view id) {
+  for (const Entity& e : x.entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const Entity* AgreementNamed(const FilingExtract& x, std::string_view name) {
+  for (const Entity& e : x.entities) {
+    if (e.type == EntityType::kAgreement && e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+std::string Dump(const FilingExtract& x) {
+  std::string s;
+  for (const Event& ev : x.events) {
+    s += ev.type + " " + ev.date + " [";
+    for (const Party& p : ev.parties) s += " " + p.entity_id;
+    s += " ]";
+    if (ev.amount) s += " " + std::to_string(ev.amount->value) + " " + ev.amount->currency;
+    if (!ev.agreement_id.empty()) s += " " + ev.agreement_id;
+    if (!ev.sources.empty()) s += " | " + ev.sources.front().quote.substr(0, 90);
+    s += "\n";
+  }
+  return s;
+}
+
+// ---- seed 004: Genentech renews the technology access agreement ---------------
+
+TEST_CASE("extract: seed 004 tells Genentech's renewal on 2005-05-03 for a $2 million fee", "[extract]") {
+  FilingExtract x = Extract(kSeed004);
+  INFO(Dump(x));
+  std::vector<const Event*> renewed = OfType(x, "agreement.renewed");
+  REQUIRE(renewed.size() == 1);  // the 8-K body and the press release tell one renewal
+  const Event& ev = *renewed[0];
+  CHECK(ev.date == "2005-05-03");
+  CHECK(HasParty(ev, "org:genentech"));
+  CHECK(HasParty(ev, "org:immunogen"));
+  REQUIRE(ev.amount.has_value());
+  CHECK(ev.amount->value == Approx(2000000));
+  CHECK(ev.amount->currency == "USD");
+  CHECK_FALSE(ev.amount->per_share);
+  CHECK(QuoteContains(ev, "has renewed"));
+  CHECK(ev.agreement_id == "ag:immunogen+genentech:access:2000");
+  CHECK(ev.summary.find("one additional three-year term") != std::string::npos);
+}
+
+TEST_CASE("extract: seed 004 tells the agreement's entry, dated as of May 2, 2000", "[extract]") {
+  FilingExtract x = Extract(kSeed004);
+  INFO(Dump(x));
+  std::vector<const Event*> entered = OfTypeOn(x, "agreement.entered", "2000-05-02");
+  REQUIRE(entered.size() == 1);
+  CHECK(HasParty(*entered[0], "org:genentech"));
+  CHECK(HasParty(*entered[0], "org:immunogen"));
+  CHECK(entered[0]->agreement_id == "ag:immunogen+genentech:access:2000");
+  // The renewal is not an entry: nothing entered on the renewal date.
+  CHECK(OfTypeOn(x, "agreement.entered", "2005-05-03").empty());
+}
+
+TEST_CASE("extract: seed 004's technology access agreement is a five-year agreement dated 2000-05-02", "[extract]") {
+  FilingExtract x = Extract(kSeed004);
+  const Entity* ag = EntityById(x, "ag:immunogen+genentech:access:2000");
+  REQUIRE(ag != nullptr);
+  CHECK(ag->type == EntityType::kAgreement);
+  CHECK(ag->name == "technology access agreement");
+  CHECK(ag->term == "five-year");
+  CHECK(ag->dated == "2000-05-02");
+  std::vector<std::string> parties = ag->parties;
+  std::sort(parties.begin(), parties.end());
+  CHECK(parties == std::vector<std::string>{"org:genentech", "org:immunogen"});
+  CHECK_FALSE(ag->sources.empty());
+}
+
+TEST_CASE("extract: the filing info of seed 004 names the file, the registrant and the dates", "[extract]") {
+  FilingExtract x = Extract(kSeed004);
+  const FilingInfo& f = x.filing;
+  CHECK(f.name == "004_95bce008d3f773b5.txt");
+  // No accession number in a plain-text filing: a content hash.
+  REQUIRE(f.id.size() == 4 + 16);
+  CHECK(f.id.rfind("sha:", 0) == 0);
+  CHECK(f.id.find_first_not_of("0123456789abcdef", 4) == std::string::npos);
+  CHECK(f.form == "8-K");
+  CHECK(f.registrant == "org:immunogen");
+  CHECK(f.event_date == "2005-05-03");
+  CHECK(f.filed == "2005-05-03");
+  CHECK(f.items == std::vector<std::string>{"1.01", "9.01"});
+  CHECK(f.content_hash != 0);
+  for (const Event& ev : x.events) {
+    for (const Source& s : ev.sources) {
+      CHECK(s.filing == "004_95bce008d3f773b5.txt");
+      CHECK(s.filed == "2005-05-03");
+    }
+  }
+}
+
+// ---- seed 002: Millennium extends the Access, Option and License Agreement ----
+
+TEST_CASE("extract: seed 002 tells Millennium's extension on 2006-03-27 for $250,000", "[extract]") {
+  FilingExtract x = Extract(kSeed002);
+  INFO(Dump(x));
+  std::vector<const Event*> ext = OfTypeOn(x, "agreement.extended", "2006-03-27");
+  REQUIRE(ext.size() == 1);
+  const Event& ev = *ext[0];
+  CHECK(HasParty(ev, "org:millennium-pharmaceuticals"));
+  CHECK(HasParty(ev, "org:immunogen"));
+  REQUIRE(ev.amount.has_value());
+  CHECK(ev.amount->value == Approx(250000));
+  CHECK(ev.amount->currency == "USD");
+  REQUIRE_FALSE(ev.agreement_id.empty());
+  const Entity* ag = EntityById(x, ev.agreement_id);
+  REQUIRE(ag != nullptr);
+  CHECK(ag->name == "Access, Option and License Agreement");
+}
+
+TEST_CASE("extract: seed 002's agreement was executed 2001-03-30 and now expires 2007-03-30", "[extract]") {
+  FilingExtract x = Extract(kSeed002);
+  INFO(Dump(x));
+  const Entity* ag = AgreementNamed(x, "Access, Option and License Agreement");
+  REQUIRE(ag != nullptr);
+  CHECK(ag->dated == "2001-03-30");
+  CHECK(ag->expires == "2007-03-30");
+  std::vector<std::string> parties = ag->parties;
+  std::sort(parties.begin(), parties.end());
+  CHECK(parties == std::vector<std::string>{"org:immunogen", "org:millennium-pharmaceuticals"});
+  // Its entry is the execution date; the amendment date is no entry.
+  std::vector<const Event*> entered = OfTypeOn(x, "agreement.entered", "2001-03-30");
+  REQUIRE(entered.size() == 1);
+  CHECK(entered[0]->agreement_id == ag->id);
+  CHECK(OfTypeOn(x, "agreement.entered", "2006-03-27").empty());
+  CHECK(OfTypeOn(x, "agreement.entered", "2006-03-30").empty());
+}
+
+// ---- seed 001: the quarterly report -------------------------------------------
+
+TEST_CASE("extract: one sentence of seed 001 tells two clinical events, July 2004 and May 2005", "[extract]") {
+  FilingExtract x = Extract(kSeed001);
+  INFO(Dump(x));
+  constexpr std::string_view kSentence = "ImmunoGen took control of this study from Vernalis in July 2004";
+  std::vector<const Event*> jul = OfTypeOn(x, "clinical", "2004-07");
+  std::vector<const Event*> may = OfTypeOn(x, "clinical", "2005-05");
+  REQUIRE(jul.size() == 1);
+  REQUIRE(may.size() == 1);
+  CHECK(QuoteContains(*jul[0], kSentence));
+  CHECK(QuoteContains(*may[0], kSentence));
+  CHECK(HasParty(*jul[0], "org:immunogen"));
+  CHECK(HasParty(*jul[0], "org:vernalis"));
+  CHECK(HasParty(*may[0], "org:immunogen"));
+}
+
+TEST_CASE("extract: seed 001 reports its quarter as exactly one financial.results event", "[extract]") {
+  FilingExtract x = Extract(kSeed001);
+  INFO(Dump(x));
+  std::vector<const Event*> results = OfType(x, "financial.results");
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]->date == "2006-02-02");
+  CHECK(HasParty(*results[0], "org:immunogen"));
+}
+
+TEST_CASE("extract: a right to future milestone payments is no payment (seed 001)", "[extract]") {
+  FilingExtract x = Extract(kSeed001);
+  INFO(Dump(x));
+  for (const Event* ev : OfType(x, "payment")) {
+    CHECK_FALSE(QuoteContains(*ev, "entitles ImmunoGen to receive milestone payments"));
+    CHECK_FALSE(QuoteContains(*ev, "is entitled to receive milestone payments"));
+  }
+  // The payments that did happen are there: the $1 million upfront in
+  // December 2005 and the $2 million IND milestone.
+  std::vector<const Event*> upfront = OfTypeOn(x, "payment", "2005-12");
+  REQUIRE(upfront.size() == 1);
+  REQUIRE(upfront[0]->amount.has_value());
+  CHECK(upfront[0]->amount->value == Approx(1000000));
+  bool milestone = false;
+  for (const Event* ev : OfType(x, "payment")) {
+    milestone |= ev->amount && ev->amount->value == Approx(2000000) && QuoteContains(*ev, "milestone payment");
+  }
+  CHECK(milestone);
+}
+
+TEST_CASE("extract: Millennium's discontinuation of MLN2704 is dated January 26, 2006 (seed 001)", "[extract]") {
+  FilingExtract x = Extract(kSeed001);
+  INFO(Dump(x));
+  std::vector<const Event*> d = OfTypeOn(x, "product.discontinued", "2006-01-26");
+  REQUIRE(d.size() == 1);
+  CHECK(HasParty(*d[0], "org:millennium-pharmaceuticals"));
+  CHECK(QuoteContains(*d[0], "MLN2704"));
+}
+
+// ---- every filing ------------------------------------------------------------
+
+TEST_CASE("extract: forward-looking statements and 'About' boilerplate yield no events", "[extract]") {
+  for (const char* rel : {kSeed000, kSeed001, kSeed002, kSeed004}) {
+    INFO(rel);
+    FilingExtract x = Extract(rel);
+    INFO(Dump(x));
+    REQUIRE_FALSE(x.events.empty());
+    for (const Event& ev : x.events) {
+      CHECK_FALSE(QuoteContains(ev, "forward-looking statements"));
+      CHECK_FALSE(QuoteContains(ev, "safe harbor"));
+      CHECK_FALSE(QuoteContains(ev, "have licensed the right to develop"));
+      CHECK_FALSE(QuoteContains(ev, "Annual Report on Form 10-K for the fiscal year ended June 30, 2005"));
+    }
+  }
+}
+
+TEST_CASE("extract: forward-looking sentences on their own yield no events", "[extract]") {
+  Document doc;
+  doc.name = "fls.txt";
+  doc.text =
+      "ITEM 8.01 - OTHER EVENTS\n"
+      "This press release includes forward-looking statements based on management's current expectations. For these "
+      "statements, ImmunoGen claims the protection of the safe harbor for forward-looking statements provided by the "
+      "Private Securities Litigation Reform Act of 1995.\n"
+      "Factors that could cause future results to differ materially include the risk that Genentech, Inc. may not renew "
+      "the agreement and that ImmunoGen, Inc. may not receive milestone payments of $2 million.\n";
+  Result<FilingExtract> x = ExtractFiling(doc);
+  REQUIRE(x.ok());
+  INFO(Dump(*x));
+  CHECK(x->events.empty());
+}
+
+TEST_CASE("extract: every event of every filing has a type, a quote and a source filing", "[extract]") {
+  std::vector<std::string> files = AllFilings();
+  REQUIRE(files.size() == 16);
+  for (const std::string& rel : files) {
+    INFO(rel);
+    FilingExtract x = Extract(rel);
+    for (const Event& ev : x.events) {
+      INFO(ev.type << " " << ev.date);
+      CHECK_FALSE(ev.type.empty());
+      REQUIRE_FALSE(ev.sources.empty());
+      for (const Source& s : ev.sources) {
+        CHECK_FALSE(s.quote.empty());
+        CHECK_FALSE(s.filing.empty());
+      }
+    }
+  }
+}
+
+TEST_CASE("extract: events name only entities of the extract, and event ids are unique", "[extract]") {
+  for (const std::string& rel : AllFilings()) {
+    INFO(rel);
+    FilingExtract x = Extract(rel);
+    std::set<std::string> ids;
+    for (const Entity& e : x.entities) ids.insert(e.id);
+    std::set<std::string> event_ids;
+    for (const Event& ev : x.events) {
+      INFO(ev.type << " " << ev.date);
+      CHECK(event_ids.insert(ev.id).second);
+      CHECK(ev.id.size() == 3 + 16);
+      CHECK(ev.id.rfind("ev:", 0) == 0);
+      for (const Party& p : ev.parties) {
+        INFO(p.entity_id);
+        CHECK(ids.count(p.entity_id) == 1);
+      }
+      if (!ev.agreement_id.empty()) {
+        const Entity* ag = EntityById(x, ev.agreement_id);
+        REQUIRE(ag != nullptr);
+        CHECK(ag->type == EntityType::kAgreement);
+      }
+    }
+    for (const Relation& r : x.relations) {
+      INFO(r.type << " " << r.from << " -> " << r.to);
+      CHECK(ids.count(r.from) == 1);
+      CHECK(ids.count(r.to) == 1);
+    }
+  }
+}
+
+TEST_CASE("extract: extracting a filing twice gives the same events with the same ids", "[extract]") {
+  FilingExtract a = Extract(kSeed001);
+  FilingExtract b = Extract(kSeed001);
+  REQUIRE(a.events.size() == b.events.size());
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    CHECK(a.events[i].id == b.events[i].id);
+    CHECK(a.events[i].type == b.events[i].type);
+    CHECK(a.events[i].date == b.events[i].date);
+  }
+  CHECK(a.filing.id == b.filing.id);
+}
+
+TEST_CASE("extract: targets and antigens are not kept as products (HER2, CD56)", "[extract]") {
+  for (const char* rel : {kSeed000, kSeed001, kSeed004}) {
+    INFO(rel);
+    FilingExtract x = Extract(rel);
+    for (const Entity& e : x.entities) {
+      if (e.type != EntityType::kProduct) continue;
+      CHECK(e.name != "HER2");
+      CHECK(e.name != "CD56");
+    }
+  }
+  FilingExtract x = Extract(kSeed001);
+  CHECK(EntityById(x, "product:hun901-dm1") != nullptr);
+  CHECK(EntityById(x, "product:mln2704") != nullptr);
+}
+
+TEST_CASE("extract: a document without text is refused", "[extract]") {
+  Document doc;
+  doc.name = "blank.txt";
+  doc.text = " \n\t\n";
+  Result<FilingExtract> x = ExtractFiling(doc);
+  REQUIRE_FALSE(x.ok());
+  CHECK(x.status().code() == StatusCode::kCorruption);
+  CHECK_FALSE(x.status().message().empty());
+}
+
+// ---- dev filings ---------------------------------------------------------------
+
+TEST_CASE("extract: Nordstrom's compensation table gives Erik B. Nordstrom a $758,500 salary (dev/06)", "[extract]") {
+  FilingExtract x = Extract(DevFile("06_"));
+  INFO(Dump(x));
+  bool found = false;
+  for (const Event* ev : OfType(x, "executive.compensation")) {
+    if (!HasParty(*ev, "person:erik-nordstrom")) continue;
+    found = true;
+    CHECK(ev->date == "2023-03-01");
+    CHECK(HasParty(*ev, "org:nordstrom"));
+    REQUIRE(ev->amount.has_value());
+    CHECK(ev->amount->value == Approx(758500));
+  }
+  CHECK(found);
+}
+
+TEST_CASE("extract: WaterBridge's appointment of Janet Carrig is an executive change on 2025-12-12 (dev/10)",
+          "[extract]") {
+  FilingExtract x = Extract(DevFile("10_"));
+  INFO(Dump(x));
+  std::vector<const Event*> changes = OfTypeOn(x, "executive.change", "2025-12-12");
+  REQUIRE_FALSE(changes.empty());
+  bool carrig = false;
+  for (const Event* ev : changes) carrig |= HasParty(*ev, "person:janet-carrig");
+  CHECK(carrig);
+  const Entity* p = EntityById(x, "person:janet-carrig");
+  REQUIRE(p != nullptr);
+  CHECK(p->type == EntityType::kPerson);
+  CHECK(p->name == "Janet Carrig");
+}
+
+TEST_CASE("extract: the clauses of Acorn's consulting contract are not events (dev/03 .nc)", "[extract]") {
+  FilingExtract x = Extract(DevFile("03_"));
+  INFO(Dump(x));
+  CHECK(OfType(x, "agreement.terminated").empty());
+  CHECK(x.filing.id == "0001493152-25-001317");
+  CHECK(x.filing.event_date == "2025-01-06");
+  CHECK(x.filing.filed == "2025-01-08");
+  CHECK(x.filing.registrant == "org:acorn-energy");
+  for (const Event& ev : x.events) {
+    for (const Source& s : ev.sources) CHECK(s.filing == "0001493152-25-001317");
+  }
+}
+
+}  // namespace
+}  // namespace dealgraph
