@@ -89,6 +89,18 @@ size_t FindWordIgnoreCase(std::string_view hay, std::string_view needle, size_t 
   return std::string_view::npos;
 }
 
+size_t FindWordLower(std::string_view hay, std::string_view needle, size_t from) {
+  size_t p = from;
+  while ((p = hay.find(needle, p)) != std::string_view::npos) {
+    bool left = p == 0 || !IsAsciiAlnum(hay[p - 1]);
+    size_t e = p + needle.size();
+    bool right = e >= hay.size() || !IsAsciiAlnum(hay[e]) || needle.empty() || !IsAsciiAlnum(needle.back());
+    if (left && right) return p;
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
 std::string Slug(std::string_view s) {
   std::string out;
   bool dash = false;

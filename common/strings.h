@@ -28,6 +28,10 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // Position of `needle` in `hay` ignoring ASCII case, or npos.
 size_t FindIgnoreCase(std::string_view hay, std::string_view needle, size_t from = 0);
+// Position of lower-case `needle` in already lower-cased `hay` at word
+// boundaries, or npos. The fast path for scanning one text for many phrases:
+// lower-case the text once, then search with memchr-backed find.
+size_t FindWordLower(std::string_view lower_hay, std::string_view needle, size_t from = 0);
 // Like FindIgnoreCase, but the match must start and end at word boundaries.
 size_t FindWordIgnoreCase(std::string_view hay, std::string_view needle, size_t from = 0);
 // "Millennium Pharmaceuticals, Inc." -> "millennium-pharmaceuticals-inc": for ids.

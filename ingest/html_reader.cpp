@@ -611,7 +611,8 @@ Result<std::string> HtmlToText(std::string_view utf8_html) {
   std::unique_ptr<xmlDoc, DocDeleter> doc(
       htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr, "UTF-8",
                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | XML_PARSE_HUGE));
+                         HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+                         XML_PARSE_HUGE));
   if (doc == nullptr) return Status::Corruption("HTML without text");
   HtmlWalker walker;
   std::string text = FinishText(walker.Run(doc->children));

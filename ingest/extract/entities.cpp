@@ -1,6 +1,7 @@
 #include "ingest/extract/entities.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "common/names.h"
 #include "common/strings.h"
@@ -16,16 +17,19 @@ std::string Join(const std::vector<Token>& t, size_t b, size_t e, std::string_vi
 }
 
 bool IsSuffix(const Lexicon& lex, std::string_view w) {
+  if (w.empty() || w.size() > 12) return false;
   if (lex.corporate_suffixes.count(std::string(w))) return true;
   // Upper-case spellings of the listed suffixes: "INC.", "CORP", "LLC".
-  std::string up(w);
-  for (const std::string& s : lex.corporate_suffixes) {
-    if (s.size() >= 2 && EqualsIgnoreCase(s, w) && (up == ToLower(up) ? false : true)) {
-      bool all_upper = std::none_of(up.begin(), up.end(), IsAsciiLower);
-      if (all_upper) return true;
+  static const std::unordered_set<std::string> upper = [&lex] {
+    std::unordered_set<std::string> u;
+    for (const std::string& s : lex.corporate_suffixes) {
+      std::string x = s;
+      for (char& c : x) if (IsAsciiLower(c)) c = static_cast<char>(c - 'a' + 'A');
+      if (s.size() >= 2) u.insert(x);
     }
-  }
-  return false;
+    return u;
+  }();
+  return std::none_of(w.begin(), w.end(), IsAsciiLower) && upper.count(std::string(w)) > 0;
 }
 
 bool IsConnector(std::string_view w) { return w == "&" || w == "of" || w == "de" || w == "du" || w == "la"; }

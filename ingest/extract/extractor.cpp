@@ -107,9 +107,10 @@ class Extractor {
   }
 
   // ---- sentence-level reading ----
-  bool Boilerplate(std::string_view s) const {
+  // `lower` is the sentence lower-cased.
+  bool Boilerplate(std::string_view lower) const {
     for (const std::string& b : lex_.boilerplate) {
-      if (FindIgnoreCase(s, b) != std::string_view::npos) return true;
+      if (lower.find(b) != std::string_view::npos) return true;
     }
     return false;
   }
@@ -460,7 +461,9 @@ class Extractor {
     }
     if (block.heading || block.boilerplate) return;
     std::string_view s = sent.text;
-    if (s.size() < 25 || Boilerplate(s)) return;
+    if (s.size() < 25) return;
+    const std::string lower = ToLower(s);
+    if (Boilerplate(lower)) return;
     const auto& t = tokens_[si];
     std::vector<EntityMention> ms = table_.Mentions(t);
     std::vector<DateMention> dates = FindDates(s, ctx_);
@@ -508,7 +511,7 @@ class Extractor {
     for (int e : orgs) org_count += table_.entities[e].type == EntityType::kOrganization;
     auto any_word = [&](std::initializer_list<std::string_view> words) {
       for (std::string_view w : words) {
-        if (FindWordIgnoreCase(s, w) != std::string_view::npos) return true;
+        if (FindWordLower(lower, w) != std::string_view::npos) return true;
       }
       return false;
     };
@@ -520,7 +523,7 @@ class Extractor {
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
     for (const TriggerRule& r : lex_.triggers) {
       size_t p = 0;
-      while ((p = FindWordIgnoreCase(s, r.phrase, p)) != std::string_view::npos) {
+      while ((p = FindWordLower(lower, r.phrase, p)) != std::string_view::npos) {
         size_t tok = TokenAt(t, p);
         p += r.phrase.size();
         bool ok = true;

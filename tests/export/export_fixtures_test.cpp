@@ -1,5 +1,6 @@
-// Slices and checkers shared by the export tests (declared again, by hand,
-// in each test file that uses them: see export_fixtures below).
+// Slices and checkers shared by the export tests. Only *_test.cpp files
+// belong to the export tests, so there is no fixture header: each test file
+// that uses these declares them again in namespace export_fixtures.
 #include <libxml/parser.h>
 
 #include <algorithm>
