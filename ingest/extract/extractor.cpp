@@ -942,7 +942,6 @@ class Extractor {
         if (!agreements_ok) continue;
         bool results = a.type == "financial.results" || a.type == "shareholder.vote";
         bool parties_eq = a.parties == b.parties;
-        bool parties_sub = Subset(b.parties, a.parties) || Subset(a.parties, b.parties);
         bool dates_ok = a.date.CompatibleWith(b.date);
         bool lifecycle = a.type.rfind("agreement.", 0) == 0 && same_agreement && (a.type != "agreement.entered" || dates_ok);
         bool merge = false;
