@@ -36,7 +36,52 @@ std::string Resolve(const Store& store, const std::string& name, std::ostream& e
 
 }  // namespace
 
+void PrintAgreementStory(const Store& store, const AgreementStory& st, const std::string& type, std::ostream& out) {
+  const Entity& ag = st.agreement;
+  std::string parties;
+  for (const std::string& p : ag.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(store, p);
+  out << ag.name << " (" << parties << ")";
+  if (!ag.dated.empty()) out << ", dated " << ag.dated;
+  if (!ag.term.empty()) out << ", " << ag.term << " term";
+  if (!ag.expires.empty()) out << ", runs to " << ag.expires;
+  out << "  [" << ag.id << "]\n";
+  for (const Event& ev : st.events) {
+    bool hit = type.empty() || ev.type == type;
+    out << (hit ? "  * " : "    ") << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type.substr(ev.type.find('.') + 1);
+    if (ev.amount) out << "  " << FormatMoney(*ev.amount);
+    if (!ev.summary.empty()) out << "  (" << ev.summary << ")";
+    std::string srcs;
+    for (const Source& s : ev.sources) srcs += (srcs.empty() ? "" : ", ") + s.filing;
+    out << "  [" << srcs << "]\n";
+    if (hit && !ev.sources.empty()) out << "      \"" << ev.sources.front().quote << "\"\n";
+  }
+}
+
 void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  // agreement ID
+  {
+    struct Opts { CommonOptions common; std::string id; };
+    auto o = std::make_shared<Opts>();
+    CLI::App* sub = app.add_subcommand("agreement", "one agreement's whole story, with sources");
+    AddDbOption(sub, &o->common);
+    sub->add_option("id", o->id, "agreement id (ag:...) or name")->required();
+    sub->callback([o, &out, &err, run] {
+      *run = [o, &out, &err]() -> int {
+        std::unique_ptr<Store> store = OpenStore(o->common, true, err);
+        if (!store) return kExitFailure;
+        Result<Entity> ag = ResolveEntity(*store, o->id);
+        if (!ag.ok() || ag->type != EntityType::kAgreement) {
+          err << "dealgraph: no agreement matches '" << o->id << "' (try `dealgraph entities --type agreement`)\n";
+          return kExitFailure;
+        }
+        std::vector<Event> events = store->EventsOfAgreement(ag->id);
+        DisplaySources(*store, &events);
+        AgreementStory st{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
+        PrintAgreementStory(*store, st, "", out);
+        return kExitOk;
+      };
+    });
+  }
   // entities
   {
     struct Opts { CommonOptions common; std::string type; std::string name; };
@@ -196,13 +241,14 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
   }
   // agreements
   {
-    struct Opts { CommonOptions common; std::string party, action; };
+    struct Opts { CommonOptions common; std::string party, action, active_on; };
     auto o = std::make_shared<Opts>();
     CLI::App* sub = app.add_subcommand("agreements", "agreements a party entered, renewed, extended, amended or terminated");
     AddDbOption(sub, &o->common);
     AddFormatOption(sub, &o->common, {"table", "jsonl"});
     sub->add_option("--party", o->party, "a company")->required();
     sub->add_option("--action", o->action, "entered, renewed, extended, amended or terminated");
+    sub->add_option("--active-on", o->active_on, "only agreements in force on this date (dated on or before, not expired or terminated)");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
         Result<std::string> type = ActionToType(o->action);
@@ -214,7 +260,16 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (!store) return kExitFailure;
         std::string party = Resolve(*store, o->party, err);
         if (party.empty()) return kExitFailure;
+        if (!DateOk(o->active_on)) {
+          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
+          return kExitUsage;
+        }
         std::vector<AgreementStory> stories = AgreementsOf(*store, party, *type);
+        if (!o->active_on.empty()) {
+          stories.erase(std::remove_if(stories.begin(), stories.end(),
+                                       [&](const AgreementStory& st) { return !ActiveOn(st, o->active_on); }),
+                        stories.end());
+        }
         if (o->common.format == "jsonl") {
           for (const AgreementStory& st : stories) {
             std::string line;
@@ -233,25 +288,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           out << "No agreements of " << DisplayName(*store, party) << (o->action.empty() ? "" : " " + o->action) << ".\n";
           return kExitFailure;
         }
-        for (const AgreementStory& st : stories) {
-          const Entity& ag = st.agreement;
-          std::string parties;
-          for (const std::string& p : ag.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(*store, p);
-          out << ag.name << " (" << parties << ")";
-          if (!ag.dated.empty()) out << ", dated " << ag.dated;
-          if (!ag.term.empty()) out << ", " << ag.term << " term";
-          if (!ag.expires.empty()) out << ", runs to " << ag.expires;
-          out << "  [" << ag.id << "]\n";
-          for (const Event& ev : st.events) {
-            bool hit = type->empty() || ev.type == *type;
-            out << (hit ? "  * " : "    ") << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type.substr(ev.type.find('.') + 1);
-            if (ev.amount) out << "  " << FormatMoney(*ev.amount);
-            std::string srcs;
-            for (const Source& s : ev.sources) srcs += (srcs.empty() ? "" : ", ") + s.filing;
-            out << "  (" << srcs << ")\n";
-            if (hit && !ev.sources.empty()) out << "      \"" << ev.sources.front().quote << "\"\n";
-          }
-        }
+        for (const AgreementStory& st : stories) PrintAgreementStory(*store, st, *type, out);
         return kExitOk;
       };
     });

@@ -55,6 +55,20 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
   return out;
 }
 
+bool ActiveOn(const AgreementStory& story, std::string_view date) {
+  auto cmp = [](std::string_view a, std::string_view b) {
+    size_t n = std::min(a.size(), b.size());
+    return a.substr(0, n).compare(b.substr(0, n));
+  };
+  const Entity& ag = story.agreement;
+  if (ag.dated.empty() || cmp(ag.dated, date) > 0) return false;
+  if (!ag.expires.empty() && cmp(ag.expires, date) < 0) return false;
+  for (const Event& ev : story.events) {
+    if (ev.type == "agreement.terminated" && !ev.date.empty() && cmp(ev.date, date) < 0) return false;
+  }
+  return true;
+}
+
 GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
   DisplaySources(store, &events);

@@ -30,6 +30,10 @@ struct AgreementStory {
 // only those with an event of that type where the party took part.
 std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type);
 
+// True when the agreement was in force on `date` (ISO, any precision): made
+// on or before it, not yet expired, not terminated before it.
+bool ActiveOn(const AgreementStory& story, std::string_view date);
+
 // The events plus every entity they name (parties and agreements) and the
 // relations among those entities: what exporters need.
 GraphSlice SliceFor(const Store& store, std::vector<Event> events);
