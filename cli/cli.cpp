@@ -19,6 +19,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     SetupEval(app, out, err, &run);
     SetupNetwork(app, out, err, &run);
     SetupInspect(app, out, err, &run);
+    SetupAsk(app, out, err, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

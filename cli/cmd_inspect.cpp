@@ -11,8 +11,10 @@ namespace dealgraph {
 
 void SetupInspect(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
   auto path = std::make_shared<std::string>();
+  auto common = std::make_shared<CommonOptions>();
   CLI::App* sub = app.add_subcommand("inspect", "show how one filing is read: header, cover facts, blocks by Item");
   sub->add_option("file", *path, "a filing")->required();
+  AddDbOption(sub, common.get());  // accepted like everywhere; inspect does not open the store
   sub->callback([path, &out, &err, run] {
     *run = [path, &out, &err]() -> int {
       std::ifstream in(*path, std::ios::binary);

@@ -93,6 +93,9 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             for (const std::string& id : e->event_ids) {
               Result<Event> ev = store->GetEvent(id);
               if (!ev.ok()) continue;
+              std::vector<Event> one{std::move(ev).value()};
+              DisplaySources(*store, &one);
+              ev = std::move(one.front());
               out << "       " << (ev->date.empty() ? "(undated)" : ev->date) << " " << ev->type;
               if (!ev->sources.empty()) out << "  [" << ev->sources.front().filing << "]";
               out << "\n";

@@ -55,6 +55,7 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
 void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupInspect(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 
 }  // namespace dealgraph
 

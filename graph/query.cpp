@@ -126,6 +126,14 @@ int AddedYears(const Event& ev) {
     std::string q = ToLower(text);
     size_t p = q.find("additional ");
     if (p == std::string::npos) continue;
+    // "for two additional years": the count comes before "additional".
+    if (p >= 2) {
+      size_t b = q.rfind(' ', p - 2);
+      b = b == std::string::npos ? 0 : b + 1;
+      int before = WordNumber(std::string_view(q).substr(b, p - 1 - b));
+      std::string_view after = std::string_view(q).substr(p + 11, 6);
+      if (before > 0 && after.substr(0, 4) == "year") return before;
+    }
     std::string_view rest = std::string_view(q).substr(p + 11, 40);
     size_t y = rest.find("-year");
     if (y != std::string_view::npos) {

@@ -136,6 +136,8 @@ std::string ParseItemHeading(std::string_view line) {
     num += std::string(line.substr(p, 3));
     p += 3;
   }
+  // "ITEM 9.01(d). Exhibits": a sub-paragraph letter after the number.
+  if (p + 2 < line.size() && line[p] == '(' && IsAsciiAlpha(line[p + 1]) && line[p + 2] == ')') p += 3;
   // What follows must be punctuation / space and then a title, not a sentence
   // such as "Item 5 of the agreement requires...".
   if (p < line.size() && IsAsciiAlnum(line[p])) return "";
@@ -286,7 +288,7 @@ Segmented Segment(const Document& doc) {
       while (!first_word.empty() && (first_word.back() == ',' || first_word.back() == '-')) first_word.remove_suffix(1);
       if (IsAllCapsWord(first_word)) {
         for (const DateMention& m : FindDates(t.substr(0, std::min<size_t>(t.size(), 110)), DateContext{})) {
-          if (m.value.day != 0) {
+          if (m.value.day != 0 && m.kind == DateKind::kAbsolute) {
             seg.cover.dateline = m.value;
             break;
           }

@@ -533,8 +533,13 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     // continues under the text after the enumerator.
     bool same_block = (last_indent >= 10 ? indent == last_indent : indent <= last_indent + 1) ||
                       indent == last_hang;
-    bool join = have_para && !last_columnar && !columnar && last_full && same_block &&
-                !StartsItemHeading(content);
+    // A line starting in lower case at the same left edge continues a label
+    // or sentence even when the line above is short ("Date of earliest" /
+    // "event reported:  September 3, 1999").
+    bool continues = content[0] >= 'a' && content[0] <= 'z' && indent == last_indent &&
+                     !para.empty() && para.back() != '.' && para.back() != ':';
+    bool join = have_para && !last_columnar && !columnar && (last_full || continues) &&
+                same_block && !StartsItemHeading(content);
     if (join) {
       // "trans-" + "action": a word broken at the margin.
       bool hyphen_break = para.size() >= 2 && para.back() == '-' &&

@@ -702,7 +702,8 @@ class Extractor {
     std::optional<MoneyMention> best;
     size_t best_dist = SIZE_MAX;
     for (const MoneyMention& m : money) {
-      if (m.up_to || m.value <= 0) continue;
+      // "up to $1.5 billion" is a facility's size, not money that moved.
+      if (m.value <= 0 || (m.up_to && (type == "payment" || type == "executive.compensation"))) continue;
       if (m.per_share && type != "corporate.transaction" && type != "financial.results") continue;
       size_t mt = TokenAt(t, m.begin);
       if (Conditional(t, mt) && type == "payment") continue;
@@ -825,6 +826,13 @@ class Extractor {
       std::string_view text = seg_.blocks[d.block].text;
       size_t p = FindWordIgnoreCase(text, "additional");
       if (p == std::string_view::npos) continue;
+      // Keep the count or article before it: "one additional three-year term".
+      if (p >= 2) {
+        size_t b = text.rfind(' ', p - 2);
+        b = b == std::string_view::npos ? 0 : b + 1;
+        std::string_view before = text.substr(b, p - 1 - b);
+        if (before.size() <= 6 && !before.empty() && IsAsciiLower(before[0]) && before != "for" && before != "the") p = b;
+      }
       size_t e = text.find_first_of(",.;", p);
       std::string_view phrase = text.substr(p, std::min<size_t>(e == std::string_view::npos ? text.size() - p : e - p, 40));
       size_t cut = phrase.find(" by ");

@@ -45,6 +45,18 @@ check "... running to 2008" contains "$tmp/ag" "runs to 2008"
 "$bin" agreements --db "$db" --party Millennium --action extended >"$tmp/ag2" 2>&1
 check "Millennium's extension runs to 2007-03-30" contains "$tmp/ag2" "2007-03-30"
 
+# Questions in plain words.
+"$bin" ask --db "$db" "which agreements did Genentech renew?" >"$tmp/ask1" 2>&1
+check "ask: Genentech renewed the agreement dated 2000-05-02" contains "$tmp/ask1" "dated 2000-05-02"
+check "ask: ... renewed on 2005-05-03 for \$2,000,000" contains "$tmp/ask1" '2005-05-03  agreement.renewed  $2,000,000'
+"$bin" ask --db "$db" "which agreements did Millennium extend" >"$tmp/ask2" 2>&1
+check "ask: Millennium's access term runs to 2007-03-30" contains "$tmp/ask2" "2007-03-30"
+"$bin" ask --db "$db" "how tall is Genentech" >"$tmp/ask3" 2>&1
+check "ask: an unreadable question is refused with the forms understood" test $? -eq 2
+check "ask: ... listing them" contains "$tmp/ask3" "which agreements did X"
+"$bin" path --db "$db" Vernalis Genentech >"$tmp/path" 2>&1
+check "path Vernalis Genentech goes through ImmunoGen" contains "$tmp/path" "-> ImmunoGen"
+
 # The project's own scorer holds the bar on the seeds.
 "$bin" eval --db "$db" --gold "$data/gold/seeds.json" --min-events-f1 0.85 --min-entities-f1 0.85 >"$tmp/eval" 2>&1
 check "eval on the seeds: events and entities F1 >= 0.85" test $? -eq 0

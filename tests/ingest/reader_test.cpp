@@ -159,6 +159,10 @@ TEST_CASE("reader: the 1999 Apple submission is read as fixed-width text", "[ing
                 "registrant on September 3, 1999, the text of which is attached hereto as an "
                 "exhibit, for a description of the events reported pursuant to this Form 8-K."));
   CHECK(HasLine(doc.text, "California\t0-10030\t94-2404110"));
+  CHECK(HasLine(doc.text, "Date of earliest event reported: September 3, 1999"));
+  CHECK(HasLine(doc.text,
+                "Item 7. Financial Statements, Pro Forma Financial Information and "
+                "Exhibits."));
   CHECK_FALSE(Contains(doc.text, "<PAGE>"));
   CHECK_FALSE(Contains(doc.text, "PRIVACY-ENHANCED"));
 }

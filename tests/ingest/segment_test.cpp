@@ -388,7 +388,7 @@ TEST_CASE("segment: dev/11 (1999, old Item numbers) has Items 5 and 7 and a 'Fre
 // dev/11's cover prints the label over two lines ("Date of earliest" /
 // "event reported: September 3, 1999"); the date is still the event date.
 TEST_CASE("segment: a 'Date of earliest event reported' label split over two lines still gives the event date",
-          "[ingest][segment][!mayfail]") {
+          "[ingest][segment]") {
   Document doc = ReadOk(DevFile("11_"));
   Segmented seg = Segment(doc);
   CHECK(seg.cover.event_date.Iso() == "1999-09-03");

@@ -102,12 +102,14 @@ TEST_CASE("text reader: a hanging indent continues the line above it", "[ingest]
       "           Exhibits.\n"
       "\n"
       "                           Date of Report:   \tSeptember 3, 1999\n"
-      "                           Date of earliest\n";
+      "                           Date of earliest\n"
+      "                           event reported:   \tSeptember 3, 1999\n";
   REQUIRE(IsHardWrapped(in));
   std::string out = FinishText(TextToLines(in));
   CHECK(out.find("Item 7. Financial Statements, Pro Forma Financial Information and "
                  "Exhibits.\n") != std::string::npos);
-  CHECK(out.find("Date of Report: September 3, 1999\nDate of earliest\n") != std::string::npos);
+  CHECK(out.find("Date of Report: September 3, 1999\nDate of earliest event reported: September "
+                 "3, 1999\n") != std::string::npos);
   CHECK(out.find("the registrant has duly caused") != std::string::npos);
 }
 
