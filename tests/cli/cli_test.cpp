@@ -274,7 +274,7 @@ TEST_CASE("cli: the path from Vernalis to Genentech goes through ImmunoGen", "[c
 // `history` cites filings by file name (DisplaySources); `path` lists the
 // events of each hop with their filing too, and users know a plain-text
 // filing by its file name, not by the store's internal "sha:" id.
-TEST_CASE("cli: path cites each event's filing by the name users know it by", "[cli][!mayfail]") {
+TEST_CASE("cli: path cites each event's filing by the name users know it by", "[cli]") {
   SeedStore s;
   CliRun r = Run({"path", "--db", s.db(), "Vernalis", "Genentech"});
   REQUIRE(r.code == 0);

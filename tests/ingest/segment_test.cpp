@@ -107,7 +107,7 @@ TEST_CASE("segment: lines that merely mention an Item are not headings", "[inges
 // Buckle's 8-K (dev/04) heads its exhibit list "ITEM 9.01(d). Exhibits": the
 // paragraph letter after the number does not make it any less Item 9.01.
 TEST_CASE("segment: an Item heading with a paragraph letter ('ITEM 9.01(d). Exhibits') gives 9.01",
-          "[ingest][segment][!mayfail]") {
+          "[ingest][segment]") {
   CHECK(ParseItemHeading("ITEM 9.01(d). Exhibits") == "9.01");
 }
 
@@ -410,7 +410,7 @@ TEST_CASE("segment: dev/10 and the .nc feed dev/03 give their event dates and It
   }
 }
 
-TEST_CASE("segment: the Items found in each dev 8-K match the gold annotation", "[ingest][segment][!mayfail]") {
+TEST_CASE("segment: the Items found in each dev 8-K match the gold annotation", "[ingest][segment]") {
   nlohmann::json gold = Gold("dev.json");
   int checked = 0;
   for (const auto& [name, facts] : gold["filings"].items()) {
@@ -451,7 +451,7 @@ TEST_CASE("segment: the dateline of the Beyond Cancer press release (dev/02) is 
 // December 30, 2023": the dateline is the filing day (February 1, 2024), not
 // the end of the fiscal quarter named in the sentence.
 TEST_CASE("segment: a fiscal period named after the place is not taken for the dateline (dev/12)",
-          "[ingest][segment][!mayfail]") {
+          "[ingest][segment]") {
   Document doc = ReadOk(DevFile("12_"));
   Segmented seg = Segment(doc);
   CHECK(seg.cover.event_date.Iso() == "2024-02-01");
