@@ -16,12 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/test_data.h"
+
 namespace dealgraph {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string DataPath(std::string_view rel) { return std::string(DEALGRAPH_DATA_DIR) + "/" + std::string(rel); }
 
 // A unique directory under the system temp dir, removed when the test ends.
 class TempDir {

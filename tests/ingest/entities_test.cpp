@@ -18,6 +18,8 @@
 #include "ingest/reader.h"
 #include "ingest/segment.h"
 
+#include "tests/test_data.h"
+
 namespace dealgraph {
 namespace {
 
@@ -27,26 +29,6 @@ constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
 constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
 constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
 constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
-
-std::string DataPath(std::string_view rel) { return std::string(DEALGRAPH_DATA_DIR) + "/" + std::string(rel); }
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in.good());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string DevFile(std::string_view prefix) {
-  for (const auto& e : fs::directory_iterator(DataPath("dev"))) {
-    std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0) return "dev/" + name;
-  }
-  FAIL("no dev file starts with " << prefix);
-  return "";
-}
 
 // One filing taken through discovery. Segmented and the tokens view into
 // doc.text, so the whole lives on the heap and never moves.

@@ -14,30 +14,12 @@
 
 #include "common/utf8.h"
 
+#include "tests/test_data.h"
+
 namespace dealgraph {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string DataPath(std::string_view rel) {
-  return std::string(DEALGRAPH_DATA_DIR) + "/" + std::string(rel);
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Document ReadOk(std::string_view rel) {
-  std::string path = DataPath(rel);
-  Result<Document> doc = ReadFiling(fs::path(path).filename().string(), Slurp(path));
-  INFO(rel << ": " << doc.status().message());
-  REQUIRE(doc.ok());
-  return std::move(doc).value();
-}
 
 bool Contains(const std::string& text, std::string_view needle) {
   return text.find(needle) != std::string::npos;

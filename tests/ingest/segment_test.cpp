@@ -15,6 +15,8 @@
 
 #include "ingest/reader.h"
 
+#include "tests/test_data.h"
+
 namespace dealgraph {
 namespace {
 
@@ -25,34 +27,7 @@ constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
 constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
 constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
 
-std::string DataPath(std::string_view rel) { return std::string(DEALGRAPH_DATA_DIR) + "/" + std::string(rel); }
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in.good());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Document ReadOk(std::string_view rel) {
-  std::string path = DataPath(rel);
-  Result<Document> doc = ReadFiling(fs::path(path).filename().string(), Slurp(path));
-  INFO(rel << ": " << doc.status().message());
-  REQUIRE(doc.ok());
-  return std::move(doc).value();
-}
-
 // The first dev file whose name starts with `prefix` ("09_").
-std::string DevFile(std::string_view prefix) {
-  for (const auto& e : fs::directory_iterator(DataPath("dev"))) {
-    std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) == 0) return "dev/" + name;
-  }
-  FAIL("no dev file starts with " << prefix);
-  return "";
-}
 
 nlohmann::json Gold(std::string_view name) { return nlohmann::json::parse(Slurp(DataPath(std::string("gold/") + std::string(name)))); }
 
