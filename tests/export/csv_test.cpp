@@ -9,10 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace dealgraph::export_fixtures {
-GraphSlice ImmunoGenSlice();
-std::string HostileName();
-}  // namespace dealgraph::export_fixtures
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
 namespace {

@@ -1,6 +1,5 @@
-// Slices and checkers shared by the export tests. Only *_test.cpp files
-// belong to the export tests, so there is no fixture header: each test file
-// that uses these declares them again in namespace export_fixtures.
+// Slices and checkers shared by the export tests (declared in
+// tests/export/export_fixtures.h).
 #include <libxml/parser.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "graph/model.h"
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph::export_fixtures {
 

@@ -13,11 +13,7 @@
 
 #include "export/export_util.h"
 
-namespace dealgraph::export_fixtures {
-GraphSlice ImmunoGenSlice();
-std::string HostileName();
-std::string XmlError(const std::string& text);
-}  // namespace dealgraph::export_fixtures
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
 namespace {

@@ -4,11 +4,7 @@
 #include <sstream>
 #include <string>
 
-namespace dealgraph::export_fixtures {
-GraphSlice ImmunoGenSlice();
-std::string HostileName();
-bool IsValidJson(std::string_view text);
-}  // namespace dealgraph::export_fixtures
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
 namespace {

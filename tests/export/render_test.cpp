@@ -11,10 +11,7 @@
 
 #include "export/export_util.h"
 
-namespace dealgraph::export_fixtures {
-std::string HostileName();
-std::string XmlError(const std::string& text);
-}  // namespace dealgraph::export_fixtures
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
 namespace {

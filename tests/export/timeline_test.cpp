@@ -10,12 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace dealgraph::export_fixtures {
-GraphSlice ImmunoGenSlice();
-GraphSlice SyntheticSlice(size_t n, uint32_t seed);
-std::string HostileName();
-std::string XmlError(const std::string& text);
-}  // namespace dealgraph::export_fixtures
+#include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
 namespace {
