@@ -57,6 +57,7 @@ struct Work {
   std::string path;
   double bytes = 0;
   Status status;
+  bool already_stored = false;
   std::optional<FilingExtract> extract;
 };
 
@@ -66,7 +67,9 @@ bool IsFilingForm(const std::string& form) {
   return f.rfind("8-k", 0) == 0 || f.rfind("ex-99", 0) == 0 || f.rfind("ex-10", 0) == 0;
 }
 
-void Process(Work* w) {
+// Reads and extracts one file. A filing already in `store` is not
+// extracted again unless `replace` (re-ingesting a folder stays cheap).
+void Process(const Store& store, bool replace, Work* w) {
   Result<std::string> data = ReadAll(w->path);
   if (!data.ok()) {
     w->status = data.status();
@@ -81,6 +84,10 @@ void Process(Work* w) {
   }
   if (!IsFilingForm(doc->header.form)) {
     w->status = Status::Unsupported("form " + doc->header.form + " is not an 8-K");
+    return;
+  }
+  if (!replace && store.HasFiling(FilingId(*doc))) {
+    w->already_stored = true;
     return;
   }
   Result<FilingExtract> x = ExtractFiling(*doc);
@@ -160,13 +167,13 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     std::vector<Work> work(n);
     for (size_t i = 0; i < n; ++i) work[i].path = files[base + i];
     if (jobs == 1) {
-      for (Work& w : work) Process(&w);
+      for (Work& w : work) Process(store, options.replace, &w);
     } else {
       std::atomic<size_t> next{0};
       std::vector<std::thread> threads;
       for (int j = 0; j < jobs; ++j) {
         threads.emplace_back([&] {
-          for (size_t i; (i = next.fetch_add(1)) < n;) Process(&work[i]);
+          for (size_t i; (i = next.fetch_add(1)) < n;) Process(store, options.replace, &work[i]);
         });
       }
       for (std::thread& t : threads) t.join();
@@ -176,6 +183,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       if (!w.status.ok()) {
         diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
         ++summary->failed;
+        continue;
+      }
+      if (w.already_stored) {
+        ++summary->filings_unchanged;
         continue;
       }
       Result<AddStats> added = store.AddFiling(*w.extract, options.replace);

@@ -88,7 +88,7 @@ class Extractor {
     FilingInfo& f = out_.filing;
     f.name = doc_.name;
     f.content_hash = Hash64(doc_.text);
-    f.id = !h.accession.empty() ? h.accession : "sha:" + Hex64(f.content_hash);
+    f.id = FilingId(doc_);
     source_filing_ = !h.accession.empty() ? h.accession : doc_.name;
     f.form = h.form;
     if (f.form.empty()) {
@@ -1087,5 +1087,9 @@ class Extractor {
 }  // namespace
 
 Result<FilingExtract> ExtractFiling(const Document& doc) { return Extractor(doc).Run(); }
+
+std::string FilingId(const Document& doc) {
+  return !doc.header.accession.empty() ? doc.header.accession : "sha:" + Hex64(Hash64(doc.text));
+}
 
 }  // namespace dealgraph

@@ -20,6 +20,10 @@ namespace dealgraph {
 // document is not something to store (no text at all).
 Result<FilingExtract> ExtractFiling(const Document& doc);
 
+// The id the filing is stored under: its accession number, else "sha:" and
+// a hash of its text (so the same filing read twice is one filing).
+std::string FilingId(const Document& doc);
+
 }  // namespace dealgraph
 
 #endif  // DEALGRAPH_INGEST_EXTRACT_EXTRACTOR_H_
