@@ -563,7 +563,6 @@ class Discoverer {
   // organizations, its other proper-name members are organizations too.
   void Lists(size_t si) {
     const auto& t = T(si);
-    std::string_view s = S(si);
     // Split into members at "," and "and", skipping parentheticals.
     struct Member { size_t b, e; };
     std::vector<Member> members;
@@ -581,7 +580,6 @@ class Discoverer {
       if (me == mb + 1 && IsSuffix(lex_, t[mb].text)) me = mb;
       members.push_back({mb, me});
     };
-    std::vector<size_t> paren_free;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].text == "(") { if (depth++ == 0) flush(i); continue; }
       if (t[i].text == ")") { depth = std::max(0, depth - 1); b = i + 1; continue; }
@@ -609,7 +607,6 @@ class Discoverer {
         run_start = m + 1;
       }
     }
-    (void)s;
   }
 
   template <typename M>

@@ -115,11 +115,9 @@ class Extractor {
     return false;
   }
 
-  std::string ItemOf(const Block& b) const { return b.item; }
-
   Source MakeSource(size_t si) const {
     const Block& b = seg_.blocks[seg_.sentences[si].block];
-    return Source{source_filing_, ItemOf(b), FoldSpaces(seg_.sentences[si].text), filed_};
+    return Source{source_filing_, b.item, FoldSpaces(seg_.sentences[si].text), filed_};
   }
 
   // Organizations (and people) named in the sentence, with "the Company",
@@ -617,7 +615,6 @@ class Extractor {
   // A compensation table row: "Erik B. Nordstrom Chief Executive Officer\t$—\t$758,500".
   void TableRow(size_t si) {
     const Sentence& sent = seg_.sentences[si];
-    const Block& block = seg_.blocks[sent.block];
     std::vector<std::string_view> cells = Split(sent.text, '\t');
     if (cells.size() < 2) return;
     std::vector<Token> first = Tokenize(cells[0]);
@@ -643,7 +640,6 @@ class Extractor {
     dr.parties.push_back(person);
     dr.amount = amount;
     dr.sources.push_back(MakeSource(si));
-    (void)block;
     drafts_.push_back(std::move(dr));
   }
 
