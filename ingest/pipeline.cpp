@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -159,64 +161,94 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     if (f != "-") total_bytes += static_cast<double>(fs::file_size(f, ec));
   }
   const int jobs = std::max(1, std::min(options.jobs, 64));
-  // Work in windows: `jobs` threads read and extract a window; this thread
-  // stores it in order, so output and store contents do not depend on timing.
-  const size_t window = static_cast<size_t>(jobs) * 4;
-  for (size_t base = 0; base < files.size(); base += window) {
-    size_t n = std::min(window, files.size() - base);
-    std::vector<Work> work(n);
-    for (size_t i = 0; i < n; ++i) work[i].path = files[base + i];
-    if (jobs == 1) {
-      for (Work& w : work) Process(store, options.replace, &w);
-    } else {
-      std::atomic<size_t> next{0};
-      std::vector<std::thread> threads;
-      for (int j = 0; j < jobs; ++j) {
-        threads.emplace_back([&] {
-          for (size_t i; (i = next.fetch_add(1)) < n;) Process(store, options.replace, &work[i]);
-        });
-      }
-      for (std::thread& t : threads) t.join();
+  const size_t n = files.size();
+  std::vector<Work> work(n);
+  for (size_t i = 0; i < n; ++i) work[i].path = files[i];
+  // Workers read and extract ahead of this thread, which stores filings in
+  // input order (so results never depend on timing); at most `window`
+  // extracted filings wait in memory. With one job everything runs here.
+  const size_t window = static_cast<size_t>(jobs) * 8;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<char> done(n, 0);
+  size_t next = 0, stored = 0;
+  std::vector<std::thread> threads;
+  if (jobs > 1) {
+    for (int j = 0; j < jobs; ++j) {
+      threads.emplace_back([&] {
+        while (true) {
+          size_t i;
+          {
+            std::unique_lock<std::mutex> lock(mu);
+            cv.wait(lock, [&] { return next >= n || next < stored + window; });
+            if (next >= n) return;
+            i = next++;
+          }
+          Process(store, options.replace, &work[i]);
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            done[i] = 1;
+          }
+          cv.notify_all();
+        }
+      });
     }
-    for (Work& w : work) {
-      summary->bytes += w.bytes;
-      if (!w.status.ok()) {
-        diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
-        ++summary->failed;
-        continue;
-      }
-      if (w.already_stored) {
-        ++summary->filings_unchanged;
-        continue;
-      }
+  }
+  Status failure;
+  auto last_progress = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < n; ++i) {
+    if (jobs > 1) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[i] != 0; });
+    } else {
+      Process(store, options.replace, &work[i]);
+    }
+    Work w = std::move(work[i]);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stored = i + 1;
+    }
+    cv.notify_all();
+    if (!failure.ok()) continue;  // drain the workers, store nothing more
+    summary->bytes += w.bytes;
+    if (!w.status.ok()) {
+      diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
+      ++summary->failed;
+    } else if (w.already_stored) {
+      ++summary->filings_unchanged;
+    } else {
       Result<AddStats> added = store.AddFiling(*w.extract, options.replace);
       if (!added.ok()) {
         if (added.status().code() == StatusCode::kIoError || added.status().code() == StatusCode::kBusy) {
-          return added.status().WithContext("while storing " + w.path);
+          failure = added.status().WithContext("while storing " + w.path);
+          continue;
         }
         diag << "dealgraph: " << w.path << ": " << added.status().message() << "\n";
         ++summary->failed;
-        continue;
-      }
-      if (added->already_present) {
-        ++summary->filings_unchanged;
       } else {
-        ++summary->filings_added;
+        if (added->already_present) {
+          ++summary->filings_unchanged;
+        } else {
+          ++summary->filings_added;
+        }
+        summary->entities_added += added->entities_added;
+        summary->events_added += added->events_added;
+        summary->events_merged += added->events_merged;
       }
-      summary->entities_added += added->entities_added;
-      summary->events_added += added->events_added;
-      summary->events_merged += added->events_merged;
     }
-    if (options.progress) {
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto now = std::chrono::steady_clock::now();
+    if (options.progress && (now - last_progress > std::chrono::milliseconds(250) || i + 1 == n)) {
+      last_progress = now;
+      double secs = std::chrono::duration<double>(now - start).count();
       double mbps = secs > 0 ? summary->bytes / secs / 1e6 : 0;
       double eta = mbps > 0 ? (total_bytes - summary->bytes) / 1e6 / mbps : 0;
       char line[160];
-      std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", std::min(files.size(), base + n),
-                    files.size(), mbps, eta);
+      std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", i + 1, n, mbps, eta);
       diag << line << std::flush;
     }
   }
+  for (std::thread& t : threads) t.join();
+  if (!failure.ok()) return failure;
   if (options.progress) diag << "\r" << std::string(60, ' ') << "\r" << std::flush;
   summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return Status::Ok();
