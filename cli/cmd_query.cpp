@@ -241,7 +241,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
   }
   // agreements
   {
-    struct Opts { CommonOptions common; std::string party, action, active_on; };
+    struct Opts { CommonOptions common; std::string party, action, active_on, as_of; };
     auto o = std::make_shared<Opts>();
     CLI::App* sub = app.add_subcommand("agreements", "agreements a party entered, renewed, extended, amended or terminated");
     AddDbOption(sub, &o->common);
@@ -249,6 +249,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     sub->add_option("--party", o->party, "a company")->required();
     sub->add_option("--action", o->action, "entered, renewed, extended, amended or terminated");
     sub->add_option("--active-on", o->active_on, "only agreements in force on this date (dated on or before, not expired or terminated)");
+    sub->add_option("--as-of", o->as_of, "as the filings up to this date told it (later filings ignored)");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
         Result<std::string> type = ActionToType(o->action);
@@ -260,11 +261,20 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (!store) return kExitFailure;
         std::string party = Resolve(*store, o->party, err);
         if (party.empty()) return kExitFailure;
-        if (!DateOk(o->active_on)) {
+        if (!DateOk(o->active_on) || !DateOk(o->as_of)) {
           err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
           return kExitUsage;
         }
-        std::vector<AgreementStory> stories = AgreementsOf(*store, party, *type);
+        std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(*store, party, *type), o->as_of);
+        if (!type->empty()) {
+          // With --as-of, the action itself must have been told by then.
+          stories.erase(std::remove_if(stories.begin(), stories.end(),
+                                       [&](const AgreementStory& st) {
+                                         return std::none_of(st.events.begin(), st.events.end(),
+                                                             [&](const Event& ev) { return ev.type == *type; });
+                                       }),
+                        stories.end());
+        }
         if (!o->active_on.empty()) {
           stories.erase(std::remove_if(stories.begin(), stories.end(),
                                        [&](const AgreementStory& st) { return !ActiveOn(st, o->active_on); }),

@@ -55,6 +55,21 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
   return out;
 }
 
+std::vector<AgreementStory> StoriesAsOf(std::vector<AgreementStory> stories, std::string_view as_of) {
+  if (as_of.empty()) return stories;
+  std::vector<AgreementStory> out;
+  for (AgreementStory& st : stories) {
+    st.events = AsOf(std::move(st.events), as_of);
+    if (st.events.empty()) continue;
+    // The written expiry may come from a later filing: recompute from the
+    // term and the renewals known then.
+    st.agreement.expires.clear();
+    st.agreement = AgreementLifecycle(std::move(st.agreement), st.events);
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
 bool ActiveOn(const AgreementStory& story, std::string_view date) {
   auto cmp = [](std::string_view a, std::string_view b) {
     size_t n = std::min(a.size(), b.size());

@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "graph/model.h"
+#include "graph/network.h"
 #include "graph/store.h"
 
 namespace dealgraph {
@@ -29,6 +30,11 @@ struct AgreementStory {
 // Agreements `party_id` is party to. With `type` set (an agreement.* type),
 // only those with an event of that type where the party took part.
 std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type);
+
+// The stories as the filings up to `as_of` told them: later tellings are
+// dropped, agreements told only later disappear, and expiry is recomputed
+// from what was known then. `as_of` "" returns the stories unchanged.
+std::vector<AgreementStory> StoriesAsOf(std::vector<AgreementStory> stories, std::string_view as_of);
 
 // True when the agreement was in force on `date` (ISO, any precision): made
 // on or before it, not yet expired, not terminated before it.

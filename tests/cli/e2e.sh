@@ -45,6 +45,11 @@ check "... running to 2008" contains "$tmp/ag" "runs to 2008"
 "$bin" agreements --db "$db" --party Millennium --action extended >"$tmp/ag2" 2>&1
 check "Millennium's extension runs to 2007-03-30" contains "$tmp/ag2" "2007-03-30"
 
+# As of a date: what the filings up to then told.
+"$bin" agreements --db "$db" --party Genentech --as-of 2005-06 >"$tmp/asof" 2>&1
+check "as of 2005-06 the HER2 license (first told in 2006) is unknown" bash -c "! grep -q 'exclusive license agreement' '$tmp/asof'"
+check "as of 2005-06 the technology access agreement is known" contains "$tmp/asof" "technology access agreement"
+
 # Questions in plain words.
 "$bin" ask --db "$db" "which agreements did Genentech renew?" >"$tmp/ask1" 2>&1
 check "ask: Genentech renewed the agreement dated 2000-05-02" contains "$tmp/ask1" "dated 2000-05-02"

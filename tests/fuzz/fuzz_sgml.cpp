@@ -1,0 +1,13 @@
+// libFuzzer target: any bytes through the EDGAR SGML reader.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "common/utf8.h"
+#include "ingest/sgml_reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text = dealgraph::SanitizeUtf8(std::string_view(reinterpret_cast<const char*>(data), size));
+  (void)dealgraph::ReadSgmlFiling("fuzz.txt", text);
+  return 0;
+}
