@@ -2,7 +2,11 @@
 #ifndef DEALGRAPH_TESTS_TEST_DATA_H_
 #define DEALGRAPH_TESTS_TEST_DATA_H_
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <random>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,7 +16,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "graph/model.h"
 #include "ingest/document.h"
+#include "ingest/extract/extractor.h"
 #include "ingest/reader.h"
 
 namespace dealgraph {
@@ -62,6 +68,50 @@ inline Document ReadOk(std::string_view rel) {
   REQUIRE(doc.ok());
   return std::move(doc).value();
 }
+
+// The four seed filings.
+inline constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
+inline constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
+inline constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
+inline constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
+
+// Reads and extracts a bundled filing; fails the test on any error.
+inline FilingExtract Extract(std::string_view rel) {
+  Document doc = ReadOk(rel);
+  Result<FilingExtract> x = ExtractFiling(doc);
+  INFO(rel << ": " << x.status().message());
+  REQUIRE(x.ok());
+  return std::move(x).value();
+}
+
+// A unique path under the system temp dir, removed with everything in it
+// when the test ends. The directory itself is created by Sub() (or by
+// whoever opens a store there).
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    std::random_device rd;
+    path_ = (std::filesystem::temp_directory_path() /
+             ("dealgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(rd())))
+                .string();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // A path inside the directory (which is created if needed).
+  std::string Sub(std::string_view name) const {
+    std::filesystem::create_directories(path_);
+    return (std::filesystem::path(path_) / std::string(name)).string();
+  }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace dealgraph
 

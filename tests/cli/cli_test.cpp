@@ -24,27 +24,6 @@ namespace {
 namespace fs = std::filesystem;
 
 // A unique directory under the system temp dir, removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path_ = (fs::temp_directory_path() / ("dealgraph-cli-test-" + std::to_string(::getpid()) + "-" +
-                                          std::to_string(counter++) + "-" + std::to_string(rd())))
-                .string();
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(std::string_view name) const { return (fs::path(path_) / std::string(name)).string(); }
-
- private:
-  std::string path_;
-};
-
 struct CliRun {
   int code = -1;
   std::string out;

@@ -29,42 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
-constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
-constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
-constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
-
-FilingExtract Extract(std::string_view rel) {
-  std::string path = DataPath(rel);
-  Result<Document> doc = ReadFiling(fs::path(path).filename().string(), Slurp(path));
-  INFO(rel << ": " << doc.status().message());
-  REQUIRE(doc.ok());
-  Result<FilingExtract> x = ExtractFiling(*doc);
-  INFO(rel << ": " << x.status().message());
-  REQUIRE(x.ok());
-  return std::move(x).value();
-}
-
 // A unique directory under the system temp dir, removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path_ = (fs::temp_directory_path() / ("dealgraph-query-test-" + std::to_string(::getpid()) + "-" +
-                                          std::to_string(counter++) + "-" + std::to_string(rd())))
-                .string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 std::unique_ptr<Store> OpenStore(const std::string& path) {
   Result<std::unique_ptr<Store>> store = Store::Open(path, StoreOptions{});
   INFO(store.status().message());

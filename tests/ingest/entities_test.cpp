@@ -25,11 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
-constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
-constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
-constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
-
 // One filing taken through discovery. Segmented and the tokens view into
 // doc.text, so the whole lives on the heap and never moves.
 struct Discovered {

@@ -21,22 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
-constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
-constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
-constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
-
-FilingExtract Extract(std::string_view rel) {
-  std::string path = DataPath(rel);
-  Result<Document> doc = ReadFiling(fs::path(path).filename().string(), Slurp(path));
-  INFO(rel << ": " << doc.status().message());
-  REQUIRE(doc.ok());
-  Result<FilingExtract> x = ExtractFiling(*doc);
-  INFO(rel << ": " << x.status().message());
-  REQUIRE(x.ok());
-  return std::move(x).value();
-}
-
 bool HasParty(const Event& ev, std::string_view id) {
   for (const Party& p : ev.parties) {
     if (p.entity_id == id) return true;

@@ -22,11 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kSeed000[] = "filings/000_005fa54bed851147.txt";
-constexpr char kSeed001[] = "filings/001_d2b176b1605cc666.txt";
-constexpr char kSeed002[] = "filings/002_97b655c738bd150f.txt";
-constexpr char kSeed004[] = "filings/004_95bce008d3f773b5.txt";
-
 // The first dev file whose name starts with `prefix` ("09_").
 
 nlohmann::json Gold(std::string_view name) { return nlohmann::json::parse(Slurp(DataPath(std::string("gold/") + std::string(name)))); }
