@@ -24,6 +24,18 @@ bool DateOk(const std::string& d) {
   return true;
 }
 
+// True when every date is YYYY, YYYY-MM or YYYY-MM-DD (or empty); else
+// prints the usage error.
+bool DatesOk(std::ostream& err, std::initializer_list<std::string_view> dates) {
+  for (std::string_view d : dates) {
+    if (!DateOk(std::string(d))) {
+      err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 // Resolves `name`, printing the error; empty id on failure.
 std::string Resolve(const Store& store, const std::string& name, std::ostream& err) {
   Result<Entity> e = ResolveEntity(store, name);
@@ -148,10 +160,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     sub->add_option("--to", o->to, "on or before this date");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
-        if (!DateOk(o->from) || !DateOk(o->to)) {
-          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
-          return kExitUsage;
-        }
+        if (!DatesOk(err, {o->from, o->to})) return kExitUsage;
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         DateRange range{o->from, o->to};
@@ -195,10 +204,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     sub->add_option("--to", o->to, "on or before this date");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
-        if (!DateOk(o->from) || !DateOk(o->to)) {
-          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
-          return kExitUsage;
-        }
+        if (!DatesOk(err, {o->from, o->to})) return kExitUsage;
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         std::string a = Resolve(*store, o->a, err);
@@ -261,10 +267,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (!store) return kExitFailure;
         std::string party = Resolve(*store, o->party, err);
         if (party.empty()) return kExitFailure;
-        if (!DateOk(o->active_on) || !DateOk(o->as_of)) {
-          err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
-          return kExitUsage;
-        }
+        if (!DatesOk(err, {o->active_on, o->as_of})) return kExitUsage;
         std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(*store, party, *type), o->as_of);
         if (!type->empty()) {
           // With --as-of, the action itself must have been told by then.

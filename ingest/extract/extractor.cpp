@@ -73,8 +73,9 @@ class Extractor {
       ctx_.fiscal_year_end_day = std::stoi(f.substr(2, 2));
     }
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
-      ReadSentence(si);
-      ReadRelations(si);
+      std::vector<EntityMention> ms = table_.Mentions(tokens_[si]);
+      ReadSentence(si, ms);
+      ReadRelations(si, ms);
     }
     AttachAmounts();
     MergeDrafts();
@@ -369,12 +370,11 @@ class Extractor {
   // Standing relations told in passing, boilerplate included ("Centocor,
   // Biogen Idec, ... have licensed the right to develop TAP compounds";
   // "AVE9633, which is in development by the sanofi-aventis Group").
-  void ReadRelations(size_t si) {
+  void ReadRelations(size_t si, const std::vector<EntityMention>& ms) {
     const Block& block = seg_.blocks[seg_.sentences[si].block];
     if (block.section == Section::kCover || block.section == Section::kSignature || block.table_row) return;
     std::string_view s = seg_.sentences[si].text;
     const auto& t = tokens_[si];
-    std::vector<EntityMention> ms = table_.Mentions(t);
     auto add = [&](const char* type, int from, int to) {
       if (from < 0 || to < 0 || from == to) return;
       for (const FoundRelation& r : table_.relations) {
@@ -449,7 +449,7 @@ class Extractor {
     }
   }
 
-  void ReadSentence(size_t si) {
+  void ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     const Sentence& sent = seg_.sentences[si];
     const Block& block = seg_.blocks[sent.block];
     if (block.section == Section::kCover || block.section == Section::kSignature) return;
@@ -463,7 +463,6 @@ class Extractor {
     const std::string lower = ToLower(s);
     if (Boilerplate(lower)) return;
     const auto& t = tokens_[si];
-    std::vector<EntityMention> ms = table_.Mentions(t);
     std::vector<DateMention> dates = FindDates(s, ctx_);
     std::vector<bool> date_used(dates.size(), false);
     std::vector<MoneyMention> money = FindMoney(s);
