@@ -20,6 +20,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     SetupNetwork(app, out, err, &run);
     SetupInspect(app, out, err, &run);
     SetupAsk(app, out, err, &run);
+    SetupReport(app, out, err, &run);
+    SetupAdmin(app, out, err, &run);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

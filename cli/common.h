@@ -56,6 +56,10 @@ void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run)
 void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupInspect(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+// report (cli/cmd_report.cpp): the self-contained HTML report.
+void SetupReport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
+// check, backup, restore (cli/cmd_admin.cpp): store upkeep.
+void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);
 
 }  // namespace dealgraph
 
