@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/common.h"
+#include "graph/query.h"
 #include "common/json.h"
 #include "common/table.h"
 #include "ingest/pipeline.h"
@@ -120,15 +121,26 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
           w.Key("items"); w.BeginArray();
           for (const std::string& i : fi.items) w.String(i);
           w.EndArray();
+          if (!fi.amends.empty()) {
+            std::string amended = AmendedFilingId(fi, fs);
+            w.Field("amends", amended.empty() ? fi.amends : amended);
+            w.Key("amends_stored"); w.Bool(!amended.empty());
+          }
           w.EndObject();
           out << w.str() << "\n";
         }
       } else {
-        Table t({"ID", "FILE", "FORM", "REGISTRANT", "EVENT DATE", "ITEMS"});
+        Table t({"ID", "FILE", "FORM", "REGISTRANT", "EVENT DATE", "FILED", "ITEMS", "AMENDS"});
         for (const FilingInfo& fi : fs) {
           std::string items;
           for (const std::string& i : fi.items) items += (items.empty() ? "" : " ") + i;
-          t.AddRow({fi.id, fi.name, fi.form, fi.registrant, fi.event_date, items});
+          std::string amends;
+          if (!fi.amends.empty()) {
+            amends = AmendedFilingId(fi, fs);
+            // An amended report not in the store: say which one it is.
+            if (amends.empty()) amends = "8-K " + fi.amends + " (not stored)";
+          }
+          t.AddRow({fi.id, fi.name, fi.form, fi.registrant, fi.event_date, fi.filed, items, amends});
         }
         t.Print(out);
       }

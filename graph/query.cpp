@@ -212,4 +212,21 @@ std::string DisplayName(const Store& store, std::string_view id) {
   return e.ok() ? e->name : std::string(id);
 }
 
+std::string AmendedFilingId(const FilingInfo& filing, const std::vector<FilingInfo>& candidates) {
+  if (filing.amends.empty()) return "";
+  constexpr std::string_view kHint = "filed:";
+  if (filing.amends.compare(0, kHint.size(), kHint) != 0) {
+    for (const FilingInfo& c : candidates) {
+      if (c.id == filing.amends) return c.id;
+    }
+    return "";
+  }
+  std::string_view day = std::string_view(filing.amends).substr(kHint.size());
+  for (const FilingInfo& c : candidates) {
+    if (c.id == filing.id || c.registrant != filing.registrant || c.filed != day) continue;
+    if (c.form.compare(0, 3, "8-K") == 0 && c.form.compare(0, 5, "8-K/A") != 0) return c.id;
+  }
+  return "";
+}
+
 }  // namespace dealgraph

@@ -58,6 +58,14 @@ void DisplaySources(const Store& store, std::vector<Event>* events);
 // The canonical display name of an entity id ("org:genentech" -> "Genentech").
 std::string DisplayName(const Store& store, std::string_view id);
 
+// The filing an 8-K/A amends. FilingInfo::amends holds either the amended
+// filing's id or the extractor's hint "filed:YYYY-MM-DD" (the date the
+// amendment says the original report was filed); a hint is resolved to the
+// stored 8-K of the same registrant filed that day, taken from `candidates`
+// (normally the registrant's filings). Returns "" when `filing` amends
+// nothing or the amended filing is not among the candidates.
+std::string AmendedFilingId(const FilingInfo& filing, const std::vector<FilingInfo>& candidates);
+
 }  // namespace dealgraph
 
 #endif  // DEALGRAPH_GRAPH_QUERY_H_

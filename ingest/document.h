@@ -21,6 +21,7 @@ struct HeaderCompany {
     std::string changed;  //!< DATE OF NAME CHANGE as ISO "YYYY-MM-DD", or ""
   };
   std::vector<FormerName> former_names;
+  std::string role;  //!< the block's name: "FILER", "SUBJECT COMPANY", "FILED BY", ...
 };
 
 // What the filing's header (EDGAR SGML) says about it. Every field may be
@@ -33,6 +34,9 @@ struct FilingHeader {
   std::string period;      //!< CONFORMED PERIOD OF REPORT, ISO (= event date)
   std::vector<std::string> items;     //!< ITEM INFORMATION as numbers: "2.02", "5"
   std::vector<HeaderCompany> filers;  //!< FILER blocks, registrant first
+  // SUBJECT COMPANY and FILED BY blocks (and the other company blocks EDGAR
+  // uses), in order; `role` says which.
+  std::vector<HeaderCompany> others;
 };
 
 // One filing, read.

@@ -158,9 +158,13 @@ class HeaderBuilder {
       case Field::kFiler:
         h_.filers.emplace_back();
         company_ = &h_.filers.back();
+        company_->role = "FILER";
         break;
       case Field::kOtherBlock:
-        company_ = nullptr;
+        h_.others.emplace_back();
+        company_ = &h_.others.back();
+        company_->role = key;
+        std::replace(company_->role.begin(), company_->role.end(), '-', ' ');
         break;
       case Field::kName:
         if (company_ != nullptr && company_->name.empty()) company_->name = std::string(value);
@@ -204,18 +208,18 @@ class HeaderBuilder {
         h_.items.push_back(std::move(num));
       }
     }
-    for (HeaderCompany& c : h_.filers) {
-      c.former_names.erase(
-          std::remove_if(c.former_names.begin(), c.former_names.end(),
-                         [](const HeaderCompany::FormerName& f) { return f.name.empty(); }),
-          c.former_names.end());
+    std::erase_if(h_.others, [](const HeaderCompany& c) { return c.name.empty(); });
+    for (std::vector<HeaderCompany>* list : {&h_.filers, &h_.others}) {
+      for (HeaderCompany& c : *list) {
+        std::erase_if(c.former_names, [](const HeaderCompany::FormerName& f) { return f.name.empty(); });
+      }
     }
     return std::move(h_);
   }
 
  private:
   FilingHeader h_;
-  HeaderCompany* company_ = nullptr;  // points into h_.filers (stable: see Open)
+  HeaderCompany* company_ = nullptr;  // the block being read: the last of h_.filers or h_.others
   std::vector<std::string> raw_items_;
 };
 

@@ -301,6 +301,7 @@ class Discoverer {
 
   EntityTable Run() {
     Registrant();
+    HeaderCompanies();
     Regulators();
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       SuffixedOrgs(si);
@@ -329,7 +330,41 @@ class Discoverer {
     if (!doc_.header.filers.empty()) header_name = doc_.header.filers[0].name;
     if (name.empty()) name = header_name;
     if (name.empty()) return;
-    // Prefer a mixed-case spelling from the text over an all-caps header name.
+    std::string display = TextSpelling(name);
+    std::string canonical = StripSuffix(display);
+    int idx = table_.Add(EntityType::kOrganization, canonical, display);
+    if (idx < 0) return;
+    table_.registrant = idx;
+    table_.entities[idx].registrant = true;
+    if (!header_name.empty()) table_.AddAlias(idx, header_name);
+    if (!doc_.header.filers.empty()) {
+      table_.entities[idx].cik = doc_.header.filers[0].cik;
+      for (const auto& former : doc_.header.filers[0].former_names) table_.AddAlias(idx, former.name);
+    }
+    table_.AddAlias(idx, ToUpperAscii(display));
+  }
+
+  // The header's other companies: co-registrants (further FILER blocks),
+  // SUBJECT COMPANY, FILED BY. The header names them as parties to the
+  // filing, so each is an organization with its CIK and former names.
+  void HeaderCompanies() {
+    auto add = [&](const HeaderCompany& c) {
+      if (c.name.empty()) return;
+      std::string display = TextSpelling(c.name);
+      int idx = table_.Add(EntityType::kOrganization, StripSuffix(display), display);
+      if (idx < 0 || idx == table_.registrant) return;
+      if (table_.entities[idx].cik.empty()) table_.entities[idx].cik = c.cik;
+      table_.AddAlias(idx, c.name);
+      for (const auto& former : c.former_names) table_.AddAlias(idx, former.name);
+    };
+    for (size_t i = 1; i < doc_.header.filers.size(); ++i) add(doc_.header.filers[i]);
+    for (const HeaderCompany& c : doc_.header.others) add(c);
+  }
+
+  // `name` as the text spells it: header names are all capitals ("APPLE
+  // INC"); the body usually has "Apple Inc.". Returns `name` when the text
+  // has no mixed-case spelling of it.
+  std::string TextSpelling(const std::string& name) const {
     std::string fold = FoldName(name);
     std::string display = name;
     bool caps = std::none_of(name.begin(), name.end(), IsAsciiLower);
@@ -351,17 +386,7 @@ class Discoverer {
         }
       }
     }
-    std::string canonical = StripSuffix(display);
-    int idx = table_.Add(EntityType::kOrganization, canonical, display);
-    if (idx < 0) return;
-    table_.registrant = idx;
-    table_.entities[idx].registrant = true;
-    if (!header_name.empty()) table_.AddAlias(idx, header_name);
-    if (!doc_.header.filers.empty()) {
-      table_.entities[idx].cik = doc_.header.filers[0].cik;
-      for (const auto& former : doc_.header.filers[0].former_names) table_.AddAlias(idx, former.name);
-    }
-    table_.AddAlias(idx, ToUpperAscii(display));
+    return display;
   }
 
   static std::string ToUpperAscii(std::string_view s) {
@@ -493,6 +518,7 @@ class Discoverer {
       bool inside = false;
       for (const EntityMention& m : known) inside |= m.tok_begin <= i && i < m.tok_end;
       if (inside) continue;  // "U.S. Food and Drug Administration" is known already
+      if (InRegulatorName(si, t[i])) continue;  // the tail of "Securities and Exchange Commission" on a cover
       size_t b = NameRunStart(lex_, t, i);
       size_t e = i + 1;
       while (e + 1 < t.size() && t[e].text == "of" && t[e + 1].cap && !IsStop(lex_, t[e + 1])) {
@@ -505,6 +531,22 @@ class Discoverer {
       int idx = table_.Add(EntityType::kOrganization, name);
       if (idx >= 0) table_.entities[idx].regulator = true;
     }
+  }
+
+  // True when `tok` lies inside a regulator's name written out in sentence
+  // `si` (one that Regulators() did not create because only the cover page
+  // names it).
+  bool InRegulatorName(size_t si, const Token& tok) const {
+    std::string_view s = S(si);
+    size_t at = tok.begin;
+    for (const auto& row : lex_.regulators) {
+      for (const std::string& surface : row) {
+        for (size_t p = s.find(surface); p != std::string_view::npos; p = s.find(surface, p + 1)) {
+          if (p <= at && at < p + surface.size()) return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Known org followed by ("Short") / (the "Short") defines an alias.

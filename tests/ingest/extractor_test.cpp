@@ -428,3 +428,70 @@ TEST_CASE("extract: a termination clause of the support agreements is no event (
 
 }  // namespace
 }  // namespace dealgraph
+
+namespace dealgraph {
+namespace {
+
+TEST_CASE("extract: an 8-K/A names the date of the report it amends", "[extract][amendment]") {
+  FilingExtract x = Extract("fixtures/amendment_8ka.txt");
+  CHECK(x.filing.form == "8-K/A");
+  CHECK(x.filing.amends == "filed:2023-03-03");
+  FilingExtract original = Extract("fixtures/original_8k.txt");
+  CHECK(original.filing.form == "8-K");
+  CHECK(original.filing.amends.empty());
+}
+
+TEST_CASE("extract: the cover of a header-less filing says whether it is an 8-K/A", "[extract][amendment]") {
+  // The amendment's own text without its SGML header: the cover page alone
+  // ("FORM 8-K/A (Amendment No. 1)") marks it.
+  std::string sgml = Slurp(DataPath("fixtures/amendment_8ka.txt"));
+  size_t b = sgml.find("UNITED STATES");
+  size_t e = sgml.find("</TEXT>");
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  Result<Document> doc = ReadFiling("amendment.txt", sgml.substr(b, e - b));
+  REQUIRE(doc.ok());
+  Result<FilingExtract> x = ExtractFiling(*doc);
+  REQUIRE(x.ok());
+  CHECK(x->filing.form == "8-K/A");
+  CHECK(x->filing.amends == "filed:2023-03-03");
+
+  std::string plain = sgml.substr(b, e - b);
+  plain.replace(plain.find("FORM 8-K/A"), 10, "FORM 8-K");
+  plain.erase(plain.find("(Amendment No. 1)"), 17);
+  Result<Document> doc2 = ReadFiling("plain.txt", plain);
+  REQUIRE(doc2.ok());
+  Result<FilingExtract> y = ExtractFiling(*doc2);
+  REQUIRE(y.ok());
+  CHECK(y->filing.form == "8-K");
+  CHECK(y->filing.amends.empty());
+}
+
+TEST_CASE("extract: a SUBJECT COMPANY block of the header becomes an organization with its CIK",
+          "[extract][sgml]") {
+  FilingExtract x = Extract("fixtures/amendment_8ka.txt");
+  const Entity* halvard = nullptr;
+  for (const Entity& e : x.entities) {
+    if (e.id == "org:halvard-pharma") halvard = &e;
+  }
+  REQUIRE(halvard != nullptr);
+  CHECK(halvard->cik == "0002222222");
+  CHECK(std::find(halvard->aliases.begin(), halvard->aliases.end(), "HALVARD PHARMA AG") != halvard->aliases.end());
+  // "Securities and Exchange Commission" in the explanatory note is not cut
+  // down to an organization called "Exchange Commission".
+  for (const Entity& e : x.entities) CHECK(e.name != "Exchange Commission");
+}
+
+TEST_CASE("extract: former company names in the header become aliases of the registrant", "[extract][sgml]") {
+  FilingExtract x = Extract("fixtures/original_8k.txt");
+  const Entity* nw = nullptr;
+  for (const Entity& e : x.entities) {
+    if (e.id == x.filing.registrant) nw = &e;
+  }
+  REQUIRE(nw != nullptr);
+  CHECK(nw->cik == "0001111111");
+  CHECK(std::find(nw->aliases.begin(), nw->aliases.end(), "NORTHWIND GENETICS CORP") != nw->aliases.end());
+}
+
+}  // namespace
+}  // namespace dealgraph

@@ -47,6 +47,10 @@ TEST_CASE("sgml reader: the classic header is parsed field by field", "[ingest]"
   REQUIRE(h.filers[0].former_names.size() == 1);
   CHECK(h.filers[0].former_names[0].name == "IMMUNOGEN CORP");
   CHECK(h.filers[0].former_names[0].changed == "1992-07-03");
+  // The SUBJECT COMPANY block is kept apart from the filers, with its role.
+  REQUIRE(h.others.size() == 1);
+  CHECK(h.others[0].name == "NOT A FILER CORP");
+  CHECK(h.others[0].role == "SUBJECT COMPANY");
 }
 
 TEST_CASE("sgml reader: the tagged .nc header dialect is parsed", "[ingest]") {
