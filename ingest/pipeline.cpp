@@ -4,14 +4,16 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -42,11 +44,15 @@ Result<std::string> ReadAll(const std::string& path) {
     return data;
   }
   std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec) return Status::IoError(ec.message());
+  // A FIFO or device given by name would block or never end.
+  if (!fs::is_regular_file(st)) return Status::Unsupported("not a regular file (a pipe, device or socket)");
   uintmax_t size = fs::file_size(path, ec);
   if (ec) return Status::IoError(ec.message());
   if (size > kMaxFileBytes) return Status::Unsupported("file is larger than 512 MiB");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot open file (permission denied?)");
+  if (!in) return Status::IoError(std::string("cannot open file: ") + std::strerror(errno));
   std::string data(size, '\0');
   in.read(data.data(), static_cast<std::streamsize>(size));
   if (!in && !in.eof()) return Status::IoError("read error");

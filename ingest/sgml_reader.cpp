@@ -560,8 +560,12 @@ Result<Document> ReadSgmlFiling(std::string_view name, std::string_view text) {
     }
     SgmlDocument d = ParseDocument(text.substr(start, end - start));
     d.truncated = truncated;
-    if (truncated && !HasVisibleText(d.content)) {
-      return Status::Corruption("truncated SGML: <DOCUMENT> without </DOCUMENT>");
+    if (truncated) {
+      // A download cut short (or a broken file): what is there may be half a
+      // sentence or half a table, so none of it is stored.
+      return Status::Corruption("truncated SGML: <DOCUMENT> " + std::to_string(docs.size() + 1) +
+                                (d.type.empty() ? std::string() : " (" + d.type + ")") +
+                                " has no </DOCUMENT>");
     }
     docs.push_back(std::move(d));
     p = next;

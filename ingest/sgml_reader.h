@@ -46,8 +46,9 @@ std::string ItemNumberFromTitle(std::string_view title, std::string_view filed_i
 
 // Reads a submission. `utf8` must be UTF-8 with '\n' line ends.
 // Errors (Corruption): "truncated SGML: header without documents",
-// "truncated SGML: <DOCUMENT> without </DOCUMENT>", "truncated SGML: no
-// <DOCUMENT>", "SGML filing without text".
+// "truncated SGML: <DOCUMENT> 2 (EX-99.1) has no </DOCUMENT>" (any document
+// left open refuses the whole filing), "truncated SGML: no <DOCUMENT>", "SGML
+// filing without text".
 Result<Document> ReadSgmlFiling(std::string_view name, std::string_view utf8);
 
 }  // namespace dealgraph

@@ -144,16 +144,20 @@ TEST_CASE("sgml reader: truncated submissions are refused", "[ingest][error]") {
   Result<Document> open_doc = ReadSgmlFiling(
       "t.txt", "<SEC-HEADER>\nACCESSION NUMBER: 1\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n");
   REQUIRE_FALSE(open_doc.ok());
-  CHECK(open_doc.status().message() == "truncated SGML: <DOCUMENT> without </DOCUMENT>");
+  CHECK(open_doc.status().message() == "truncated SGML: <DOCUMENT> 1 (8-K) has no </DOCUMENT>");
 }
 
-TEST_CASE("sgml reader: a <DOCUMENT> cut short but with content is still read", "[ingest]") {
+TEST_CASE("sgml reader: a <DOCUMENT> cut short is refused even when it has text", "[ingest][error]") {
+  // Half a download: the text there may end mid-sentence or mid-table, so
+  // none of the filing is read rather than a part of it.
   Result<Document> doc = ReadSgmlFiling(
       "t.txt",
       "<SEC-HEADER>\nCONFORMED SUBMISSION TYPE: 8-K\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n"
-      "<TEXT>\nItem 8.01 Other Events.\nThe company did something.\n");
-  REQUIRE(doc.ok());
-  CHECK(doc->text == "<<8-K>>\nItem 8.01 Other Events.\nThe company did something.\n");
+      "<TEXT>\nItem 8.01 Other Events.\nThe company did something.\n</TEXT>\n</DOCUMENT>\n"
+      "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nThe press release begins and then\n");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == StatusCode::kCorruption);
+  CHECK(doc.status().message() == "truncated SGML: <DOCUMENT> 2 (EX-99.1) has no </DOCUMENT>");
 }
 
 TEST_CASE("sgml reader: sniffing finds EDGAR markers", "[ingest]") {
