@@ -20,7 +20,9 @@ constexpr const char* kForms =
     "  who are X's partners          (also: partners of X)\n"
     "  when did X first work with Y\n"
     "  which agreements were active on DATE [for X]\n"
-    "  history of X [and Y]\n";
+    "  history of X [and Y]\n"
+    "Any of them may end with \"as of DATE\" (or start \"As of DATE, ...\"): the answer the\n"
+    "filings up to that date gave.\n";
 
 std::string Strip(std::string q) {
   while (!q.empty() && (q.back() == '?' || q.back() == '.' || q.back() == ' ')) q.pop_back();
@@ -43,8 +45,12 @@ class Asker {
  public:
   Asker(const Store& store, std::ostream& out, std::ostream& err) : store_(store), out_(out), err_(err) {}
 
+  // `as_of` (ISO, "" = now): answer from the filings up to that date only.
+  void SetAsOf(std::string as_of) { as_of_ = std::move(as_of); }
+
   int Ask(const std::string& raw) {
     std::string q = Strip(raw);
+    if (!TakeAsOf(&q)) return kExitUsage;
     std::string lower = ToLower(q);
     std::string a, b;
     if (StartsWithIgnoreCase(q, "which agreements did ")) return AgreementsDid(q.substr(21));
@@ -128,7 +134,8 @@ class Asker {
     if (!Resolve(subject, &x)) return kExitFailure;
     if (!with.empty() && !Resolve(with, &y)) return kExitFailure;
     std::string type = "agreement." + action;
-    std::vector<AgreementStory> stories = AgreementsOf(store_, x.id, type);
+    std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(store_, x.id, type), as_of_);
+    SayAsOf();
     int shown = 0;
     for (const AgreementStory& st : stories) {
       if (!y.id.empty() && std::find(st.agreement.parties.begin(), st.agreement.parties.end(), y.id) == st.agreement.parties.end()) continue;
@@ -141,8 +148,11 @@ class Asker {
       const Entity& ag = st.agreement;
       out_ << ag.name;
       if (!ag.dated.empty()) out_ << " dated " << ag.dated;
-      if (!ag.expires.empty()) out_ << ", now running to " << ag.expires;
+      if (!ag.expires.empty()) out_ << ", " << (as_of_.empty() ? "now running" : "then running") << " to " << ag.expires;
       out_ << "  [" << ag.id << "]\n";
+      for (const TermStep& step : TermHistory(ag, st.events)) {
+        if (step.superseded) out_ << "  (superseded end: " << step.expires << ", " << step.because << ")\n";
+      }
       for (const Event* ev : hits) Cite(*ev);
     }
     if (!shown) out_ << "No agreement that " << x.name << " " << action << (y.id.empty() ? "" : " with " + y.name) << (year.empty() ? "" : " in " + year) << ".\n";
@@ -164,11 +174,14 @@ class Asker {
     std::vector<Entity> ags = store_.ListEntities(EntityType::kAgreement);
     Entity x;
     if (!who.empty() && !Resolve(who, &x)) return kExitFailure;
+    SayAsOf();
     int shown = 0;
     for (Entity& ag : ags) {
       if (!x.id.empty() && std::find(ag.parties.begin(), ag.parties.end(), x.id) == ag.parties.end()) continue;
-      std::vector<Event> events = store_.EventsOfAgreement(ag.id);
+      std::vector<Event> events = Known(store_.EventsOfAgreement(ag.id));
+      if (events.empty()) continue;  // told only after as_of_
       DisplaySources(store_, &events);
+      if (!as_of_.empty()) ag.expires.clear();  // the stated end may come from a later filing
       AgreementStory st{AgreementLifecycle(ag, events), events};
       if (!ActiveOn(st, d.Iso())) continue;
       ++shown;
@@ -192,8 +205,9 @@ class Asker {
   int Paid(const std::string& payer, const std::string& payee) {
     Entity x, y;
     if (!Resolve(payer, &x) || !Resolve(payee, &y)) return kExitFailure;
-    std::vector<Event> events = store_.EventsBetween(x.id, y.id, DateRange{});
+    std::vector<Event> events = Known(store_.EventsBetween(x.id, y.id, DateRange{}));
     DisplaySources(store_, &events);
+    SayAsOf();
     int shown = 0;
     double total = 0;
     for (const Event& ev : events) {
@@ -227,8 +241,10 @@ class Asker {
     }
     Entity x, y;
     if (!Resolve(a, &x) || !Resolve(b, &y)) return kExitFailure;
-    std::vector<Event> events = store_.EventsBetween(x.id, y.id, DateRange{std::string(Trim(from)), std::string(Trim(to))});
+    std::vector<Event> events =
+        Known(store_.EventsBetween(x.id, y.id, DateRange{std::string(Trim(from)), std::string(Trim(to))}));
     DisplaySources(store_, &events);
+    SayAsOf();
     out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " between " << x.name << " and " << y.name << ":\n";
     for (const Event& ev : events) Cite(ev);
     return events.empty() ? kExitFailure : kExitOk;
@@ -237,8 +253,9 @@ class Asker {
   int History(const std::string& a) {
     Entity x;
     if (!Resolve(a, &x)) return kExitFailure;
-    std::vector<Event> events = store_.EventsOf(x.id, DateRange{});
+    std::vector<Event> events = Known(store_.EventsOf(x.id, DateRange{}));
     DisplaySources(store_, &events);
+    SayAsOf();
     out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " of " << x.name << ":\n";
     for (const Event& ev : events) Cite(ev);
     return events.empty() ? kExitFailure : kExitOk;
@@ -247,8 +264,9 @@ class Asker {
   int FirstWith(const std::string& a, const std::string& b) {
     Entity x, y;
     if (!Resolve(a, &x) || !Resolve(b, &y)) return kExitFailure;
-    std::vector<Event> events = store_.EventsBetween(x.id, y.id, DateRange{});
+    std::vector<Event> events = Known(store_.EventsBetween(x.id, y.id, DateRange{}));
     DisplaySources(store_, &events);
+    SayAsOf();
     for (const Event& ev : events) {
       if (ev.date.empty()) continue;
       out_ << x.name << " and " << y.name << " first appear together on " << ev.date << ":\n";
@@ -262,8 +280,9 @@ class Asker {
   int Partners(const std::string& name) {
     Entity x;
     if (!Resolve(name, &x)) return kExitFailure;
-    Network net = Network::Around(store_, x.id, 1, "");
+    Network net = Network::Around(store_, x.id, 1, as_of_);
     std::vector<Network::Partner> ps = net.PartnersOf(x.id);
+    SayAsOf();
     out_ << x.name << " has " << ps.size() << " partner" << (ps.size() == 1 ? "" : "s") << ":\n";
     for (const auto& p : ps) {
       out_ << "  " << p.name << ": " << p.edge.events << " event" << (p.edge.events == 1 ? "" : "s");
@@ -274,19 +293,63 @@ class Asker {
     return ps.empty() ? kExitFailure : kExitOk;
   }
 
+  // "as of DATE" at the start or end of the question ("As of June 2005,
+  // which agreements ...", "... renew, as of 2005-06-30") sets the date the
+  // answer is given as of. False (after a message) when DATE is not a date.
+  bool TakeAsOf(std::string* q) {
+    std::string date;
+    if (StartsWithIgnoreCase(*q, "as of ")) {
+      // The date may hold commas itself ("As of June 1, 2005, which ..."):
+      // the question starts after the first comma that ends a date.
+      size_t comma = q->find(',');
+      while (comma != std::string::npos && ParseIsoOrWords(q->substr(6, comma - 6)).empty()) {
+        comma = q->find(',', comma + 1);
+      }
+      if (comma == std::string::npos) {
+        err_ << "dealgraph: write the date as \"As of DATE, QUESTION\" (DATE: 2005-06-30, June 30, 2005)\n";
+        return false;
+      }
+      date = q->substr(6, comma - 6);
+      *q = std::string(Trim(q->substr(comma + 1)));
+    } else {
+      size_t p = FindIgnoreCase(*q, " as of ");
+      if (p == std::string::npos) return true;
+      date = q->substr(p + 7);
+      q->resize(p);
+      while (!q->empty() && (q->back() == ',' || q->back() == ' ')) q->pop_back();
+    }
+    DateValue d = ParseIsoOrWords(date);
+    if (d.empty()) {
+      err_ << "dealgraph: '" << std::string(Trim(date)) << "' is not a date (as of DATE: 2005-06-30, June 30, 2005)\n";
+      return false;
+    }
+    as_of_ = d.Iso();
+    return true;
+  }
+
+  // The events as the filings up to as_of_ told them.
+  std::vector<Event> Known(std::vector<Event> events) const { return AsOf(std::move(events), as_of_); }
+
+  void SayAsOf() {
+    if (!as_of_.empty()) out_ << "As of " << as_of_ << " (filings up to that date):\n";
+  }
+
   const Store& store_;
   std::ostream& out_;
   std::ostream& err_;
+  std::string as_of_;
 };
 
 }  // namespace
 
 void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
-  struct Opts { CommonOptions common; std::vector<std::string> words; };
+  struct Opts { CommonOptions common; std::vector<std::string> words; std::string as_of; };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("ask", "ask a question in plain English (\"which agreements did Genentech renew?\")");
   AddDbOption(sub, &o->common);
   sub->add_option("question", o->words, "the question (quote it, or write it as words)")->required();
+  sub->add_option("--as-of", o->as_of,
+                  "answer as the filings up to this date told it (also: \"... as of DATE\" in the question)");
   sub->footer(kForms);
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
@@ -294,7 +357,17 @@ void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) 
       for (const std::string& w : o->words) q += (q.empty() ? "" : " ") + w;
       std::unique_ptr<Store> store = OpenStore(o->common, true, err);
       if (!store) return kExitFailure;
-      return Asker(*store, out, err).Ask(q);
+      Asker asker(*store, out, err);
+      if (!o->as_of.empty()) {
+        DateValue d = DateValue::FromIso(o->as_of);
+        if (d.empty()) d = ParseDate(o->as_of);
+        if (d.empty()) {
+          err << "dealgraph: --as-of '" << o->as_of << "' is not a date (2005-06-30, June 30, 2005)\n";
+          return kExitUsage;
+        }
+        asker.SetAsOf(d.Iso());
+      }
+      return asker.Ask(q);
     };
   });
 }

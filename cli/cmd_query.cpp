@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli/common.h"
+#include "common/json.h"
 #include "common/table.h"
 #include "export/csv.h"
 #include "export/jsonl.h"
@@ -48,6 +49,29 @@ std::string Resolve(const Store& store, const std::string& name, std::ostream& e
 
 }  // namespace
 
+std::string AgreementJsonLine(const AgreementStory& st) {
+  std::string line;
+  WriteEntityJson(st.agreement, &line);
+  std::vector<TermStep> steps = TermHistory(st.agreement, st.events);
+  if (steps.empty() || line.empty() || line.back() != '}') return line;
+  // The entity object, plus how its end date came to be.
+  JsonWriter w;
+  w.BeginArray();
+  for (const TermStep& step : steps) {
+    w.BeginObject();
+    w.Field("expires", step.expires);
+    w.Field("because", step.because);
+    w.Field("event", step.event_id, true);
+    w.Key("inferred"); w.Bool(step.inferred);
+    w.Key("superseded"); w.Bool(step.superseded);
+    w.EndObject();
+  }
+  w.EndArray();
+  line.pop_back();
+  line += ",\"term_history\":" + w.str() + "}";
+  return line;
+}
+
 void PrintAgreementStory(const Store& store, const AgreementStory& st, const std::string& type, std::ostream& out) {
   const Entity& ag = st.agreement;
   std::string parties;
@@ -57,6 +81,13 @@ void PrintAgreementStory(const Store& store, const AgreementStory& st, const std
   if (!ag.term.empty()) out << ", " << ag.term << " term";
   if (!ag.expires.empty()) out << ", runs to " << ag.expires;
   out << "  [" << ag.id << "]\n";
+  std::vector<TermStep> steps = TermHistory(ag, st.events);
+  if (steps.size() > 1) {
+    for (const TermStep& step : steps) {
+      out << "    term to " << step.expires << "  " << (step.superseded ? "superseded" : "current   ") << "  ("
+          << step.because << ")\n";
+    }
+  }
   for (const Event& ev : st.events) {
     bool hit = type.empty() || ev.type == type;
     out << (hit ? "  * " : "    ") << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type.substr(ev.type.find('.') + 1);
@@ -285,9 +316,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         }
         if (o->common.format == "jsonl") {
           for (const AgreementStory& st : stories) {
-            std::string line;
-            WriteEntityJson(st.agreement, &line);
-            out << line << "\n";
+            out << AgreementJsonLine(st) << "\n";
             GraphSlice slice = SliceFor(*store, st.events);
             for (const Event& ev : slice.events) {
               std::string el;

@@ -47,6 +47,13 @@ std::string FormatMoney(const Money& m);
 // True when `out` is the process's standard output and it is a terminal.
 bool IsTerminal(const std::ostream& out);
 
+struct AgreementStory;
+// One agreement with its term history and events (the hit events of `type`
+// starred, with their first quote), as `agreement` and `agreements` print it.
+void PrintAgreementStory(const Store& store, const AgreementStory& st, const std::string& type, std::ostream& out);
+// The agreement as one JSON object: the entity plus "term_history".
+std::string AgreementJsonLine(const AgreementStory& st);
+
 // Signatures of the per-command setup functions (one file per command group).
 using Runner = std::function<int()>;
 void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run);

@@ -167,27 +167,79 @@ int AddedYears(const Event& ev) {
 
 }  // namespace
 
-Entity AgreementLifecycle(Entity ag, const std::vector<Event>& events) {
+namespace {
+
+// The entry date told most precisely among the agreement's entered events.
+DateValue EntryDate(const Entity& ag, const std::vector<Event>& events) {
   DateValue dated = DateValue::FromIso(ag.dated);
   for (const Event& ev : events) {
     if (ev.type != "agreement.entered") continue;
     DateValue d = DateValue::FromIso(ev.date);
     if (dated.empty() || (d.CompatibleWith(dated) && ev.date.size() > dated.Iso().size())) dated = d;
   }
-  ag.dated = dated.Iso();
+  return dated;
+}
+
+std::string YearsText(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+
+}  // namespace
+
+std::vector<TermStep> TermHistory(const Entity& ag, const std::vector<Event>& events) {
+  std::vector<TermStep> steps;
+  DateValue dated = EntryDate(ag, events);
   int term = 0;
   size_t y = ag.term.find("-year");
   if (y != std::string::npos) term = YearsIn(ag.term, y);
   DateValue expires;
-  if (term > 0 && !dated.empty()) expires = DateValue{dated.year + term, dated.month, dated.day};
+  if (term > 0 && !dated.empty()) {
+    expires = DateValue{dated.year + term, dated.month, dated.day};
+    steps.push_back({expires.Iso(), ag.term + " term from " + dated.Iso(), "", false, false});
+  }
+  // Renewals and extensions that say by how much, in date order (events
+  // come oldest first).
+  DateValue written = DateValue::FromIso(ag.expires);
   for (const Event& ev : events) {
     if (ev.type != "agreement.renewed" && ev.type != "agreement.extended") continue;
     int add = AddedYears(ev);
-    if (add > 0 && !expires.empty()) expires.year += add;
+    if (add <= 0) continue;
+    std::string verb = ev.type == "agreement.renewed" ? "renewed " : "extended ";
+    std::string why = verb + (ev.date.empty() ? std::string("(undated)") : ev.date) + " for " + YearsText(add);
+    if (expires.empty()) {
+      // No original term told, but the end the filings wrote down is where
+      // this step led: the end before it is that date less the years added.
+      if (written.empty()) continue;
+      DateValue before{written.year - add, written.month, written.day};
+      std::string noun = ev.type == "agreement.renewed" ? "renewal" : "extension";
+      steps.push_back({before.Iso(),
+                       "end before the " + (ev.date.empty() ? std::string("undated") : ev.date) + " " + noun +
+                           ", worked back from the end stated",
+                       "", true, false});
+      expires = before;
+    }
+    expires.year += add;
+    steps.push_back({expires.Iso(), why, ev.id, false, false});
   }
-  DateValue written = DateValue::FromIso(ag.expires);
-  if (expires.empty() || (!written.empty() && written.Iso() > expires.Iso())) expires = written;
-  ag.expires = expires.Iso();
+  if (!written.empty() && (expires.empty() || written.Iso() > expires.Iso())) {
+    // An end date written in a filing that the steps above do not reach:
+    // credit the latest renewal/extension, else the agreement itself.
+    std::string by, why = "as the filings state it";
+    for (const Event& ev : events) {
+      if (ev.type == "agreement.renewed" || ev.type == "agreement.extended") {
+        by = ev.id;
+        why = (ev.type == "agreement.renewed" ? "renewed " : "extended ") +
+              (ev.date.empty() ? std::string("(undated)") : ev.date) + ", end as stated";
+      }
+    }
+    steps.push_back({written.Iso(), why, by, false, false});
+  }
+  for (size_t i = 0; i + 1 < steps.size(); ++i) steps[i].superseded = true;
+  return steps;
+}
+
+Entity AgreementLifecycle(Entity ag, const std::vector<Event>& events) {
+  std::vector<TermStep> steps = TermHistory(ag, events);
+  ag.dated = EntryDate(ag, events).Iso();
+  if (!steps.empty()) ag.expires = steps.back().expires;
   return ag;
 }
 

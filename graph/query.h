@@ -51,6 +51,22 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events);
 // 2007"). `events` are the agreement's events, oldest first.
 Entity AgreementLifecycle(Entity agreement, const std::vector<Event>& events);
 
+// One end date an agreement has had. An agreement's term is told in steps:
+// the original term, then each renewal or extension moving the end; every
+// step but the last is superseded.
+struct TermStep {
+  std::string expires;   //!< ISO date the term ended / ends at this step
+  std::string because;   //!< "five-year term from 2000-05-02", "renewed 2005-05-03 for 3 years", ...
+  std::string event_id;  //!< the renewal/extension that set it; "" for the original term
+  bool inferred = false; //!< worked back from a later step (the end an extension moved)
+  bool superseded = false;
+};
+
+// The agreement's end dates in order, oldest first, as AgreementLifecycle
+// computes them (the last step's date is its `expires`). Empty when nothing
+// tells when the agreement ends.
+std::vector<TermStep> TermHistory(const Entity& agreement, const std::vector<Event>& events);
+
 // Rewrites every source's filing id to what users know the filing by: its
 // accession number, else its file name.
 void DisplaySources(const Store& store, std::vector<Event>* events);
