@@ -184,18 +184,35 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     CLI::App* sub = app.add_subcommand("events", "list events, filtered by party, type and date");
     AddDbOption(sub, &o->common);
     AddFormatOption(sub, &o->common, {"table", "jsonl", "csv"});
-    sub->add_option("--entity", o->entity, "events with this party");
+    sub->add_option("--entity,--party", o->entity, "events with this party");
     sub->add_option("--with", o->with, "... and with this party too");
-    sub->add_option("--type", o->type, "event type, e.g. agreement.renewed or payment");
+    sub->add_option("--type,--types", o->type,
+                    "event types, comma-separated (agreement.renewed,payment) or a family (agreement)");
     sub->add_option("--from", o->from, "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
     sub->add_option("--to", o->to, "on or before this date");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
         if (!DatesOk(err, {o->from, o->to})) return kExitUsage;
+        Result<std::vector<std::string>> types = ExpandEventTypes(o->type);
+        if (!types.ok()) {
+          err << "dealgraph: " << types.status().message() << "\n";
+          return kExitUsage;
+        }
+        if (!o->with.empty() && o->entity.empty()) {
+          err << "dealgraph: --with needs --entity (events between the two)\n";
+          return kExitUsage;
+        }
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         DateRange range{o->from, o->to};
         std::vector<Event> events;
+        auto by_date = [](std::vector<Event>* evs) {
+          // Oldest first, undated last, as every store listing is.
+          std::stable_sort(evs->begin(), evs->end(), [](const Event& x, const Event& y) {
+            if (x.date.empty() != y.date.empty()) return y.date.empty();
+            return x.date < y.date;
+          });
+        };
         if (!o->entity.empty()) {
           std::string a = Resolve(*store, o->entity, err);
           if (a.empty()) return kExitFailure;
@@ -203,14 +220,27 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             std::string b = Resolve(*store, o->with, err);
             if (b.empty()) return kExitFailure;
             events = store->EventsBetween(a, b, range);
+            if (!types->empty()) {
+              std::erase_if(events, [&](const Event& e) {
+                return std::find(types->begin(), types->end(), e.type) == types->end();
+              });
+            }
+          } else if (!types->empty()) {
+            // The party+type index, one scan per type.
+            for (const std::string& t : *types) {
+              for (Event& e : store->EventsOfPartyAndType(a, t)) {
+                if (range.unbounded() || range.Contains(e.date)) events.push_back(std::move(e));
+              }
+            }
+            by_date(&events);
           } else {
             events = store->EventsOf(a, range);
           }
-          if (!o->type.empty()) {
-            events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return e.type != o->type; }), events.end());
+        } else if (!types->empty()) {
+          for (const std::string& t : *types) {
+            for (Event& e : store->EventsOfType(t, range)) events.push_back(std::move(e));
           }
-        } else if (!o->type.empty()) {
-          events = store->EventsOfType(o->type, range);
+          by_date(&events);
         } else {
           events = store->AllEvents();
           if (!range.unbounded()) {

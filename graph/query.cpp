@@ -184,6 +184,42 @@ std::string YearsText(int n) { return std::to_string(n) + (n == 1 ? " year" : " 
 
 }  // namespace
 
+const std::vector<std::string>& EventTypes() {
+  static const std::vector<std::string> kTypes = {
+      "agreement.entered", "agreement.renewed", "agreement.extended", "agreement.amended",
+      "agreement.terminated", "license.granted", "payment", "regulatory", "clinical",
+      "product.discontinued", "financial.results", "executive.change", "executive.compensation",
+      "corporate.transaction", "control.change", "auditor.change", "financial.restatement",
+      "governance.change", "shareholder.vote", "bankruptcy", "litigation"};
+  return kTypes;
+}
+
+Result<std::vector<std::string>> ExpandEventTypes(std::string_view spec) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& t) {
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  };
+  for (std::string_view raw : Split(spec, ',')) {
+    std::string word = ToLower(Trim(raw));
+    if (word.empty()) continue;
+    bool found = false;
+    for (const std::string& t : EventTypes()) {
+      // "agreement" names the family agreement.*; "payment" is itself a type.
+      if (t == word || (t.size() > word.size() && t.compare(0, word.size(), word) == 0 && t[word.size()] == '.')) {
+        add(t);
+        found = true;
+      }
+    }
+    if (!found) {
+      std::string known;
+      for (const std::string& t : EventTypes()) known += (known.empty() ? "" : ", ") + t;
+      return Status::InvalidArgument("unknown event type '" + word + "' (types: " + known +
+                                     "; or a family such as 'agreement')");
+    }
+  }
+  return out;
+}
+
 std::vector<TermStep> TermHistory(const Entity& ag, const std::vector<Event>& events) {
   std::vector<TermStep> steps;
   DateValue dated = EntryDate(ag, events);

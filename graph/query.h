@@ -19,6 +19,15 @@ namespace dealgraph {
 // matches, lists them.
 Result<Entity> ResolveEntity(const Store& store, std::string_view name);
 
+// Every event type the extractor emits (docs/events.md), in the spec's order.
+const std::vector<std::string>& EventTypes();
+
+// Event types named by `spec`: a comma-separated list of types
+// ("payment,agreement.renewed") or families ("agreement" = every
+// agreement.* type). "" -> empty (no filter). InvalidArgument naming the
+// unknown word and the known types otherwise.
+Result<std::vector<std::string>> ExpandEventTypes(std::string_view spec);
+
 // "renewed" -> "agreement.renewed"; "" -> "". InvalidArgument otherwise.
 Result<std::string> ActionToType(std::string_view action);
 

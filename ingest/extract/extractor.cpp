@@ -68,9 +68,16 @@ class Extractor {
       ctx_.fiscal_year_end_month = seg_.cover.fiscal_year_end_month;
       ctx_.fiscal_year_end_day = seg_.cover.fiscal_year_end_day ? seg_.cover.fiscal_year_end_day : 31;
     } else if (!doc_.header.filers.empty() && doc_.header.filers[0].fiscal_year_end.size() == 4) {
+      // "0630"; a malformed header value leaves the calendar-year default.
       const std::string& f = doc_.header.filers[0].fiscal_year_end;
-      ctx_.fiscal_year_end_month = std::stoi(f.substr(0, 2));
-      ctx_.fiscal_year_end_day = std::stoi(f.substr(2, 2));
+      if (std::all_of(f.begin(), f.end(), IsAsciiDigit)) {
+        int month = (f[0] - '0') * 10 + (f[1] - '0');
+        int day = (f[2] - '0') * 10 + (f[3] - '0');
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+          ctx_.fiscal_year_end_month = month;
+          ctx_.fiscal_year_end_day = day;
+        }
+      }
     }
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       std::vector<EntityMention> ms = table_.Mentions(tokens_[si]);
@@ -78,6 +85,7 @@ class Extractor {
       ReadRelations(si, ms);
     }
     AttachAmounts();
+    UnifyAgreements();
     MergeDrafts();
     return Build();
   }
@@ -309,7 +317,10 @@ class Extractor {
         if (dt > i && dt - i <= 12) {
           std::string between = ToLower(FoldSpaces(s.substr(t[i].end, dates[d].begin - t[i].end)));
           after_head = (between.find("dated") != std::string::npos || between.find("executed") != std::string::npos ||
-                        between.find("entered into") != std::string::npos || between.find("signed") != std::string::npos) &&
+                        between.find("entered into") != std::string::npos || between.find("signed") != std::string::npos ||
+                        // a contract's own preamble: "This Agreement is made as of this 6th day of ..."
+                        between.find("made as of") != std::string::npos || between.find("made and entered") != std::string::npos ||
+                        between.find("effective as of") != std::string::npos) &&
                        between.find("renew") == std::string::npos && between.find("amend") == std::string::npos;
         }
         std::string cue_l = dates[d].cue;
@@ -629,6 +640,7 @@ class Extractor {
           type != "payment") {
         continue;
       }
+      if (type == "agreement.entered" && InContract(si) && !ContractPreamble(si)) continue;
       for (auto& [d, tok] : per_date) {
         Draft dr;
         dr.type = type;
@@ -847,7 +859,29 @@ class Extractor {
   }
 
   // A dated agreement reference is itself a telling of the agreement's entry.
+  // True when sentence `si` is inside a filed contract (an EX-10 exhibit).
+  bool InContract(size_t si) const {
+    return StartsWithIgnoreCase(seg_.blocks[seg_.sentences[si].block].item, "EX-10");
+  }
+
+  // Inside a contract every clause names "this Agreement"; only its preamble
+  // ("This Agreement is made as of ... by and between ...") tells its making.
+  // Clauses ("may not be modified or extended except by a writing signed by
+  // both parties") are terms.
+  bool ContractPreamble(size_t si) const {
+    std::string_view s = seg_.sentences[si].text;
+    bool preamble = FindWordIgnoreCase(s, "by and between") != std::string_view::npos ||
+                    FindWordIgnoreCase(s, "made as of") != std::string_view::npos ||
+                    FindWordIgnoreCase(s, "entered into as of") != std::string_view::npos ||
+                    FindWordIgnoreCase(s, "made and entered") != std::string_view::npos;
+    bool clause = FindWordIgnoreCase(s, "shall") != std::string_view::npos ||
+                  FindWordIgnoreCase(s, "may") != std::string_view::npos ||
+                  FindWordIgnoreCase(s, "except") != std::string_view::npos;
+    return preamble && !clause;
+  }
+
   void ImpliedEntered(size_t si, const std::vector<AgreementMention>& ams) {
+    if (InContract(si) && !ContractPreamble(si)) return;
     for (const AgreementMention& am : ams) {
       const FoundAgreement& g = agreements_[am.agreement];
       if (g.dated.empty() || g.parties.size() < 2) continue;
@@ -911,6 +945,63 @@ class Extractor {
   }
 
   // One event per real-world event within the filing.
+  // One contract told three ways in one filing: the Item ("a new consulting
+  // agreement (the "Loeb Consulting Agreement")"), the exhibit index
+  // ("Consulting Agreement, dated January 6, 2025, by and between ...") and
+  // the exhibit itself ("This Consulting Agreement is made as of this 6th
+  // day of January, 2025"). Agreements of the same kind, dated the same day,
+  // whose parties are one a subset of the other's, are the same agreement:
+  // the later-found one is folded into the first (its title becomes an
+  // alias), and every draft that named it names the first.
+  void UnifyAgreements() {
+    std::vector<int> into(agreements_.size());
+    for (size_t a = 0; a < agreements_.size(); ++a) into[a] = static_cast<int>(a);
+    auto subset = [](const std::vector<int>& x, const std::vector<int>& y) {
+      return std::includes(y.begin(), y.end(), x.begin(), x.end());
+    };
+    // The day each agreement was made: its own date ("dated as of"), else
+    // the day its entry is told ("On January 6, 2025, ... entered into").
+    std::vector<DateValue> day(agreements_.size());
+    for (size_t a = 0; a < agreements_.size(); ++a) day[a] = agreements_[a].dated;
+    for (const Draft& d : drafts_) {
+      if (d.type != "agreement.entered" || d.agreement < 0 || d.weak_date || d.date.day == 0) continue;
+      if (day[d.agreement].empty()) day[d.agreement] = d.date;
+    }
+    for (size_t b = 1; b < agreements_.size(); ++b) {
+      const FoundAgreement& gb = agreements_[b];
+      if (day[b].day == 0) continue;
+      for (size_t a = 0; a < b; ++a) {
+        if (into[a] != static_cast<int>(a)) continue;
+        FoundAgreement& ga = agreements_[a];
+        if (ga.kind != gb.kind || !(day[a] == day[b])) continue;
+        if (!subset(ga.parties, gb.parties) && !subset(gb.parties, ga.parties)) continue;
+        into[b] = static_cast<int>(a);
+        auto alias = [&](const std::string& name) {
+          if (!name.empty() && name != ga.title &&
+              std::find(ga.aliases.begin(), ga.aliases.end(), name) == ga.aliases.end()) {
+            ga.aliases.push_back(name);
+          }
+        };
+        alias(gb.title);
+        for (const std::string& x : gb.aliases) alias(x);
+        if (ga.title.empty()) ga.title = gb.title;
+        if (ga.dated.empty()) ga.dated = gb.dated;
+        if (ga.term.empty()) ga.term = gb.term;
+        if (ga.expires.empty()) ga.expires = gb.expires;
+        for (const Source& src : gb.sources) {
+          bool have = false;
+          for (const Source& x : ga.sources) have |= x.quote == src.quote;
+          if (!have) ga.sources.push_back(src);
+        }
+        break;
+      }
+    }
+    for (Draft& d : drafts_) {
+      if (d.agreement >= 0) d.agreement = into[d.agreement];
+    }
+    agreement_into_ = std::move(into);
+  }
+
   void MergeDrafts() {
     for (Draft& d : drafts_) {
       std::vector<int> ps = d.parties;
@@ -1072,6 +1163,7 @@ class Extractor {
     // Agreements.
     std::vector<std::string> ag_ids(agreements_.size());
     for (size_t a = 0; a < agreements_.size(); ++a) {
+      if (a < agreement_into_.size() && agreement_into_[a] != static_cast<int>(a)) continue;  // folded (UnifyAgreements)
       FoundAgreement& g = agreements_[a];
       std::string pid;
       for (int p : g.parties) pid += (pid.empty() ? "" : "+") + ids[p].substr(ids[p].find(':') + 1);
@@ -1128,6 +1220,7 @@ class Extractor {
   DateValue event_date_;
   DateContext ctx_;
   std::vector<FoundAgreement> agreements_;
+  std::vector<int> agreement_into_;  //!< agreement -> the agreement it was folded into (itself if kept)
   std::map<int, int> last_agreement_in_block_;
   int last_agreement_ = -1;
   std::map<int, DateValue> block_date_;

@@ -495,3 +495,35 @@ TEST_CASE("extract: former company names in the header become aliases of the reg
 
 }  // namespace
 }  // namespace dealgraph
+
+namespace dealgraph {
+namespace {
+
+TEST_CASE("extract: dev 03 tells one consulting agreement three ways and it is one agreement",
+          "[extract][agreement]") {
+  // Item 5.02 ("a new consulting agreement (the "Loeb Consulting Agreement")"),
+  // the exhibit index row and EX-10.1's preamble ("This Consulting Agreement
+  // ... is made as of this 6th day of January, 2025").
+  FilingExtract x = Extract(DevFile("03_"));
+  std::vector<const Entity*> consulting;
+  for (const Entity& e : x.entities) {
+    if (e.type == EntityType::kAgreement && e.title == "consulting") consulting.push_back(&e);
+  }
+  REQUIRE(consulting.size() == 1);
+  CHECK(consulting[0]->name == "Loeb Consulting Agreement");
+  CHECK(consulting[0]->dated == "2025-01-06");
+  CHECK(std::find(consulting[0]->aliases.begin(), consulting[0]->aliases.end(), "Consulting Agreement") !=
+        consulting[0]->aliases.end());
+  int entered = 0;
+  for (const Event& ev : x.events) entered += ev.type == "agreement.entered";
+  CHECK(entered == 1);
+  // The contract's own clauses are not events: "This Agreement may not be
+  // modified or extended except by a writing signed by both parties".
+  for (const Event& ev : x.events) {
+    INFO(ev.type << " " << ev.date);
+    for (const Source& s : ev.sources) CHECK(s.quote.find("may not be modified") == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace dealgraph
