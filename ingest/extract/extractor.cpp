@@ -1051,6 +1051,11 @@ class Extractor {
         if (kind == "merger" || kind == "purchase") {
           e.dead = true;
           if (!c.amount) c.amount = e.amount;
+          // The transaction is the agreement's story: its entry date, and
+          // `agreement ID` lists it.
+          if (c.agreement < 0) c.agreement = e.agreement;
+          FoundAgreement& g = agreements_[e.agreement];
+          if (g.dated.empty() && !e.weak_date && e.date.day != 0) g.dated = e.date;
         } else {
           c.dead = true;
         }
