@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "common/strings.h"
+#include "graph/resolve.h"
 #include "ingest/extract/extractor.h"
 #include "ingest/reader.h"
 
@@ -223,6 +224,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     } else if (w.already_stored) {
       ++summary->filings_unchanged;
     } else {
+      // Companies known to the store under another name (same CIK) keep
+      // their stored identity; done here, in filing order, so each filing
+      // sees every one stored before it.
+      ResolveIdentities(store, &*w.extract);
       Result<AddStats> added = store.AddFiling(*w.extract, options.replace);
       if (!added.ok()) {
         if (added.status().code() == StatusCode::kIoError || added.status().code() == StatusCode::kBusy) {
