@@ -282,6 +282,11 @@ class Asker {
     if (!Resolve(name, &x)) return kExitFailure;
     Network net = Network::Around(store_, x.id, 1, as_of_);
     std::vector<Network::Partner> ps = net.PartnersOf(x.id);
+    // Partners are companies; officers and signatories are not.
+    std::erase_if(ps, [&](const Network::Partner& p) {
+      int v = net.Find(p.id);
+      return v >= 0 && net.graph()[v].type != EntityType::kOrganization;
+    });
     SayAsOf();
     out_ << x.name << " has " << ps.size() << " partner" << (ps.size() == 1 ? "" : "s") << ":\n";
     for (const auto& p : ps) {

@@ -1,4 +1,5 @@
 // dealgraph partners / path / central: the partner network (Boost.Graph).
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/common.h"
@@ -11,13 +12,16 @@ namespace dealgraph {
 
 void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
   {
-    struct Opts { CommonOptions common; std::string name, as_of; };
+    struct Opts { CommonOptions common; std::string name, as_of, by = "events"; bool people = false; };
     auto o = std::make_shared<Opts>();
     CLI::App* sub = app.add_subcommand("partners", "a company's partners, ranked by shared events and money");
     AddDbOption(sub, &o->common);
     AddFormatOption(sub, &o->common, {"table", "jsonl"});
     sub->add_option("name", o->name, "a company")->required();
     sub->add_option("--as-of", o->as_of, "the network as filings up to this date described it");
+    sub->add_option("--by", o->by, "rank by events (default), agreements or money")
+        ->check(CLI::IsMember({"events", "agreements", "money"}));
+    sub->add_flag("--people", o->people, "list people (officers, signatories) too, not only companies");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
@@ -29,6 +33,20 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         }
         Network net = Network::Around(*store, x->id, 1, o->as_of);
         std::vector<Network::Partner> ps = net.PartnersOf(x->id);
+        if (!o->people) {
+          std::erase_if(ps, [&](const Network::Partner& p) {
+            int v = net.Find(p.id);
+            return v >= 0 && net.graph()[v].type != EntityType::kOrganization;
+          });
+        }
+        // PartnersOf ranks by events, then money; the other orders keep
+        // events as the tie-break.
+        if (o->by == "money") {
+          std::stable_sort(ps.begin(), ps.end(), [](const auto& a, const auto& b) { return a.edge.money > b.edge.money; });
+        } else if (o->by == "agreements") {
+          std::stable_sort(ps.begin(), ps.end(),
+                           [](const auto& a, const auto& b) { return a.edge.agreements > b.edge.agreements; });
+        }
         if (o->common.format == "jsonl") {
           for (const auto& p : ps) {
             JsonWriter w;
