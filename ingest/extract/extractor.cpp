@@ -932,6 +932,50 @@ class Extractor {
         break;
       }
     }
+    // An agreement's entry takes the pay set "pursuant to" it a sentence or
+    // two later: "entered into a new consulting agreement (the "Loeb
+    // Consulting Agreement") ... Pursuant to the Loeb Consulting Agreement,
+    // Mr. Loeb will receive cash compensation of $16,780 per month".
+    for (Draft& d : drafts_) {
+      if (d.amount || d.type != "agreement.entered" || d.agreement < 0) continue;
+      const FoundAgreement& g = agreements_[d.agreement];
+      for (const Draft& p : drafts_) {
+        if ((p.type != "payment" && p.type != "executive.compensation") || p.block != d.block || !p.amount ||
+            p.sentence <= d.sentence || p.sentence > d.sentence + 2 || p.sources.empty()) {
+          continue;
+        }
+        std::string_view q = p.sources.front().quote;
+        bool names = !g.title.empty() && q.find(g.title) != std::string_view::npos;
+        for (const std::string& a : g.aliases) names |= a.size() > 4 && q.find(a) != std::string_view::npos;
+        bool under = FindWordIgnoreCase(q, "pursuant to") != std::string_view::npos ||
+                     FindWordIgnoreCase(q, "under the") != std::string_view::npos;
+        if (names && under) {
+          d.amount = p.amount;
+          break;
+        }
+      }
+    }
+    // A merger's price per share, told after the agreement's entry: "each
+    // share of ... common stock ... will be converted into the right to
+    // receive $172.50 in cash".
+    for (Draft& d : drafts_) {
+      if (d.amount || d.type != "corporate.transaction") continue;
+      const size_t last = std::min(seg_.sentences.size(), static_cast<size_t>(d.sentence) + 4);
+      for (size_t si = static_cast<size_t>(d.sentence) + 1; si < last && !d.amount; ++si) {
+        if (seg_.blocks[seg_.sentences[si].block].item != seg_.blocks[d.block].item) break;
+        std::string_view s = seg_.sentences[si].text;
+        size_t at = FindWordIgnoreCase(s, "right to receive");
+        if (at == std::string_view::npos || FindWordIgnoreCase(s, "each share") == std::string_view::npos) continue;
+        for (const MoneyMention& m : FindMoney(s)) {
+          if (m.begin > at && m.value > 0) {
+            MoneyMention price = m;
+            price.per_share = true;
+            d.amount = price;
+            break;
+          }
+        }
+      }
+    }
   }
 
   static bool Subset(const std::vector<int>& a, const std::vector<int>& b) {
