@@ -603,11 +603,30 @@ class Extractor {
           else if (req == "factual") ok &= !has_condition;
         }
         if (!ok) continue;
+        // "entered into a Second Amendment (the "Amendment") to the Supply
+        // Agreement", "entered into Amendment No. 4 ... to their License
+        // Agreement": what was entered is an amendment.
+        std::string_view type = r.type;
+        if (type == "agreement.entered" && AmendmentNounAfter(t, tok)) type = "agreement.amended";
+        // "exercised its right to renew", "exercised its option to extend":
+        // the right used, not a possibility.
+        bool exercised = tok >= 3 && t[tok - 1].text == "to" &&
+                         (t[tok - 2].text == "right" || t[tok - 2].text == "option") &&
+                         FindWordLower(lower, "exercised") != std::string_view::npos;
         // "to renew", "allows X to license": possibilities, not events.
-        if (tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results" && !(tok > 1 && t[tok - 2].text == "agreed")) continue;
+        // ... except what was decided: "agreed to extend", "decided to
+        // discontinue development", "elected to terminate".
+        bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
+                                   t[tok - 2].text == "elected" || t[tok - 2].text == "voted");
+        if (!exercised && !decided && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
+          continue;
+        }
         // Settlements are "subject to court approval" and still facts.
-        if (Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote" && r.type != "litigation") continue;
-        auto& v = fired[r.type];
+        if (!exercised && Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote" &&
+            r.type != "litigation") {
+          continue;
+        }
+        auto& v = fired[std::string(type)];
         if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
       }
     }
@@ -859,6 +878,20 @@ class Extractor {
   }
 
   // A dated agreement reference is itself a telling of the agreement's entry.
+  // True when the words after "entered into" at `tok` name an amendment
+  // ("a Second Amendment", "Amendment No. 4", "an amendment") before any
+  // agreement head.
+  static bool AmendmentNounAfter(const std::vector<Token>& t, size_t tok) {
+    size_t k = tok;
+    while (k < t.size() && t[k].text != "into") ++k;  // the trigger's own words
+    for (size_t e = std::min(t.size(), k + 5); ++k < e;) {
+      std::string_view w = t[k].text;
+      if (EqualsIgnoreCase(w, "amendment")) return true;
+      if (EqualsIgnoreCase(w, "agreement") || EqualsIgnoreCase(w, "agreements")) return false;
+    }
+    return false;
+  }
+
   // True when sentence `si` is inside a filed contract (an EX-10 exhibit).
   bool InContract(size_t si) const {
     return StartsWithIgnoreCase(seg_.blocks[seg_.sentences[si].block].item, "EX-10");
