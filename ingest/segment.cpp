@@ -170,6 +170,37 @@ bool IsAllCapsWord(std::string_view w) {
   return letters >= 2;
 }
 
+// The company a press-release dateline announces for: after the dash that
+// ends the dateline ("-- ", "- ", "— "), the words up to "(", ",", "today",
+// "announced" or "reported"; "" when the sentence is not of that shape.
+std::string DatelineSubject(std::string_view rest) {
+  size_t dash = std::string_view::npos;
+  for (std::string_view d : {"--", "\xE2\x80\x94", "\xE2\x80\x93", " - "}) {
+    size_t p = rest.find(d);
+    if (p != std::string_view::npos && p < 80 && (dash == std::string_view::npos || p < dash)) {
+      dash = p + d.size();
+    }
+  }
+  if (dash == std::string_view::npos) return "";
+  std::string_view after = Trim(rest.substr(dash));
+  size_t end = after.size();
+  for (std::string_view stop : {" (", ",", " today", " announced", " reported", " said"}) {
+    size_t p = after.find(stop);
+    if (p != std::string_view::npos && p < end) end = p;
+  }
+  std::string_view name = Trim(after.substr(0, end));
+  // "Inc." after a comma: "Zyora, Inc. today announced".
+  std::string_view tail = after.substr(end);
+  for (std::string_view suffix : {", Inc.", ", Inc", ", Ltd.", ", L.P.", ", LLC", ", Corp."}) {
+    if (tail.substr(0, suffix.size()) == suffix) {
+      name = after.substr(0, end + suffix.size());
+      break;
+    }
+  }
+  if (name.empty() || name.size() > 80 || !IsAsciiUpper(name[0])) return "";
+  return std::string(name);
+}
+
 }  // namespace
 
 Segmented Segment(const Document& doc) {
@@ -235,6 +266,38 @@ Segmented Segment(const Document& doc) {
     seg.blocks.push_back(b);
   }
 
+  // A press release on its own (an EX-99.1 saved by itself, without the SGML
+  // wrapper that would say so): nothing of an 8-K cover page, no Item
+  // headings. Its text is the exhibit's, not a cover page's.
+  if (!seen_item) {
+    bool cover_page = false;
+    size_t first_exhibit = seg.blocks.size();
+    for (size_t i = 0; i < seg.blocks.size(); ++i) {
+      const Block& b = seg.blocks[i];
+      if (b.section == Section::kExhibit) {
+        first_exhibit = i;
+        break;
+      }
+      std::string_view t = b.text;
+      cover_page |= FindIgnoreCase(t, "form 8-k") != std::string_view::npos ||
+                    FindIgnoreCase(t, "current report") != std::string_view::npos ||
+                    FindIgnoreCase(t, "name of registrant") != std::string_view::npos ||
+                    FindIgnoreCase(t, "commission file number") != std::string_view::npos ||
+                    FindIgnoreCase(t, "earliest event reported") != std::string_view::npos;
+    }
+    if (!cover_page && first_exhibit > 0) {
+      std::string type = "EX-99.1";
+      for (size_t i = 0; i < first_exhibit && i < 3; ++i) {
+        std::string_view t = seg.blocks[i].text;
+        if (StartsWithIgnoreCase(t, "Exhibit ") && t.size() < 20) type = "EX-" + std::string(Trim(t.substr(8)));
+      }
+      for (size_t i = 0; i < first_exhibit; ++i) {
+        seg.blocks[i].section = Section::kExhibit;
+        seg.blocks[i].item = type;
+      }
+    }
+  }
+
   // Cover facts.
   for (size_t i = 0; i < seg.blocks.size(); ++i) {
     std::string_view t = seg.blocks[i].text;
@@ -290,6 +353,10 @@ Segmented Segment(const Document& doc) {
         for (const DateMention& m : FindDates(t.substr(0, std::min<size_t>(t.size(), 110)), DateContext{})) {
           if (m.value.day != 0 && m.kind == DateKind::kAbsolute) {
             seg.cover.dateline = m.value;
+            // Without a cover page, the dateline names the registrant:
+            // "BOSTON, MA, July 23, 1997 (GLOBE NEWSWIRE) -- Maron Minerals
+            // Corporation (NASDAQ: MARO) today announced ...".
+            if (seg.cover.registrant.empty()) seg.cover.registrant = DatelineSubject(t.substr(m.end));
             break;
           }
         }

@@ -219,6 +219,13 @@ class Extractor {
       window += ToLower(t[k].text);
       window.push_back(' ');
     }
+    // "Upon signing, X made an upfront payment": the moment, not a
+    // condition; "upon achievement of a milestone" stays conditional.
+    for (std::string_view moment : {"upon signing", "upon the signing", "upon execution", "upon the execution",
+                                    "upon closing", "upon the closing", "upon effectiveness"}) {
+      size_t p = FindWordIgnoreCase(window, moment);
+      if (p != std::string::npos) window.replace(p, moment.size(), moment.size(), ' ');
+    }
     for (const std::string& cue : lex_.conditional_cues) {
       if (FindWordIgnoreCase(window, cue) != std::string::npos) return true;
     }
