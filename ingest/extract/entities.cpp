@@ -790,15 +790,21 @@ class Discoverer {
       bool verb = false;
       if (e < t.size()) {
         std::string_view nx = t[e].text;
-        verb = nx == "was" || nx == "has" || nx == "will" || nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned" ||
-               nx == "is";
+        // Verbs only people do in a filing: "said", "resigned", "informed the
+        // Board", "will succeed X as", "will retire", "has been named".
+        auto own_verb = [](std::string_view w) {
+          return w == "said" || w == "commented" || w == "stated" || w == "resigned" || w == "retired" || w == "informed" ||
+                 w == "notified" || w == "succeeds" || w == "joined";
+        };
+        verb = nx == "was" || nx == "has" || nx == "will" || nx == "is" || own_verb(nx);
         if (verb && e + 2 < t.size()) {
           std::string_view v2 = t[e + 1].text;
           std::string_view v3 = t[e + 2].text;
-          verb = nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned" || v2 == "appointed" || v2 == "elected" ||
-                 v2 == "named" || v3 == "appointed" || v3 == "elected" || v3 == "named" || v2 == "resigned";
+          verb = own_verb(nx) || v2 == "appointed" || v2 == "elected" || v2 == "named" || v3 == "appointed" ||
+                 v3 == "elected" || v3 == "named" || v3 == "promoted" || v2 == "resigned" ||
+                 (nx == "will" && (v2 == "succeed" || v2 == "retire" || v2 == "join" || v2 == "step" || v2 == "resign"));
         } else if (verb) {
-          verb = nx == "said" || nx == "commented" || nx == "stated" || nx == "resigned";
+          verb = own_verb(nx);
         }
       }
       bool appointed_before = i >= 1 && (t[i - 1].text == "appointed" || t[i - 1].text == "elected" || t[i - 1].text == "of" ) &&

@@ -1124,6 +1124,24 @@ class Extractor {
         }
       }
     }
+    // "The Compensation Committee approved the base salaries of the named
+    // executive officers, as set forth below": the per-person events (the
+    // table's rows) tell it; the company-only reading is their heading.
+    for (Draft& d : drafts_) {
+      if (d.type != "executive.compensation" || d.dead) continue;
+      bool person = false;
+      for (int p : d.parties) person |= table_.entities[p].type == EntityType::kPerson;
+      if (person) continue;
+      for (const Draft& o : drafts_) {
+        if (&o == &d || o.dead || o.type != "executive.compensation" || !(o.date == d.date)) continue;
+        bool other_person = false;
+        for (int p : o.parties) other_person |= table_.entities[p].type == EntityType::kPerson;
+        if (other_person) {
+          d.dead = true;
+          break;
+        }
+      }
+    }
     // One sentence telling an acquisition agreement is a transaction; telling
     // any other agreement (a commitment letter, a support agreement) it is
     // the agreement's entry.
