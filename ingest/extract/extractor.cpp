@@ -1150,6 +1150,7 @@ class Extractor {
       for (Draft& c : drafts_) {
         if (c.type != "corporate.transaction" || c.dead || c.sentence != e.sentence) continue;
         const std::string& kind = e.agreement >= 0 ? agreements_[e.agreement].kind : std::string();
+        if (kind == "settlement") continue;  // see below: the lawsuit's settlement
         if (kind == "merger" || kind == "purchase") {
           e.dead = true;
           if (!c.amount) c.amount = e.amount;
@@ -1161,6 +1162,22 @@ class Extractor {
         } else {
           c.dead = true;
         }
+      }
+    }
+    // "entered into a settlement agreement resolving the lawsuit": one
+    // event, the litigation's settlement, with the agreement it was settled by.
+    for (Draft& e : drafts_) {
+      if (e.type != "agreement.entered" || e.dead || e.agreement < 0 || agreements_[e.agreement].kind != "settlement") continue;
+      for (Draft& c : drafts_) {
+        if (c.type != "litigation" || c.dead || c.sentence != e.sentence) continue;
+        e.dead = true;
+        if (c.agreement < 0) c.agreement = e.agreement;
+        if (!c.amount) c.amount = e.amount;
+        for (int p : e.parties) {
+          if (std::find(c.parties.begin(), c.parties.end(), p) == c.parties.end()) c.parties.push_back(p);
+        }
+        std::sort(c.parties.begin(), c.parties.end());
+        break;
       }
     }
     // Amended + extended of one agreement in one filing are one extension.
