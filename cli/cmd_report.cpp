@@ -1,8 +1,171 @@
-// dealgraph report: placeholder until the HTML report lands.
+// dealgraph report: the self-contained HTML report (export/report.h).
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "cli/common.h"
+#include "export/export_util.h"
+#include "export/report.h"
+#include "graph/query.h"
 
 namespace dealgraph {
 
-void SetupReport(CLI::App&, std::ostream&, std::ostream&, Runner*) {}
+namespace {
+
+struct ReportOpts {
+  CommonOptions common;
+  std::string output;
+  std::string entity, with, from, to, title;
+};
+
+// "2026-11-22 08:05 UTC".
+std::string NowUtc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+// The filings as the report's sources name them (DisplaySources: the
+// accession number, else the file name).
+std::vector<ReportFiling> FilingsFor(const Store& store) {
+  std::vector<ReportFiling> out;
+  for (const FilingInfo& f : store.ListFilings()) {
+    ReportFiling r;
+    r.key = f.id.rfind("sha:", 0) == 0 && !f.name.empty() ? f.name : f.id;
+    r.file_name = f.name;
+    r.form = f.form;
+    r.filed = f.filed;
+    r.event_date = f.event_date;
+    if (!f.registrant.empty()) r.registrant = DisplayName(store, f.registrant);
+    r.items = f.items;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+int Run(const ReportOpts& o, std::ostream& out, std::ostream& err) {
+  for (const auto& [flag, value] : {std::pair{"--from", &o.from}, std::pair{"--to", &o.to}}) {
+    IsoDate d;
+    if (!value->empty() && !ParseIsoDate(*value, &d)) {
+      err << "dealgraph: report: " << flag << " '" << *value
+          << "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
+      return kExitUsage;
+    }
+  }
+  if (!o.with.empty() && o.entity.empty()) {
+    err << "dealgraph: report: --with needs --entity\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store = OpenStore(o.common, true, err);
+  if (!store) return kExitFailure;
+
+  ReportOptions ro;
+  ro.title = o.title;
+  ro.from = o.from;
+  ro.to = o.to;
+  DateRange range{o.from, o.to};
+  std::vector<Event> events;
+  std::vector<Entity> named;  // the entities asked for, shown even with no events
+  if (!o.entity.empty()) {
+    Result<Entity> a = ResolveEntity(*store, o.entity);
+    if (!a.ok()) {
+      err << "dealgraph: report: " << a.status().message() << "\n";
+      return kExitFailure;
+    }
+    ro.focus_entity_id = a->id;
+    named.push_back(a.value());
+    if (!o.with.empty()) {
+      Result<Entity> b = ResolveEntity(*store, o.with);
+      if (!b.ok()) {
+        err << "dealgraph: report: " << b.status().message() << "\n";
+        return kExitFailure;
+      }
+      ro.with_entity_id = b->id;
+      named.push_back(b.value());
+      events = store->EventsBetween(a->id, b->id, range);
+    } else {
+      events = store->EventsOf(a->id, range);
+    }
+  } else {
+    events = store->AllEvents();
+    if (!range.unbounded()) {
+      events.erase(std::remove_if(events.begin(), events.end(),
+                                  [&](const Event& e) { return !range.Contains(e.date); }),
+                   events.end());
+    }
+  }
+  GraphSlice slice = SliceFor(*store, std::move(events));
+  for (Entity& e : named) {
+    if (slice.Find(e.id) == nullptr) slice.entities.push_back(std::move(e));
+  }
+  ro.filings = FilingsFor(*store);
+  ro.generated_at = NowUtc();
+
+  // Written into memory first: a failed report leaves no half-written file.
+  std::ostringstream buf;
+  ReportInfo info;
+  Status st = WriteHtmlReport(slice, ro, buf, &info);
+  if (!st.ok()) {
+    err << "dealgraph: report: " << st.message() << "\n";
+    return kExitFailure;
+  }
+  for (const std::string& w : info.warnings) err << "dealgraph: report: not drawn: " << w << "\n";
+  if (o.output == "-") {
+    out << buf.str();
+    out.flush();
+    if (!out) {
+      err << "dealgraph: report: cannot write to standard output\n";
+      return kExitFailure;
+    }
+    return kExitOk;
+  }
+  std::string tmp = o.output + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << buf.str();
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      err << "dealgraph: report: " << o.output << ": cannot write\n";
+      return kExitFailure;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, o.output, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    err << "dealgraph: report: " << o.output << ": " << ec.message() << "\n";
+    return kExitFailure;
+  }
+  err << "wrote " << o.output << " (" << info.events << (info.events == 1 ? " event" : " events")
+      << ", " << buf.str().size() / 1024 << " KiB)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void SetupReport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  auto o = std::make_shared<ReportOpts>();
+  CLI::App* sub = app.add_subcommand(
+      "report", "write a self-contained HTML report: timeline, partners, sortable event table, quotes");
+  AddDbOption(sub, &o->common);
+  sub->add_option("-o,--output", o->output, "the HTML file to write; - for standard output")
+      ->required();
+  sub->add_option("--entity", o->entity, "only events with this party (the report's focus)");
+  sub->add_option("--with", o->with, "... and with this party too");
+  sub->add_option("--from", o->from, "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  sub->add_option("--to", o->to, "on or before this date");
+  sub->add_option("--title", o->title, "page title (default: \"Deal report: ENTITY\")");
+  sub->callback([o, &out, &err, run] {
+    *run = [o, &out, &err]() -> int { return Run(*o, out, err); };
+  });
+}
 
 }  // namespace dealgraph
