@@ -1286,6 +1286,15 @@ class Extractor {
     }
     // Agreements.
     std::vector<std::string> ag_ids(agreements_.size());
+    // An agreement whose own date is not written takes the day its entry is
+    // told ("today announced that it has entered into a License Agreement"),
+    // so a later filing's "the License Agreement, dated as of May 5, 2003"
+    // names the same agreement.
+    for (const Draft& d : drafts_) {
+      if (d.dead || d.type != "agreement.entered" || d.agreement < 0 || d.weak_date || d.date.empty()) continue;
+      FoundAgreement& g = agreements_[d.agreement];
+      if (g.dated.empty()) g.dated = d.date;
+    }
     for (size_t a = 0; a < agreements_.size(); ++a) {
       if (a < agreement_into_.size() && agreement_into_[a] != static_cast<int>(a)) continue;  // folded (UnifyAgreements)
       FoundAgreement& g = agreements_[a];
