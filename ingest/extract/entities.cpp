@@ -60,13 +60,16 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     const Token& p = t[b - 1];
     // A lower-case brand ("sanofi-aventis") only right before the suffix.
     bool lower_brand = !p.cap && !p.all_caps && !(p.has_digit && !p.has_lower);
-    if (lower_brand && b != end) break;
+    // "Ernst & Young LLP", "Deloitte & Touche LLP": "&" joins a name. ("of"
+    // stays a stop here: "Restated Bylaws of Biogen Inc." is no company.)
+    bool connector = p.text == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
+    if (lower_brand && b != end && !connector) break;
     if (NameLike(lex, p) && !IsStop(lex, p) && !lex.exchanges.count(std::string(p.text)) &&
         !lex.person_titles.count(std::string(p.text))) {
       --b;
       continue;
     }
-    if (p.word && IsConnector(p.text) && b < end && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2])) {
+    if ((p.word || p.text == "&") && IsConnector(p.text) && b < end && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2])) {
       --b;
       continue;
     }
