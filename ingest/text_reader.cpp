@@ -615,8 +615,18 @@ std::string TextToLines(std::string_view utf8) {
   }
   LineReader lines(utf8);
   std::string_view line;
+  std::string columns;
   while (lines.Next(&line)) {
-    AppendCleanTextLine(line, &out);
+    // A space-aligned table row ("Helen Clark, President    $814,000    90%")
+    // keeps its columns as tabs, as the fixed-width path does.
+    std::string_view trimmed = TrimBlank(line);
+    if (ScanGaps(trimmed).gaps >= 2) {
+      columns.clear();
+      AppendColumnized(trimmed, true, &columns);
+      AppendCleanTextLine(columns, &out);
+    } else {
+      AppendCleanTextLine(line, &out);
+    }
     out.push_back('\n');
   }
   return out;

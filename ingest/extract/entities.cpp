@@ -392,6 +392,21 @@ class Discoverer {
     return display;
   }
 
+  // "CELOVA FINANCIAL" -> "Celova Financial".
+  static std::string TitleCaseWords(std::string_view s) {
+    std::string o(s);
+    bool start = true;
+    for (char& c : o) {
+      if (IsAsciiAlpha(c)) {
+        if (!start && IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+        start = false;
+      } else {
+        start = c == ' ' || c == '-';
+      }
+    }
+    return o;
+  }
+
   static std::string ToUpperAscii(std::string_view s) {
     std::string o(s);
     for (char& c : o) if (IsAsciiLower(c)) c = static_cast<char>(c - 'a' + 'A');
@@ -880,12 +895,16 @@ class Discoverer {
         continue;
       }
       if (e.type != EntityType::kOrganization || e.regulator) continue;
-      std::vector<Token> t = Tokenize(e.name);
+      // A header's capitals ("CELOVA FINANCIAL") are matched as the text
+      // writes names: "Celova Financial", short "Celova".
+      bool caps = std::none_of(e.name.begin(), e.name.end(), IsAsciiLower);
+      std::string spelled = caps ? TitleCaseWords(e.name) : e.name;
+      std::vector<Token> t = Tokenize(spelled);
       if (t.size() < 2) continue;
       size_t k = t.size();
       while (k > 1 && lex_.industry_words.count(std::string(t[k - 1].text))) --k;
       if (k == t.size()) continue;
-      std::string short_name = Join(t, 0, k, e.name);
+      std::string short_name = Join(t, 0, k, spelled);
       if (short_name.size() < 3 || lex_.name_stopwords.count(short_name)) continue;
       if (table_.Lookup(short_name) >= 0) continue;
       // Only when the text uses the short form on its own.
@@ -894,7 +913,7 @@ class Discoverer {
       while ((p = doc_.text.find(short_name, p)) != std::string::npos) {
         size_t after = p + short_name.size();
         bool boundary = after >= doc_.text.size() || !IsAsciiAlnum(doc_.text[after]);
-        bool longer = doc_.text.compare(after, e.name.size() - short_name.size(), e.name.substr(short_name.size())) == 0;
+        bool longer = doc_.text.compare(after, spelled.size() - short_name.size(), spelled.substr(short_name.size())) == 0;
         if (boundary && !longer) ++uses;
         p = after;
       }

@@ -624,7 +624,8 @@ class Extractor {
         // ... except what was decided: "agreed to extend", "decided to
         // discontinue development", "elected to terminate".
         bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
-                                   t[tok - 2].text == "elected" || t[tok - 2].text == "voted");
+                                   t[tok - 2].text == "elected" || t[tok - 2].text == "voted" ||
+                                   t[tok - 2].text == "decision" || t[tok - 2].text == "intention");
         if (!exercised && !decided && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
           continue;
         }
