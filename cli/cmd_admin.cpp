@@ -1,8 +1,185 @@
-// dealgraph check / backup / restore: placeholder until store upkeep lands.
+// dealgraph check / backup / restore: store upkeep.
+#include <cstdio>
+
 #include "cli/common.h"
+#include "common/json.h"
+#include "common/table.h"
 
 namespace dealgraph {
+namespace {
 
-void SetupAdmin(CLI::App&, std::ostream&, std::ostream&, Runner*) {}
+// Opens an existing store for writing (never creates one: checking,
+// repairing or backing up a store that is not there is a mistake).
+std::unique_ptr<Store> OpenExisting(const CommonOptions& o, std::ostream& err) {
+  StoreOptions so;
+  so.create_if_missing = false;
+  Result<std::unique_ptr<Store>> s = Store::Open(StorePath(o), so);
+  if (!s.ok()) {
+    err << "dealgraph: " << s.status().message() << "\n";
+    return nullptr;
+  }
+  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  return std::move(s).value();
+}
+
+std::string Bytes(unsigned long long n) {
+  char buf[64];
+  if (n >= (1ull << 20)) {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(n) / (1 << 20));
+  } else if (n >= 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(n) / 1024);
+  } else {
+    std::snprintf(buf, sizeof buf, "%llu bytes", n);
+  }
+  return buf;
+}
+
+void PrintProblems(const CheckReport& r, const std::string& format, std::ostream& out) {
+  if (format == "jsonl") {
+    for (const CheckProblem& p : r.problems) {
+      JsonWriter w;
+      w.BeginObject();
+      w.Field("kind", p.kind);
+      w.Field("where", p.where);
+      w.Field("detail", p.detail);
+      w.Key("repairable");
+      w.Bool(p.repairable);
+      w.EndObject();
+      out << w.str() << "\n";
+    }
+    return;
+  }
+  if (r.problems.empty()) return;
+  Table t({"KIND", "WHERE", "REPAIR", "DETAIL"});
+  for (const CheckProblem& p : r.problems) t.AddRow({p.kind, p.where, p.repairable ? "yes" : "no", p.detail});
+  t.Print(out);
+}
+
+// "store PATH: format version 2, 16 filings, ...; 1234 keys checked in 0.01s: N problems".
+std::string Summary(const std::string& path, const CheckReport& r) {
+  long long total = static_cast<long long>(r.problems.size()) + r.problems_omitted;
+  long long repairable = 0;
+  for (const CheckProblem& p : r.problems) repairable += p.repairable ? 1 : 0;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "store %s: format version %d, %lld filings, %lld entities, %lld events, %lld relations; "
+                "%lld keys checked in %.2fs: ",
+                path.c_str(), r.format_version, r.counts.filings, r.counts.entities, r.counts.events,
+                r.counts.relations, r.keys, r.seconds);
+  std::string out = buf;
+  if (total == 0) return out + "clean";
+  out += std::to_string(total) + (total == 1 ? " problem" : " problems");
+  if (r.problems_omitted) out += " (" + std::to_string(r.problems_omitted) + " not listed)";
+  if (repairable) out += ", " + std::to_string(repairable) + " repairable with `dealgraph check --repair`";
+  return out;
+}
+
+}  // namespace
+
+void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
+  struct CheckOpts {
+    CommonOptions common;
+    bool repair = false;
+  };
+  auto c = std::make_shared<CheckOpts>();
+  CLI::App* check = app.add_subcommand(
+      "check", "verify the store's invariants (exit 1 when something is wrong); --repair rebuilds indexes");
+  AddDbOption(check, &c->common);
+  AddFormatOption(check, &c->common, {"table", "jsonl"});
+  check->add_flag("--repair", c->repair,
+                  "rebuild indexes, counts and lost facts from the stored filings (takes the writer's lock; "
+                  "also migrates an older format version)");
+  check->callback([c, &out, &err, run] {
+    *run = [c, &out, &err]() -> int {
+      std::string path = StorePath(c->common);
+      std::unique_ptr<Store> store = c->repair ? OpenExisting(c->common, err) : OpenStore(c->common, true, err);
+      if (!store) return kExitFailure;
+      Result<CheckReport> before = store->Check();
+      if (!before.ok()) {
+        err << "dealgraph: " << before.status().message() << "\n";
+        return kExitFailure;
+      }
+      if (!c->repair) {
+        PrintProblems(*before, c->common.format, out);
+        (c->common.format == "jsonl" ? err : out) << Summary(path, *before) << "\n";
+        return before->clean() ? kExitOk : kExitFailure;
+      }
+      if (!before->clean()) {
+        if (Status st = store->Repair(); !st.ok()) {
+          err << "dealgraph: " << st.message() << "\n";
+          return kExitFailure;
+        }
+      }
+      Result<CheckReport> after = store->Check();
+      if (!after.ok()) {
+        err << "dealgraph: " << after.status().message() << "\n";
+        return kExitFailure;
+      }
+      long long found = static_cast<long long>(before->problems.size()) + before->problems_omitted;
+      long long left = static_cast<long long>(after->problems.size()) + after->problems_omitted;
+      std::ostream& note = c->common.format == "jsonl" ? err : out;
+      if (found > 0) note << "repaired " << (found - left) << " of " << found << " problems\n";
+      PrintProblems(*after, c->common.format, out);
+      note << Summary(path, *after) << "\n";
+      if (!after->clean()) {
+        note << "what --repair cannot fix comes from damaged records: `dealgraph remove` the filings "
+                "named and ingest them again, or restore a backup\n";
+      }
+      return after->clean() ? kExitOk : kExitFailure;
+    };
+  });
+
+  struct BackupOpts {
+    CommonOptions common;
+    std::string dir;
+    bool force = false;
+  };
+  auto b = std::make_shared<BackupOpts>();
+  CLI::App* backup = app.add_subcommand(
+      "backup", "back the store up into a backup folder (incremental; checksums verified)");
+  AddDbOption(backup, &b->common);
+  backup->add_option("dir", b->dir, "backup folder (created when missing)")->required();
+  backup->callback([b, &out, &err, run] {
+    *run = [b, &out, &err]() -> int {
+      std::unique_ptr<Store> store = OpenExisting(b->common, err);
+      if (!store) return kExitFailure;
+      Result<BackupInfo> info = store->Backup(b->dir);
+      if (!info.ok()) {
+        err << "dealgraph: " << info.status().message() << "\n";
+        return kExitFailure;
+      }
+      char line[512];
+      std::snprintf(line, sizeof line, "backup %u of store %s in %s: %u files, %s, %.2fs\n", info->backup_id,
+                    StorePath(b->common).c_str(), b->dir.c_str(), info->files, Bytes(info->bytes).c_str(),
+                    info->seconds);
+      out << line;
+      return kExitOk;
+    };
+  });
+
+  auto r = std::make_shared<BackupOpts>();
+  CLI::App* restore = app.add_subcommand("restore", "restore the latest backup of a backup folder as the store");
+  AddDbOption(restore, &r->common);
+  restore->add_option("dir", r->dir, "backup folder written by `dealgraph backup`")->required();
+  restore->add_flag("--force", r->force, "replace a store that is not empty");
+  restore->callback([r, &out, &err, run] {
+    *run = [r, &out, &err]() -> int {
+      RestoreOptions ro;
+      ro.overwrite = r->force;
+      std::string path = StorePath(r->common);
+      Result<BackupInfo> info = Store::Restore(r->dir, path, ro);
+      if (!info.ok()) {
+        err << "dealgraph: " << info.status().message() << "\n";
+        return kExitFailure;
+      }
+      char line[512];
+      std::snprintf(line, sizeof line, "restored backup %u of %s to store %s: %u files, %s, %.2fs\n",
+                    info->backup_id, r->dir.c_str(), path.c_str(), info->files, Bytes(info->bytes).c_str(),
+                    info->seconds);
+      out << line;
+      return kExitOk;
+    };
+  });
+}
 
 }  // namespace dealgraph

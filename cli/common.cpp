@@ -38,6 +38,8 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
     err << "dealgraph: " << s.status().message() << "\n";
     return nullptr;
   }
+  // A migration done by this open, or one a writable command would do.
+  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
   return std::move(s).value();
 }
 

@@ -34,7 +34,8 @@ void AddFormatOption(CLI::App* sub, CommonOptions* o, std::vector<std::string> c
 // The store path the user asked for.
 std::string StorePath(const CommonOptions& o);
 
-// Opens the store; prints "dealgraph: ..." to err on failure (nullptr).
+// Opens the store; prints "dealgraph: ..." to err on failure (nullptr), and
+// the store's OpenNotice (a format migration done or needed) once.
 std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err);
 
 // Prints events as a table (date, type, parties, amount, agreement, source)

@@ -1,7 +1,11 @@
 #include "graph/codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
+#include <set>
+
+#include "common/names.h"
 
 namespace dealgraph {
 namespace {
@@ -474,6 +478,85 @@ bool Split(std::string_view key, char* tag, std::vector<std::string>* components
     }
   }
   return cur.empty() && key.back() == '\0';
+}
+
+bool IsIndexTag(char tag) {
+  switch (tag) {
+    case kEntityType:
+    case kAlias:
+    case kDate:
+    case kParty:
+    case kPair:
+    case kPartyType:
+    case kType:
+    case kAgreement:
+    case kIdentity:
+    case kRelationTo:
+    case kRegistrant:
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+std::vector<std::string> PartyIds(const Event& e) {
+  std::vector<std::string> ids;
+  for (const Party& p : e.parties) ids.push_back(p.entity_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+std::string IdentityPrefix(const Event& e) {
+  std::vector<std::string> ids = PartyIds(e);
+  std::string key = Make(kIdentity, {e.type, std::to_string(ids.size())});
+  for (const std::string& id : ids) Append(&key, id);
+  return key;
+}
+
+std::vector<std::string> EventIndexKeys(const Event& e) {
+  std::string date = DateKey(e.date);
+  std::vector<std::string> ids = PartyIds(e);
+  std::vector<std::string> out;
+  out.push_back(Make(kDate, {date, e.id}));
+  out.push_back(Make(kType, {e.type, date, e.id}));
+  for (const std::string& a : ids) {
+    out.push_back(Make(kParty, {a, date, e.id}));
+    out.push_back(Make(kPartyType, {a, e.type, date, e.id}));
+    for (const std::string& b : ids) {
+      if (a != b) out.push_back(Make(kPair, {a, b, date, e.id}));
+    }
+  }
+  if (!e.agreement_id.empty()) out.push_back(Make(kAgreement, {e.agreement_id, date, e.id}));
+  std::string identity = IdentityPrefix(e);
+  Append(&identity, e.id);
+  out.push_back(std::move(identity));
+  return out;
+}
+
+std::vector<std::string> EntityIndexKeys(const Entity& e) {
+  std::vector<std::string> out;
+  out.push_back(Make(kEntityType, {EntityTypeName(e.type), e.id}));
+  std::set<std::string> folds;
+  folds.insert(FoldName(e.name));
+  for (const std::string& a : e.aliases) folds.insert(FoldName(a));
+  for (const std::string& f : folds) {
+    if (!f.empty()) out.push_back(Make(kAlias, {f, e.id}));
+  }
+  return out;
+}
+
+std::vector<std::string> RelationIndexKeys(const Relation& r) {
+  return {Make(kRelationTo, {r.to, r.type, r.from})};
+}
+
+std::vector<std::string> FilingIndexKeys(const FilingInfo& f) {
+  if (f.registrant.empty()) return {};
+  return {Make(kRegistrant, {f.registrant, DateKey(f.filed), f.id})};
 }
 
 }  // namespace keys

@@ -80,6 +80,12 @@ inline constexpr char kAgreement = 'k';      //!< k/agreement/date/event -> ""
 inline constexpr char kIdentity = 'i';       //!< i/type/n/party.../event -> ""
 inline constexpr char kRelation = 'r';       //!< r/from/type/to -> Relation
 inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
+// Since format version 2: filings by registrant, for Store::FilingsOf.
+inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
+
+// True for the tags of index entries (keys whose value is "" and which are
+// a pure function of one record), false for records and meta keys.
+bool IsIndexTag(char tag);
 
 inline constexpr std::string_view kVersionKey{"\0meta/version", 13};
 inline constexpr std::string_view kCountsKey{"\0meta/counts", 12};
@@ -108,6 +114,19 @@ inline std::string FilingTouchKey(std::string_view id) { return Make(kFilingTouc
 inline std::string RelationKey(std::string_view from, std::string_view type, std::string_view to) {
   return Make(kRelation, {from, type, to});
 }
+
+// ---- Index entries derived from records ------------------------------------
+//
+// Every index entry is a pure function of the record it indexes; writes put
+// and delete the difference, Check and Repair recompute them from scratch.
+
+// The i/ prefix shared by every event of the same type and party set.
+std::string IdentityPrefix(const Event& e);
+std::vector<std::string> EventIndexKeys(const Event& e);
+std::vector<std::string> EntityIndexKeys(const Entity& e);
+std::vector<std::string> RelationIndexKeys(const Relation& r);
+// The n/ entry of a filing (none when it names no registrant).
+std::vector<std::string> FilingIndexKeys(const FilingInfo& f);
 
 }  // namespace keys
 

@@ -9,8 +9,20 @@
 #include <rocksdb/snapshot.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdarg>
+#include <ctime>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -19,6 +31,9 @@
 #include <set>
 #include <tuple>
 #include <utility>
+
+#include "graph/backup.h"
+#include "graph/check.h"
 
 namespace dealgraph {
 namespace {
@@ -41,10 +56,106 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
 // unavailable") and for this process ("lock hold by current process").
 bool IsLockError(const rocksdb::Status& s) {
   if (!s.IsIOError()) return false;
+  // "While open a file for lock: .../LOCK: Permission denied" is a store
+  // directory this user cannot write, not a lock held by someone.
+  if (s.ToString().find("Permission denied") != std::string::npos ||
+      s.ToString().find("Read-only file system") != std::string::npos) {
+    return false;
+  }
   std::string text = s.ToString();
   return text.find("lock file") != std::string::npos ||
          text.find("lock hold by current process") != std::string::npos ||
          text.find("/LOCK:") != std::string::npos;
+}
+
+bool Mentions(const rocksdb::Status& s, std::string_view text) {
+  return s.ToString().find(text) != std::string::npos;
+}
+
+// Errors of writes: a full disk and a directory that cannot be written are
+// said plainly, since the user can do something about them.
+Status WriteError(const rocksdb::Status& s, const std::string& path) {
+  if (s.IsNoSpace() || Mentions(s, "No space left")) {
+    return Status::IoError("store " + path + ": the disk is full (" + s.ToString() +
+                           "); every filing stored before this one is kept: free space and run the "
+                           "command again");
+  }
+  if (Mentions(s, "Permission denied") || Mentions(s, "Read-only file system")) {
+    return Status::IoError("store " + path + " cannot be written (" + s.ToString() +
+                           "); read-only commands still work");
+  }
+  return FromRocks(s, "while writing store " + path);
+}
+
+// The command line of process `pid` as "dealgraph ingest": the program's
+// file name and its first argument when that is not an option. "" when
+// unknown.
+std::string CommandOf(long pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
+  if (!in) return {};
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> args;
+  std::string cur;
+  for (char c : all) {
+    if (c == '\0') {
+      args.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) args.push_back(std::move(cur));
+  if (args.empty()) return {};
+  std::string out = std::filesystem::path(args[0]).filename().string();
+  if (args.size() > 1 && !args[1].empty() && args[1][0] != '-') out += " " + args[1];
+  return out;
+}
+
+bool ProcessAlive(long pid) {
+  if (pid <= 0) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// The process holding the POSIX lock on `lock_file`, from /proc/locks (the
+// kernel's word, so a pid file left by a killed writer cannot mislead), else
+// 0. Lines look like "1: POSIX  ADVISORY  WRITE 1234 fd:01:5678 0 EOF".
+long LockHolder(const std::string& lock_file) {
+  struct stat st;
+  if (::stat(lock_file.c_str(), &st) != 0) return 0;
+  char want[64];
+  std::snprintf(want, sizeof want, "%02x:%02x:%llu", major(st.st_dev), minor(st.st_dev),
+                static_cast<unsigned long long>(st.st_ino));
+  std::ifstream in("/proc/locks");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string n, kind, advisory, mode, pid, where;
+    fields >> n >> kind;
+    if (kind == "->") continue;  // a process waiting for the lock
+    fields >> advisory >> mode >> pid >> where;
+    if (kind != "POSIX" || where != want) continue;
+    char* end = nullptr;
+    long p = std::strtol(pid.c_str(), &end, 10);
+    if (end && *end == '\0' && p > 0) return p;
+  }
+  return 0;
+}
+
+// "process 1234 (dealgraph ingest)", or "another process" when neither the
+// kernel nor a live writer file names it.
+std::string WriterOf(const std::string& path, bool this_process) {
+  long pid = this_process ? static_cast<long>(::getpid()) : LockHolder(path + "/LOCK");
+  if (pid == 0) {
+    std::ifstream in(path + "/" + RocksStore::kWriterFile);
+    long recorded = 0;
+    if (in >> recorded && ProcessAlive(recorded)) pid = recorded;
+  }
+  if (pid == 0) return "another process";
+  std::string command = CommandOf(pid);
+  std::string out = "process " + std::to_string(pid);
+  if (!command.empty()) out += " (" + command + ")";
+  if (this_process) out += ", this one";
+  return out;
 }
 
 // LZ4 when this RocksDB was built with it (Debian's is), else Snappy, else
@@ -227,52 +338,16 @@ Event WithId(const Event& in, const std::string& filing_id, size_t index) {
   return e;
 }
 
-// ---- Index entries derived from records ------------------------------------
+// ---- Index entries derived from records (graph/codec.h) ----------------------
 
-std::string IdentityPrefix(const Event& e) {
-  std::vector<std::string> ids = PartySet(e);
-  std::string key = keys::Make(keys::kIdentity, {e.type, std::to_string(ids.size())});
-  for (const std::string& id : ids) keys::Append(&key, id);
-  return key;
+using keys::EntityIndexKeys;
+using keys::EventIndexKeys;
+using keys::IdentityPrefix;
+using keys::RelationIndexKeys;
+
+std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
+  return keys::FilingIndexKeys(x.filing);
 }
-
-std::vector<std::string> EventIndexKeys(const Event& e) {
-  std::string date = keys::DateKey(e.date);
-  std::vector<std::string> ids = PartySet(e);
-  std::vector<std::string> out;
-  out.push_back(keys::Make(keys::kDate, {date, e.id}));
-  out.push_back(keys::Make(keys::kType, {e.type, date, e.id}));
-  for (const std::string& a : ids) {
-    out.push_back(keys::Make(keys::kParty, {a, date, e.id}));
-    out.push_back(keys::Make(keys::kPartyType, {a, e.type, date, e.id}));
-    for (const std::string& b : ids) {
-      if (a != b) out.push_back(keys::Make(keys::kPair, {a, b, date, e.id}));
-    }
-  }
-  if (!e.agreement_id.empty()) out.push_back(keys::Make(keys::kAgreement, {e.agreement_id, date, e.id}));
-  std::string identity = IdentityPrefix(e);
-  keys::Append(&identity, e.id);
-  out.push_back(std::move(identity));
-  return out;
-}
-
-std::vector<std::string> EntityIndexKeys(const Entity& e) {
-  std::vector<std::string> out;
-  out.push_back(keys::Make(keys::kEntityType, {EntityTypeName(e.type), e.id}));
-  std::set<std::string> folds;
-  folds.insert(FoldName(e.name));
-  for (const std::string& a : e.aliases) folds.insert(FoldName(a));
-  for (const std::string& f : folds) {
-    if (!f.empty()) out.push_back(keys::Make(keys::kAlias, {f, e.id}));
-  }
-  return out;
-}
-
-std::vector<std::string> RelationIndexKeys(const Relation& r) {
-  return {keys::Make(keys::kRelationTo, {r.to, r.type, r.from})};
-}
-
-std::vector<std::string> NoIndexKeys(const FilingExtract&) { return {}; }
 std::vector<std::string> NoTouchIndexKeys(const FilingTouch&) { return {}; }
 
 Status ValidateExtract(const FilingExtract& x) {
@@ -310,6 +385,11 @@ class RocksStore::Batch {
   Status Remove(const std::string& filing_id);
   // Stages the addition of an extract whose filing id is not stored.
   Status Add(const FilingExtract& x, AddStats* stats);
+  // Repair: refolds event `id` from the tellings of `filings` (those whose
+  // touch records name it); deletes it when there are none.
+  Status RebuildEvent(const std::string& id, const std::vector<std::string>& filings);
+  // Repair: refolds a missing entity from the extracts of `filings`.
+  Status RebuildEntity(const std::string& id, const std::vector<std::string>& filings);
   // Writes everything staged as one WriteBatch.
   Status Commit();
 
@@ -646,6 +726,25 @@ Status RocksStore::Batch::RecomputeRelation(const std::string& from, const std::
   return Status::Ok();
 }
 
+Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<std::string>& filings) {
+  ASSIGN_OR_RETURN(Staged<Event>* st, EventAt(id));
+  if (!st->cur) return Status::Ok();
+  // RecomputeEvent finds the tellings through the sources' filings.
+  st->cur->sources.clear();
+  for (const std::string& f : filings) st->cur->sources.push_back(Source{f, "", "", ""});
+  return RecomputeEvent(id);
+}
+
+Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector<std::string>& filings) {
+  ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(id));
+  if (st->cur) return Status::Ok();
+  Entity placeholder;
+  placeholder.id = id;
+  for (const std::string& f : filings) placeholder.sources.push_back(Source{f, "", "", ""});
+  st->cur = std::move(placeholder);
+  return RecomputeEntity(id);
+}
+
 // Writes the difference between st.orig and st.cur: the record, the index
 // entries derived from it, and the counter.
 template <typename T, typename Encode, typename IndexKeys>
@@ -688,7 +787,7 @@ Status RocksStore::Batch::Commit() {
   }
   rocksdb::Status s;
   for (const auto& [key, st] : filings_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingExtract, NoIndexKeys, &counts.filings);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, &counts.filings);
   }
   for (const auto& [key, st] : touches_) {
     if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, nullptr);
@@ -711,7 +810,7 @@ Status RocksStore::Batch::Commit() {
   wo.sync = false;
   wo.disableWAL = false;
   s = store_->db_->Write(wo, &wb);
-  if (!s.ok()) return FromRocks(s, "while writing store " + store_->path_);
+  if (!s.ok()) return WriteError(s, store_->path_);
   std::lock_guard<std::mutex> lock(store_->counts_mu_);
   store_->counts_ = counts;
   return Status::Ok();
@@ -720,21 +819,98 @@ Status RocksStore::Batch::Commit() {
 // ---- RocksStore ------------------------------------------------------------
 
 RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only,
-                       int version, CountsRecord counts)
+                       int version, CountsRecord counts, rocksdb::Env* env)
     : db_(std::move(db)),
       path_(std::move(path)),
       read_only_(read_only),
       version_(version),
+      env_(env),
       counts_(counts) {}
 
 RocksStore::~RocksStore() {
+  // The writer file goes while the LOCK is still held, so it never names a
+  // process that no longer writes (a killed writer leaves it; WriterOf
+  // trusts only live processes, and /proc/locks first).
+  ForgetWriter();
   if (db_) db_->Close().PermitUncheckedError();
 }
 
-Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
-                                                     const StoreOptions& options) {
+void RocksStore::RecordWriter() {
+  std::string file = path_ + "/" + kWriterFile;
+  std::ofstream out(file, std::ios::trunc);
+  out << ::getpid() << "\n" << CommandOf(::getpid()) << "\n";
+  out.close();
+  // A full disk may refuse even this; the lock is what counts.
+  wrote_writer_file_ = static_cast<bool>(out);
+}
+
+void RocksStore::ForgetWriter() {
+  if (!wrote_writer_file_) return;
+  std::error_code ec;
+  std::filesystem::remove(path_ + "/" + kWriterFile, ec);
+  wrote_writer_file_ = false;
+}
+
+namespace {
+
+// RocksDB's error for a store that is not there, in its several wordings.
+bool IsMissingStore(const rocksdb::Status& s) {
+  return (s.IsInvalidArgument() && Mentions(s, "does not exist")) || s.IsPathNotFound() ||
+         (s.IsIOError() && Mentions(s, "No such file"));
+}
+
+// RocksDB's info log, written with stdio. RocksDB's own logger shares the
+// file writer's rule that a write after a failed write is a bug (an assert
+// in Debian's build): on a full disk, the LOG fails first and the next log
+// line, the one reporting the full disk, would abort the process. Here a
+// failed log line is just lost. Readers log nothing: they must not touch a
+// directory another process writes (or one they cannot write).
+class StoreLogger : public rocksdb::Logger {
+ public:
+  explicit StoreLogger(const std::string& dir) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL) {
+    if (dir.empty()) return;
+    std::string path = dir + "/LOG";
+    std::error_code ec;
+    // One old log is kept, like keep_log_file_num would.
+    if (std::filesystem::file_size(path, ec) > (4u << 20) && !ec) {
+      std::filesystem::rename(path, path + ".old", ec);
+    }
+    file_ = std::fopen(path.c_str(), "a");
+  }
+  ~StoreLogger() override {
+    if (file_) std::fclose(file_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (!file_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::time_t now = std::time(nullptr);
+    std::tm tm;
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+    std::fputs(stamp, file_);
+    std::vfprintf(file_, format, ap);
+    std::fputc('\n', file_);
+    std::fflush(file_);
+  }
+
+ private:
+  std::mutex mu_;
+  std::FILE* file_ = nullptr;
+};
+
+rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* env, const std::string& path) {
   rocksdb::Options o;
+  std::error_code ec;
+  bool dir_exists = std::filesystem::is_directory(path, ec);
+  if (!options.read_only && !dir_exists && options.create_if_missing) {
+    std::filesystem::create_directories(path, ec);
+    dir_exists = !ec;
+  }
+  o.info_log = std::make_shared<StoreLogger>(options.read_only || !dir_exists ? std::string() : path);
   o.create_if_missing = !options.read_only && options.create_if_missing;
+  if (env) o.env = env;
   o.compression = PickCompression();
   o.write_buffer_size = kWriteBufferBytes;
   o.max_write_buffer_number = 3;
@@ -744,16 +920,47 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   table.block_cache = rocksdb::NewLRUCache(kBlockCacheBytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return o;
+}
 
+}  // namespace
+
+Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
+                                                     const StoreOptions& options, rocksdb::Env* env) {
+  {
+    // RocksDB makes the directory (and a LOCK file) before it finds there is
+    // no database; a store that may not be created is looked for first.
+    std::error_code ec;
+    bool may_create = !options.read_only && options.create_if_missing;
+    if (!may_create && env == nullptr && !std::filesystem::exists(path + "/CURRENT", ec)) {
+      return Status::NotFound("no store at " + path);
+    }
+  }
+  rocksdb::Options o = StoreRocksOptions(options, env, path);
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = options.read_only ? rocksdb::DB::OpenForReadOnly(o, path, &raw)
-                                        : rocksdb::DB::Open(o, path, &raw);
+  rocksdb::Status s;
+  // A read-only open lists the live files and then opens them; a writer
+  // that deletes an obsolete file in between makes it fail with "No such
+  // file". The store is there: try again on the newer file list.
+  for (int attempt = 0;; ++attempt) {
+    s = options.read_only ? rocksdb::DB::OpenForReadOnly(o, path, &raw) : rocksdb::DB::Open(o, path, &raw);
+    std::error_code ec;
+    bool retry = options.read_only && !s.ok() && attempt < 5 && IsMissingStore(s) &&
+                 std::filesystem::exists(path + "/CURRENT", ec);
+    if (!retry) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
+  }
   if (!s.ok()) {
-    if (IsLockError(s)) return Status::Busy("store " + path + " is being written by another process");
-    bool missing = (s.IsInvalidArgument() && s.ToString().find("does not exist") != std::string::npos) ||
-                   (s.IsPathNotFound()) ||
-                   (s.IsIOError() && s.ToString().find("No such file") != std::string::npos);
-    if (missing) return Status::NotFound("no store at " + path + " (" + s.ToString() + ")");
+    if (IsLockError(s)) {
+      return Status::Busy("store " + path + " is being written by " +
+                          WriterOf(path, Mentions(s, "lock hold by current process")) +
+                          "; wait for it to finish (read-only commands work meanwhile)");
+    }
+    if (IsMissingStore(s)) return Status::NotFound("no store at " + path + " (" + s.ToString() + ")");
+    if (!options.read_only && (s.IsIOError() || s.IsNoSpace())) {
+      Status w = WriteError(s, path);
+      if (w.message().rfind("while writing", 0) != 0) return w;
+    }
     return FromRocks(s, "while opening store " + path);
   }
   std::unique_ptr<rocksdb::DB> db(raw);
@@ -776,7 +983,7 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
       rocksdb::WriteOptions wo;
       wo.sync = true;
       if (ws.ok()) ws = db->Write(wo, &wb);
-      if (!ws.ok()) return FromRocks(ws, "while initializing store " + path);
+      if (!ws.ok()) return WriteError(ws, path).WithContext("while initializing the store");
     }
   } else if (!s.ok()) {
     return FromRocks(s, "while reading the format version of store " + path);
@@ -796,8 +1003,151 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
     if (!decoded.ok()) return decoded.status().WithContext("store " + path);
     counts = *decoded;
   }
-  return std::unique_ptr<RocksStore>(
-      new RocksStore(std::move(db), path, options.read_only, version, counts));
+  std::unique_ptr<RocksStore> store(
+      new RocksStore(std::move(db), path, options.read_only, version, counts, env));
+  if (!options.read_only) store->RecordWriter();
+  if (version < kStoreFormatVersion) {
+    std::string from_to = "from format version " + std::to_string(version) + " to " +
+                          std::to_string(kStoreFormatVersion);
+    if (options.read_only) {
+      store->notice_ = "store " + path + " has format version " + std::to_string(version) +
+                       ": it is read as it is; a writable command (`dealgraph check --repair`, or any "
+                       "ingest) migrates it to version " + std::to_string(kStoreFormatVersion);
+    } else {
+      long long fixes = 0;
+      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes), "while migrating store " + path + " " + from_to);
+      store->notice_ = "migrated store " + path + " " + from_to + " (" + std::to_string(fixes) +
+                       " index entries written)";
+    }
+  }
+  return store;
+}
+
+Result<BackupInfo> RocksStore::Restore(const std::string& backup_dir, const std::string& path,
+                                       const RestoreOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    if (!fs::is_directory(path, ec)) return Status::InvalidArgument(path + " exists and is not a folder");
+    if (!fs::is_empty(path, ec)) {
+      if (!options.overwrite) {
+        return Status::InvalidArgument("store " + path + " is not empty; restore replaces it only with --force");
+      }
+      // Take the lock once: a store another process writes is not pulled
+      // from under it.
+      if (fs::exists(path + "/CURRENT", ec)) {
+        StoreOptions probe;
+        probe.create_if_missing = false;
+        Result<std::unique_ptr<RocksStore>> held = Open(path, probe);
+        if (!held.ok() && held.status().code() == StatusCode::kBusy) return held.status();
+      }
+      for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) fs::remove_all(e.path(), ec);
+      if (ec) return Status::IoError("cannot clear " + path + ": " + ec.message());
+    }
+  }
+  ASSIGN_OR_RETURN(BackupInfo info, RestoreDatabase(backup_dir, path));
+  StoreOptions ro;
+  ro.read_only = true;
+  Result<std::unique_ptr<RocksStore>> restored = Open(path, ro);
+  if (!restored.ok()) return restored.status().WithContext("the restored store does not open");
+  return info;
+}
+
+std::vector<FilingInfo> RocksStore::FilingsOf(std::string_view registrant_id) const {
+  if (version_ < 2) return Store::FilingsOf(registrant_id);  // no n/ index yet
+  std::vector<FilingInfo> out;
+  if (registrant_id.empty()) return out;
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::string prefix = keys::Make(keys::kRegistrant, {registrant_id});
+  std::vector<std::string> ids, parts;
+  ScanPrefix(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key) {
+    char tag;
+    if (keys::Split(key, &tag, &parts) && parts.size() == 3) ids.push_back(parts[2]);
+    return true;
+  });
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap.snapshot();
+  std::string value;
+  for (const std::string& id : ids) {
+    if (!db_->Get(ro, keys::FilingKey(id), &value).ok()) continue;
+    Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
+    if (info.ok()) out.push_back(std::move(info).value());
+  }
+  return out;
+}
+
+Result<CheckReport> RocksStore::Check() const {
+  rocksdb::ManagedSnapshot snap(db_.get());
+  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), snap.snapshot(), version_));
+  return std::move(scan.report);
+}
+
+Status RocksStore::Repair() {
+  long long fixes = 0;
+  return RepairCounting(&fixes);
+}
+
+Status RocksStore::RepairCounting(long long* index_fixes) {
+  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+
+  // Facts first, through the same staged writes as AddFiling and
+  // RemoveFiling; their index entries follow from the records.
+  if (!scan.sourceless_events.empty() || !scan.missing_entities.empty()) {
+    Batch batch(this);
+    for (const auto& [id, filings] : scan.sourceless_events) {
+      RETURN_IF_ERROR_CTX(batch.RebuildEvent(id, filings), "while rebuilding event " + id);
+    }
+    for (const auto& [id, filings] : scan.missing_entities) {
+      if (!filings.empty()) RETURN_IF_ERROR_CTX(batch.RebuildEntity(id, filings), "while rebuilding entity " + id);
+    }
+    RETURN_IF_ERROR_CTX(batch.Commit(), "while repairing store " + path_);
+    ASSIGN_OR_RETURN(scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+  }
+
+  // Then index entries and orphan touch records, in bounded batches. Each
+  // entry is a pure function of a record, so a repair cut short is finished
+  // by the next one; the counts and the version are written last.
+  constexpr size_t kOpsPerBatch = 50000;
+  rocksdb::WriteOptions wo;
+  rocksdb::WriteBatch wb;
+  auto flush = [&]() -> Status {
+    if (wb.Count() == 0) return Status::Ok();
+    rocksdb::Status s = db_->Write(wo, &wb);
+    wb.Clear();
+    if (!s.ok()) return WriteError(s, path_);
+    return Status::Ok();
+  };
+  auto op = [&](rocksdb::Status s) -> Status {
+    if (!s.ok()) return FromRocks(s, "while preparing the repair");
+    if (wb.Count() >= kOpsPerBatch) return flush();
+    return Status::Ok();
+  };
+  for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(op(wb.Put(k, rocksdb::Slice())));
+  for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
+  for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
+  RETURN_IF_ERROR(flush());
+  *index_fixes = static_cast<long long>(scan.missing_index.size() + scan.stale_index.size());
+
+  CountsRecord counts = scan.actual;
+  rocksdb::Status s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
+  if (s.ok()) s = wb.Put(std::string(keys::kVersionKey), std::to_string(kStoreFormatVersion));
+  if (!s.ok()) return FromRocks(s, "while preparing the repair");
+  wo.sync = true;
+  RETURN_IF_ERROR(flush());
+  {
+    std::lock_guard<std::mutex> lock(counts_mu_);
+    counts_ = counts;
+  }
+  version_ = kStoreFormatVersion;
+  return Status::Ok();
+}
+
+Result<BackupInfo> RocksStore::Backup(const std::string& backup_dir) {
+  if (read_only_) {
+    return Status::InvalidArgument("store " + path_ + " is open read-only; a backup needs the writer's lock");
+  }
+  return BackupDatabase(db_.get(), env_, backup_dir);
 }
 
 Result<AddStats> RocksStore::AddFiling(const FilingExtract& extract, bool replace) {

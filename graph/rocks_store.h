@@ -12,6 +12,7 @@
 #ifndef DEALGRAPH_GRAPH_ROCKS_STORE_H_
 #define DEALGRAPH_GRAPH_ROCKS_STORE_H_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,6 +27,7 @@
 
 namespace rocksdb {
 class DB;
+class Env;
 class Snapshot;
 }  // namespace rocksdb
 
@@ -33,12 +35,26 @@ namespace dealgraph {
 
 class RocksStore final : public Store {
  public:
-  // See Store::Open. Errors: Busy (locked by another writer), Unsupported
-  // (newer format version), NotFound (no store and creation not allowed or
+  // See Store::Open. Errors: Busy (locked by another writer: "store PATH is
+  // being written by process N (dealgraph ingest)"), Unsupported (newer
+  // format version), NotFound (no store and creation not allowed or
   // read_only), Corruption (not a dealgraph store, damaged meta records),
-  // IoError (anything else RocksDB reports).
+  // IoError (a full disk, a store directory that cannot be written, anything
+  // else RocksDB reports). A writable open of an older format version
+  // migrates it (Repair) before returning; OpenNotice says so.
+  //
+  // `env` (tests: fault injection) is used instead of rocksdb::Env::Default();
+  // it must outlive the store.
   static Result<std::unique_ptr<RocksStore>> Open(const std::string& path,
-                                                  const StoreOptions& options);
+                                                  const StoreOptions& options,
+                                                  rocksdb::Env* env = nullptr);
+  // See Store::Restore.
+  static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
+                                    const RestoreOptions& options);
+
+  // The file, inside the store directory, in which a writer records its
+  // process id and command while it holds RocksDB's LOCK.
+  static constexpr char kWriterFile[] = "dealgraph.writer";
   ~RocksStore() override;
 
   RocksStore(const RocksStore&) = delete;
@@ -71,6 +87,12 @@ class RocksStore final : public Store {
   StoreCounts Counts() const override;
   int FormatVersion() const override { return version_; }
 
+  std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const override;
+  Result<CheckReport> Check() const override;
+  Status Repair() override;
+  Result<BackupInfo> Backup(const std::string& backup_dir) override;
+  std::string OpenNotice() const override { return notice_; }
+
   // The most FindEntities returns when it falls back to prefix matches.
   static constexpr size_t kMaxPrefixMatches = 100;
 
@@ -78,7 +100,13 @@ class RocksStore final : public Store {
   class Batch;
 
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
-             CountsRecord counts);
+             CountsRecord counts, rocksdb::Env* env);
+
+  // Repair, reporting how many index entries it put or deleted.
+  Status RepairCounting(long long* index_fixes);
+  // Writes (or removes) kWriterFile.
+  void RecordWriter();
+  void ForgetWriter();
 
   // Event ids of the index keys under `prefix` whose date component lies in
   // `range`, in key order. The date is the next-to-last component and the
@@ -93,7 +121,10 @@ class RocksStore final : public Store {
   std::unique_ptr<rocksdb::DB> db_;
   std::string path_;
   bool read_only_;
-  int version_;
+  std::atomic<int> version_;  //!< raised by a migration while readers may run
+  rocksdb::Env* env_;        //!< not owned; nullptr = default
+  std::string notice_;       //!< see OpenNotice
+  bool wrote_writer_file_ = false;
   mutable std::mutex counts_mu_;
   CountsRecord counts_;  //!< guarded by counts_mu_
 };

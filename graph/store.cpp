@@ -1,6 +1,8 @@
 #include "graph/store.h"
 
 #include <algorithm>
+#include <functional>
+#include <tuple>
 
 #include "graph/rocks_store.h"
 
@@ -13,6 +15,31 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   Result<std::unique_ptr<RocksStore>> store = RocksStore::Open(path, options);
   if (!store.ok()) return store.status();
   return std::unique_ptr<Store>(std::move(store).value());
+}
+
+std::vector<FilingInfo> Store::FilingsOf(std::string_view registrant_id) const {
+  std::vector<FilingInfo> out;
+  for (FilingInfo& f : ListFilings()) {
+    if (!registrant_id.empty() && f.registrant == registrant_id) out.push_back(std::move(f));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FilingInfo& a, const FilingInfo& b) {
+    return std::make_tuple(a.filed.empty(), std::cref(a.filed), std::cref(a.id)) <
+           std::make_tuple(b.filed.empty(), std::cref(b.filed), std::cref(b.id));
+  });
+  return out;
+}
+
+Result<CheckReport> Store::Check() const { return Status::Unsupported("this store cannot be checked"); }
+
+Status Store::Repair() { return Status::Unsupported("this store cannot be repaired"); }
+
+Result<BackupInfo> Store::Backup(const std::string&) {
+  return Status::Unsupported("this store cannot be backed up");
+}
+
+Result<BackupInfo> Store::Restore(const std::string& backup_dir, const std::string& path,
+                                  const RestoreOptions& options) {
+  return RocksStore::Restore(backup_dir, path, options);
 }
 
 namespace {

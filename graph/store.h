@@ -9,7 +9,8 @@
 // explicit All* listings.
 //
 // Thread safety: a Store may be read from several threads; writes
-// (AddFiling, RemoveFiling) must come from one thread at a time.
+// (AddFiling, RemoveFiling, Repair, Backup) must come from one thread at a
+// time.
 #ifndef DEALGRAPH_GRAPH_STORE_H_
 #define DEALGRAPH_GRAPH_STORE_H_
 
@@ -26,11 +27,55 @@
 namespace dealgraph {
 
 // The on-disk format version this build writes and reads.
-inline constexpr int kStoreFormatVersion = 1;
+// 1: the first layout. 2: adds the n/ index of filings by registrant
+// (Store::FilingsOf). Version 1 stores are read as they are and migrated by
+// the first writable open (docs/storage.md, "Format versions").
+inline constexpr int kStoreFormatVersion = 2;
 
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
   bool create_if_missing = true;   //!< ignored when read_only
+};
+
+struct StoreCounts {
+  long long filings = 0, entities = 0, events = 0, relations = 0;
+};
+
+// One thing wrong with a store, as Store::Check finds it.
+struct CheckProblem {
+  // What kind of damage: "version", "counts", "bad-key", "undecodable",
+  // "missing-index", "stale-index", "missing-touch", "orphan-touch",
+  // "dangling-touch", "dangling-party", "dangling-agreement",
+  // "dangling-relation", "no-source", "unknown-source", "source-mismatch",
+  // "id-mismatch".
+  std::string kind;
+  std::string where;   //!< the record or key concerned, printable ("event ev:...")
+  std::string detail;  //!< what is wrong, one line
+  bool repairable = false;  //!< Store::Repair fixes it
+};
+
+// What Store::Check found.
+struct CheckReport {
+  int format_version = 0;
+  long long keys = 0;        //!< keys scanned
+  StoreCounts counts;        //!< what the records hold (not the counts record)
+  std::vector<CheckProblem> problems;  //!< at most kMaxProblems, in key order
+  long long problems_omitted = 0;      //!< found beyond kMaxProblems
+  double seconds = 0;
+  static constexpr size_t kMaxProblems = 10000;
+  bool clean() const { return problems.empty() && problems_omitted == 0; }
+};
+
+// A backup made by Store::Backup or restored by Store::Restore.
+struct BackupInfo {
+  unsigned backup_id = 0;      //!< RocksDB BackupEngine id, 1, 2, ... per backup folder
+  unsigned long long bytes = 0;  //!< size of the files of this backup
+  unsigned files = 0;
+  double seconds = 0;
+};
+
+struct RestoreOptions {
+  bool overwrite = false;  //!< replace a non-empty store at the target path
 };
 
 // What AddFiling did.
@@ -42,9 +87,6 @@ struct AddStats {
   int relations_added = 0;
 };
 
-struct StoreCounts {
-  long long filings = 0, entities = 0, events = 0, relations = 0;
-};
 
 // Optional date window for queries; ISO strings compared at the precision
 // given ("2005" includes every date in 2005). Empty = unbounded.
@@ -111,6 +153,58 @@ class Store {
 
   virtual StoreCounts Counts() const = 0;
   virtual int FormatVersion() const = 0;
+
+  // ---- Since format version 2 -------------------------------------------
+  // (Not pure: the defaults return Unsupported / nothing, so other Store
+  // implementations keep compiling.)
+
+  // The registrant's filings (FilingInfo.registrant == registrant_id),
+  // ordered by filed date (undated last), then filing id. Filings that name
+  // no registrant are in no registrant's list. Reads the n/ index; on a
+  // version-1 store opened read-only, scans the filings instead.
+  virtual std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const;
+
+  // Verifies the store's invariants under one snapshot: the format version
+  // is known; every key parses and every record decodes; every index entry
+  // is exactly the set the records imply (none missing, none stale); the
+  // counts record equals what the records hold; every event's parties and
+  // agreement and every relation's ends exist; every event, entity and
+  // relation has a source and each source's filing is stored; each filing
+  // has a touch record naming existing events, and the events a filing's
+  // touch names are exactly those listing it as a source. Works on a
+  // read-only open (what it sees is the state when the store was opened).
+  // Errors only when the store cannot be read at all.
+  virtual Result<CheckReport> Check() const;
+
+  // Rebuilds what can be derived from the primary f/ records: every index
+  // entry, the counts, the touch records' orphans, events that lost their
+  // sources (refolded from the filings whose touch records name them, or
+  // deleted), entities that are referenced but missing (refolded from the
+  // filings that name them, in filing-id order), and the format version.
+  // Resumable: each step is idempotent and the version is written last, so
+  // a crash midway leaves a store the next Repair finishes. Damage it cannot
+  // fix (undecodable records, missing touch records) stays in Check's
+  // report. InvalidArgument on a read-only open.
+  virtual Status Repair();
+
+  // Backs the store up into `backup_dir` (a RocksDB BackupEngine folder,
+  // created when missing; later backups there are incremental) and
+  // verifies the copy. Needs a writable open (the memtable is flushed
+  // first).
+  virtual Result<BackupInfo> Backup(const std::string& backup_dir);
+
+  // Restores the latest backup in `backup_dir` to a store at `path`. A path
+  // that holds anything is refused with InvalidArgument unless
+  // options.overwrite; a store there that another process writes gives
+  // Busy. The restored store is opened read-only once to check its format
+  // version.
+  static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
+                                    const RestoreOptions& options);
+
+  // A note for the user about this open, to be shown once by the caller,
+  // or "": "migrated store PATH from format version 1 to 2 (...)", or, on a
+  // read-only open of an older store, how it will be migrated.
+  virtual std::string OpenNotice() const { return {}; }
 };
 
 

@@ -18,63 +18,19 @@
 #include <vector>
 
 #include "graph/codec.h"
+#include "tests/graph/store_testing.h"
+#include "tests/test_data.h"
 
 namespace dealgraph {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A unique directory under the system temp dir, removed with everything in
-// it when the test ends. The store creates the directory itself.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path_ = (fs::temp_directory_path() /
-             ("dealgraph-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-              "-" + std::to_string(rd())))
-                .string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
-  StoreOptions options;
-  options.read_only = read_only;
-  Result<std::unique_ptr<Store>> store = Store::Open(path, options);
-  INFO(store.status().message());
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
 AddStats Add(Store* store, const FilingExtract& x, bool replace = false) {
   Result<AddStats> stats = store->AddFiling(x, replace);
   INFO(stats.status().message());
   REQUIRE(stats.ok());
   return *stats;
-}
-
-// Every key and value of the database at `path`, for byte-exact comparison
-// of two stores (indexes and counters included).
-std::vector<std::pair<std::string, std::string>> RawContents(const std::string& path) {
-  rocksdb::Options options;
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(options, path, &raw);
-  INFO(s.ToString());
-  REQUIRE(s.ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
-  std::vector<std::pair<std::string, std::string>> out;
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) out.emplace_back(it->key().ToString(), it->value().ToString());
-  return out;
 }
 
 void RawPut(const std::string& path, const std::string& key, const std::string& value) {
@@ -264,7 +220,7 @@ bool SameSources(const std::vector<Source>& a, const std::vector<Source>& b) {
 TEST_CASE("store: a filing's info, entities, events and relations come back field for field",
           "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   FilingExtract a = FilingA();
   AddStats stats = Add(store.get(), a);
   CHECK_FALSE(stats.already_present);
@@ -352,11 +308,11 @@ TEST_CASE("store: a filing's info, entities, events and relations come back fiel
 TEST_CASE("store: data and counts survive closing and reopening the store", "[graph]") {
   TempDir dir;
   {
-    auto store = OpenStore(dir.path());
+    auto store = OpenTestStore(dir.path());
     Add(store.get(), FilingA());
     Add(store.get(), FilingB());
   }
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   StoreCounts counts = store->Counts();
   CHECK(counts.filings == 2);
   CHECK(counts.entities == 5);
@@ -370,9 +326,9 @@ TEST_CASE("store: data and counts survive closing and reopening the store", "[gr
 
 TEST_CASE("store: adding a filing that is already stored writes nothing", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), FilingA());
-  auto before = RawContents(dir.path());
+  auto before = RawStoreContents(dir.path());
   FilingExtract changed = FilingA();
   changed.events[0].amount = Money{9, "USD", false};
   AddStats stats = Add(store.get(), changed);
@@ -381,7 +337,7 @@ TEST_CASE("store: adding a filing that is already stored writes nothing", "[grap
   CHECK(stats.events_added == 0);
   CHECK(store->GetEvent("ev:a1b2c3d4e5f60001")->amount->value == 2000000.0);
   store.reset();
-  CHECK(RawContents(dir.path()) == before);
+  CHECK(RawStoreContents(dir.path()) == before);
 }
 
 TEST_CASE("store: replace swaps a filing's old facts for its new ones", "[graph]") {
@@ -392,7 +348,7 @@ TEST_CASE("store: replace swaps a filing's old facts for its new ones", "[graph]
   changed.entities.pop_back();  // the CEO is no longer mentioned
   changed.relations.erase(changed.relations.begin());
   {
-    auto store = OpenStore(dir.path());
+    auto store = OpenTestStore(dir.path());
     Add(store.get(), FilingA());
     AddStats stats = Add(store.get(), changed, /*replace=*/true);
     CHECK_FALSE(stats.already_present);
@@ -406,10 +362,10 @@ TEST_CASE("store: replace swaps a filing's old facts for its new ones", "[graph]
     CHECK(counts.relations == 1);
   }
   {
-    auto store = OpenStore(fresh.path());
+    auto store = OpenTestStore(fresh.path());
     Add(store.get(), changed);
   }
-  CHECK(RawContents(dir.path()) == RawContents(fresh.path()));
+  CHECK(RawStoreContents(dir.path()) == RawStoreContents(fresh.path()));
 }
 
 TEST_CASE("store: replacing a filing whose events other filings also tell equals removing and re-adding it",
@@ -419,7 +375,7 @@ TEST_CASE("store: replacing a filing whose events other filings also tell equals
   TempDir dir;
   TempDir fresh;
   {
-    auto store = OpenStore(dir.path());
+    auto store = OpenTestStore(dir.path());
     Add(store.get(), FilingA());
     Add(store.get(), FilingB());
     Add(store.get(), changed, /*replace=*/true);
@@ -431,11 +387,11 @@ TEST_CASE("store: replacing a filing whose events other filings also tell equals
     CHECK(Filings(renewals[0].sources) == std::vector<std::string>{kFilingB, kFilingA});
   }
   {
-    auto store = OpenStore(fresh.path());
+    auto store = OpenTestStore(fresh.path());
     Add(store.get(), FilingB());
     Add(store.get(), changed);
   }
-  CHECK(RawContents(dir.path()) == RawContents(fresh.path()));
+  CHECK(RawStoreContents(dir.path()) == RawStoreContents(fresh.path()));
 }
 
 // ---- Merging ---------------------------------------------------------------
@@ -443,7 +399,7 @@ TEST_CASE("store: replacing a filing whose events other filings also tell equals
 TEST_CASE("store: the same event told by two filings is one event with both sources and the precise date",
           "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   // The vaguer telling first: the precise date arrives second and must win.
   Add(store.get(), FilingB());
   AddStats stats = Add(store.get(), FilingA());
@@ -493,7 +449,7 @@ TEST_CASE("store: the same event told by two filings is one event with both sour
 TEST_CASE("store: license grants of 2005-04 and 2005-12 between the same parties stay two events",
           "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), OneEventFiling("f-april", "ev:0000000000000a04", "license.granted", "2005-04"));
   AddStats second =
       Add(store.get(), OneEventFiling("f-december", "ev:0000000000000a12", "license.granted", "2005-12"));
@@ -527,7 +483,7 @@ TEST_CASE("store: license grants of 2005-04 and 2005-12 between the same parties
 
 TEST_CASE("store: events of one filing that tell the same thing merge into one", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   FilingExtract x = FilingA();
   Event again = x.events[0];
   again.id = "ev:a1b2c3d4e5f6ffff";
@@ -548,7 +504,7 @@ TEST_CASE("store: events of one filing that tell the same thing merge into one",
 
 TEST_CASE("store: an event id already used by a different event gets a derived id", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), OneEventFiling("f1", "ev:00000000000000aa", "license.granted", "2005-04"));
   AddStats stats = Add(store.get(), OneEventFiling("f2", "ev:00000000000000aa", "license.terminated", "2006-01"));
   CHECK(stats.events_added == 1);
@@ -566,7 +522,7 @@ TEST_CASE("store: an event id already used by a different event gets a derived i
 TEST_CASE("store: EventsOf and EventsBetween list events oldest first, undated last, within date ranges",
           "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), FilingA());
   Add(store.get(), FilingB());
   Add(store.get(), OneEventFiling("f-undated", "ev:00000000000000ff", "collaboration.expanded", "",
@@ -628,7 +584,7 @@ TEST_CASE("store: DateRange compares dates at the precision of the less precise 
 
 TEST_CASE("store: FindEntities finds by alias and by name with corporate suffixes folded", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), FilingA());
   Add(store.get(), FilingB());
 
@@ -682,15 +638,15 @@ TEST_CASE("store: FoldName lowers case, drops punctuation, a leading 'the' and c
 TEST_CASE("store: removing a filing leaves the store as if it had never been added", "[graph]") {
   TempDir only_a;
   {
-    auto store = OpenStore(only_a.path());
+    auto store = OpenTestStore(only_a.path());
     Add(store.get(), FilingA());
   }
-  auto expected = RawContents(only_a.path());
+  auto expected = RawStoreContents(only_a.path());
 
   SECTION("added after the filing that stays") {
     TempDir dir;
     {
-      auto store = OpenStore(dir.path());
+      auto store = OpenTestStore(dir.path());
       Add(store.get(), FilingA());
       Add(store.get(), FilingB("2005-05-03"));
       REQUIRE(store->RemoveFiling(kFilingB).ok());
@@ -704,12 +660,12 @@ TEST_CASE("store: removing a filing leaves the store as if it had never been add
       CHECK(counts.events == 2);
       CHECK(counts.relations == 2);
     }
-    CHECK(RawContents(dir.path()) == expected);
+    CHECK(RawStoreContents(dir.path()) == expected);
   }
   SECTION("added before the filing that stays, so the merged event was first stored from it") {
     TempDir dir;
     {
-      auto store = OpenStore(dir.path());
+      auto store = OpenTestStore(dir.path());
       Add(store.get(), FilingB());
       Add(store.get(), FilingA());
       REQUIRE(store->RemoveFiling(kFilingB).ok());
@@ -718,7 +674,7 @@ TEST_CASE("store: removing a filing leaves the store as if it had never been add
       CHECK(Filings(renewal->sources) == std::vector<std::string>{kFilingA});
       CHECK(store->GetEvent("ev:bbbbbbbbbbbb0001").status().code() == StatusCode::kNotFound);
     }
-    CHECK(RawContents(dir.path()) == expected);
+    CHECK(RawStoreContents(dir.path()) == expected);
   }
 }
 
@@ -729,13 +685,13 @@ TEST_CASE("store: removing the middle one of three filings equals adding only th
   c.entities[0] = Org("org:genentech", "Genentech, Inc.", {"Genentech"}, "0000318771", c.events[0].sources[0]);
   TempDir expected_dir;
   {
-    auto store = OpenStore(expected_dir.path());
+    auto store = OpenTestStore(expected_dir.path());
     Add(store.get(), FilingA());
     Add(store.get(), c);
   }
   TempDir dir;
   {
-    auto store = OpenStore(dir.path());
+    auto store = OpenTestStore(dir.path());
     Add(store.get(), FilingA());
     Add(store.get(), FilingB());
     AddStats stats = Add(store.get(), c);
@@ -744,13 +700,13 @@ TEST_CASE("store: removing the middle one of three filings equals adding only th
             std::vector<std::string>{kFilingA, kFilingB, "0000318771-05-000021"});
     REQUIRE(store->RemoveFiling(kFilingB).ok());
   }
-  CHECK(RawContents(dir.path()) == RawContents(expected_dir.path()));
+  CHECK(RawStoreContents(dir.path()) == RawStoreContents(expected_dir.path()));
 }
 
 TEST_CASE("store: when the precise date came only from the removed filing, the event falls back",
           "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), FilingB("2005-05"));
   FilingExtract a = FilingA();
   Add(store.get(), a);
@@ -770,7 +726,7 @@ TEST_CASE("store: when the precise date came only from the removed filing, the e
 
 TEST_CASE("store: removing a filing that is not stored is NotFound", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Status s = store->RemoveFiling("0000000000-00-000000");
   CHECK(s.code() == StatusCode::kNotFound);
   CHECK(store->GetFiling("0000000000-00-000000").status().code() == StatusCode::kNotFound);
@@ -780,7 +736,7 @@ TEST_CASE("store: removing a filing that is not stored is NotFound", "[graph]") 
 
 TEST_CASE("store: a store written by a newer format version is refused, naming both versions", "[graph]") {
   TempDir dir;
-  { auto store = OpenStore(dir.path()); }
+  { auto store = OpenTestStore(dir.path()); }
   RawPut(dir.path(), std::string(keys::kVersionKey), "99");
   Result<std::unique_ptr<Store>> store = Store::Open(dir.path(), StoreOptions{});
   REQUIRE_FALSE(store.ok());
@@ -794,22 +750,23 @@ TEST_CASE("store: a store written by a newer format version is refused, naming b
 
 TEST_CASE("store: a second writer gets Busy while the first holds the store", "[graph]") {
   TempDir dir;
-  auto first = OpenStore(dir.path());
+  auto first = OpenTestStore(dir.path());
   Result<std::unique_ptr<Store>> second = Store::Open(dir.path(), StoreOptions{});
   REQUIRE_FALSE(second.ok());
   CHECK(second.status().code() == StatusCode::kBusy);
-  CHECK(second.status().message() == "store " + dir.path() + " is being written by another process");
+  CHECK_THAT(second.status().message(),
+             Catch::StartsWith("store " + dir.path() + " is being written by process " + std::to_string(::getpid())));
   first.reset();
   CHECK(Store::Open(dir.path(), StoreOptions{}).ok());
 }
 
 TEST_CASE("store: a read-only open sees the data, even while a writer holds the store", "[graph]") {
   TempDir dir;
-  auto writer = OpenStore(dir.path());
+  auto writer = OpenTestStore(dir.path());
   Add(writer.get(), FilingA());
   writer.reset();
-  writer = OpenStore(dir.path());
-  auto reader = OpenStore(dir.path(), /*read_only=*/true);
+  writer = OpenTestStore(dir.path());
+  auto reader = OpenTestStore(dir.path(), /*read_only=*/true);
   CHECK(reader->HasFiling(kFilingA));
   CHECK(reader->GetEvent("ev:a1b2c3d4e5f60001")->amount->value == 2000000.0);
   CHECK(reader->AllEvents().size() == 2);
@@ -847,12 +804,12 @@ TEST_CASE("store: a RocksDB database that is not a dealgraph store is refused", 
 TEST_CASE("store: a damaged stored value is reported as Corruption, not a crash", "[graph]") {
   TempDir dir;
   {
-    auto store = OpenStore(dir.path());
+    auto store = OpenTestStore(dir.path());
     Add(store.get(), FilingA());
   }
   RawPut(dir.path(), keys::EventKey("ev:a1b2c3d4e5f60001"), std::string("\xE2\x05ev:a1", 7));
   RawPut(dir.path(), keys::EntityKey("org:genentech"), "not an entity");
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Result<Event> e = store->GetEvent("ev:a1b2c3d4e5f60001");
   REQUIRE_FALSE(e.ok());
   CHECK(e.status().code() == StatusCode::kCorruption);
@@ -915,7 +872,7 @@ TEST_CASE("store: ids holding separator bytes cannot collide with other ids", "[
   CHECK(keys::Make(keys::kEntity, {"a\x01"}) < keys::Make(keys::kEntity, {"ab"}));
 
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), OneEventFiling("f1", "ev:0000000000000001", "license.granted", "2005-04", "org:a", "org:b"));
   Add(store.get(),
       OneEventFiling("f2", "ev:0000000000000002", "license.granted", "2005-04", odd_id, "org:b"));
@@ -929,7 +886,7 @@ TEST_CASE("store: ids holding separator bytes cannot collide with other ids", "[
 
 TEST_CASE("store: readers on several threads see whole filings while one thread writes", "[graph]") {
   TempDir dir;
-  auto store = OpenStore(dir.path());
+  auto store = OpenTestStore(dir.path());
   Add(store.get(), FilingA());
   std::atomic<bool> done{false};
   std::atomic<int> bad{0};

@@ -1,0 +1,401 @@
+#include "graph/check.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/iterator.h>
+#include <rocksdb/options.h>
+
+#include <algorithm>
+#include <chrono>
+#include <charconv>
+#include <cstdio>
+#include <iterator>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dealgraph {
+namespace {
+
+// Bytes below 0x20, 0x7f and '\\' escaped, so that one problem stays one
+// line whatever the ids hold (names may carry control characters).
+std::string Printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// "p/org:genentech/2005-05-03/ev:..." for a well-formed key, else the
+// escaped bytes.
+std::string PrintableKey(std::string_view key) {
+  char tag;
+  std::vector<std::string> parts;
+  if (!keys::Split(key, &tag, &parts)) return Printable(key);
+  std::string out(1, tag);
+  for (const std::string& p : parts) out += "/" + Printable(p);
+  return out;
+}
+
+std::vector<std::string> SourceFilings(const std::vector<Source>& sources) {
+  std::vector<std::string> out;
+  for (const Source& s : sources) {
+    if (std::find(out.begin(), out.end(), s.filing) == out.end()) out.push_back(s.filing);
+  }
+  return out;
+}
+
+// What the reference checks need of each event, without its quotes.
+struct EventRefs {
+  std::string id;
+  std::vector<std::string> parties;
+  std::string agreement;
+  std::vector<std::string> filings;  //!< of its sources
+};
+
+class Scanner {
+ public:
+  explicit Scanner(int version) : version_(version) { scan_.report.format_version = version; }
+
+  void Problem(std::string kind, std::string where, std::string detail, bool repairable) {
+    if (scan_.report.problems.size() >= CheckReport::kMaxProblems) {
+      ++scan_.report.problems_omitted;
+      return;
+    }
+    scan_.report.problems.push_back({std::move(kind), std::move(where), std::move(detail), repairable});
+  }
+
+  void Key(std::string_view key, std::string_view value) {
+    ++scan_.report.keys;
+    if (!key.empty() && key[0] == '\0') return;  // meta keys: checked by Finish
+    char tag;
+    std::vector<std::string> parts;
+    if (!keys::Split(key, &tag, &parts)) {
+      Problem("bad-key", PrintableKey(key), "the key is not of the dealgraph layout", false);
+      return;
+    }
+    if (keys::IsIndexTag(tag)) {
+      if (tag == keys::kRegistrant && version_ < 2) return;
+      actual_index_.emplace_back(key);
+      if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      return;
+    }
+    switch (tag) {
+      case keys::kFiling: return Filing(key, parts, value);
+      case keys::kFilingTouch: return Touch(key, parts, value);
+      case keys::kEntity: return EntityRecord(key, parts, value);
+      case keys::kEvent: return EventRecord(key, parts, value);
+      case keys::kRelation: return RelationRecord(key, parts, value);
+      default:
+        Problem("bad-key", PrintableKey(key), "unknown key family", false);
+    }
+  }
+
+  // Checks the meta records, references and indexes once every key is seen.
+  StoreScan Finish(bool have_counts, std::string_view counts_value) {
+    if (version_ < kStoreFormatVersion) {
+      Problem("version", "meta/version",
+              "format version " + std::to_string(version_) + " is older than " +
+                  std::to_string(kStoreFormatVersion) +
+                  "; `dealgraph check --repair` (or any writable command) migrates it",
+              true);
+    }
+    CheckReferences();
+    CheckTouches();
+    CheckIndexes();
+
+    CountsRecord& a = scan_.actual;
+    scan_.report.counts = StoreCounts{a.filings, a.entities, a.events, a.relations};
+    if (!have_counts && scan_.report.keys == 0) {
+      // A database created by a writer killed before its first batch: an
+      // empty store, which the next writable open initializes.
+    } else if (!have_counts) {
+      scan_.counts_differ = true;
+      Problem("counts", "meta/counts", "the counts record is missing", true);
+    } else {
+      Result<CountsRecord> c = DecodeCounts(counts_value);
+      if (!c.ok()) {
+        scan_.counts_differ = true;
+        Problem("counts", "meta/counts", c.status().message(), true);
+      } else if (c->filings != a.filings || c->entities != a.entities || c->events != a.events ||
+                 c->relations != a.relations) {
+        scan_.counts_differ = true;
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "says %lld filings, %lld entities, %lld events, %lld relations; the records "
+                      "hold %lld, %lld, %lld, %lld",
+                      static_cast<long long>(c->filings), static_cast<long long>(c->entities),
+                      static_cast<long long>(c->events), static_cast<long long>(c->relations),
+                      static_cast<long long>(a.filings), static_cast<long long>(a.entities),
+                      static_cast<long long>(a.events), static_cast<long long>(a.relations));
+        Problem("counts", "meta/counts", buf, true);
+      }
+    }
+    return std::move(scan_);
+  }
+
+ private:
+  void Expect(std::vector<std::string> index_keys) {
+    for (std::string& k : index_keys) expected_index_.push_back(std::move(k));
+  }
+
+  void IdMismatch(std::string_view key, const std::string& what, const std::string& id) {
+    Problem("id-mismatch", PrintableKey(key), "holds the " + what + " " + Printable(id), false);
+  }
+
+  void Filing(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    Result<FilingExtract> x = DecodeFilingExtract(value);
+    if (parts.size() != 1 || !x.ok()) {
+      Problem("undecodable", PrintableKey(key),
+              x.ok() ? "malformed filing key" : x.status().message() + "; remove and re-ingest the filing",
+              false);
+      return;
+    }
+    if (x->filing.id != parts[0]) IdMismatch(key, "filing", x->filing.id);
+    ++scan_.actual.filings;
+    filing_events_[parts[0]] = x->events.size();
+    if (version_ >= 2) Expect(keys::FilingIndexKeys(x->filing));
+  }
+
+  void Touch(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    Result<FilingTouch> t = DecodeFilingTouch(value);
+    if (parts.size() != 1 || !t.ok()) {
+      Problem("undecodable", PrintableKey(key), t.ok() ? "malformed touch key" : t.status().message(), false);
+      return;
+    }
+    touch_keys_[parts[0]] = std::string(key);
+    touches_[parts[0]] = std::move(t->event_ids);
+  }
+
+  void EntityRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    Result<Entity> e = DecodeEntity(value);
+    if (parts.size() != 1 || !e.ok()) {
+      Problem("undecodable", PrintableKey(key), e.ok() ? "malformed entity key" : e.status().message(), false);
+      return;
+    }
+    if (e->id != parts[0]) IdMismatch(key, "entity", e->id);
+    ++scan_.actual.entities;
+    entities_.insert(e->id);
+    if (e->sources.empty()) {
+      Problem("no-source", "entity " + Printable(e->id), "no filing mentions it", false);
+    }
+    for (const std::string& f : SourceFilings(e->sources)) source_refs_.push_back({"entity " + e->id, f});
+    for (const std::string& p : e->parties) entity_refs_.push_back({"agreement " + e->id, p, "dangling-party"});
+    Expect(keys::EntityIndexKeys(*e));
+  }
+
+  void EventRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    Result<Event> e = DecodeEvent(value);
+    if (parts.size() != 1 || !e.ok()) {
+      Problem("undecodable", PrintableKey(key), e.ok() ? "malformed event key" : e.status().message(), false);
+      return;
+    }
+    if (e->id != parts[0]) IdMismatch(key, "event", e->id);
+    ++scan_.actual.events;
+    EventRefs refs;
+    refs.id = e->id;
+    for (const Party& p : e->parties) refs.parties.push_back(p.entity_id);
+    refs.agreement = e->agreement_id;
+    refs.filings = SourceFilings(e->sources);
+    events_.emplace(refs.id, refs);
+    Expect(keys::EventIndexKeys(*e));
+  }
+
+  void RelationRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    Result<Relation> r = DecodeRelation(value);
+    if (parts.size() != 3 || !r.ok()) {
+      Problem("undecodable", PrintableKey(key), r.ok() ? "malformed relation key" : r.status().message(), false);
+      return;
+    }
+    std::string name = r->from + " " + r->type + " " + r->to;
+    if (parts[0] != r->from || parts[1] != r->type || parts[2] != r->to) IdMismatch(key, "relation", name);
+    ++scan_.actual.relations;
+    if (r->sources.empty()) Problem("no-source", "relation " + Printable(name), "no filing tells it", false);
+    for (const std::string& f : SourceFilings(r->sources)) source_refs_.push_back({"relation " + name, f});
+    entity_refs_.push_back({"relation " + name, r->from, "dangling-relation"});
+    entity_refs_.push_back({"relation " + name, r->to, "dangling-relation"});
+    Expect(keys::RelationIndexKeys(*r));
+  }
+
+  struct EntityRef {
+    std::string who;
+    std::string entity;
+    const char* kind;
+  };
+
+  void Dangling(const std::string& who, const std::string& entity, const char* kind) {
+    scan_.missing_entities.try_emplace(entity);
+    if (scan_.report.problems.size() < CheckReport::kMaxProblems) {
+      scan_.dangling_problems.emplace_back(scan_.report.problems.size(), entity);
+    }
+    Problem(kind, Printable(who), "names entity " + Printable(entity) + ", which is not stored", false);
+  }
+
+  void CheckReferences() {
+    for (const EntityRef& r : entity_refs_) {
+      if (!entities_.count(r.entity)) Dangling(r.who, r.entity, r.kind);
+    }
+    for (const auto& [id, ev] : events_) {
+      for (const std::string& p : ev.parties) {
+        if (!entities_.count(p)) Dangling("event " + id, p, "dangling-party");
+      }
+      if (!ev.agreement.empty() && !entities_.count(ev.agreement)) {
+        Dangling("event " + id, ev.agreement, "dangling-agreement");
+      }
+      if (ev.filings.empty()) {
+        scan_.sourceless_events.try_emplace(id);
+        Problem("no-source", "event " + Printable(id), "no filing tells it", true);
+      }
+      for (const std::string& f : ev.filings) source_refs_.push_back({"event " + id, f});
+    }
+    for (const SourceRef& s : source_refs_) {
+      if (!filing_events_.count(s.filing)) {
+        Problem("unknown-source", Printable(s.who), "cites filing " + Printable(s.filing) + ", which is not stored",
+                false);
+      }
+    }
+  }
+
+  void CheckTouches() {
+    // Events named by each stored filing's touch record.
+    std::unordered_map<std::string, std::vector<std::string>> told_by;
+    for (const auto& [filing, n] : filing_events_) {
+      auto t = touches_.find(filing);
+      if (t == touches_.end()) {
+        Problem("missing-touch", "filing " + Printable(filing),
+                "has no touch record: it cannot be removed or replaced", false);
+        continue;
+      }
+      if (t->second.size() != n) {
+        Problem("missing-touch", "filing " + Printable(filing),
+                "its touch record names " + std::to_string(t->second.size()) + " events, its extract has " +
+                    std::to_string(n),
+                false);
+      }
+      std::set<std::string> once(t->second.begin(), t->second.end());
+      for (const std::string& ev : once) {
+        if (!events_.count(ev)) {
+          Problem("dangling-touch", "filing " + Printable(filing),
+                  "its touch record names event " + Printable(ev) + ", which is not stored", false);
+        } else {
+          told_by[ev].push_back(filing);
+        }
+      }
+    }
+    for (const auto& [filing, key] : touch_keys_) {
+      if (!filing_events_.count(filing)) {
+        scan_.orphan_touches.push_back(key);
+        Problem("orphan-touch", PrintableKey(key), "touch record of a filing that is not stored", true);
+      }
+    }
+    for (auto& [id, ev] : events_) {
+      std::vector<std::string> by = told_by[id];
+      std::sort(by.begin(), by.end());
+      auto sl = scan_.sourceless_events.find(id);
+      if (sl != scan_.sourceless_events.end()) {
+        sl->second = by;
+        continue;
+      }
+      std::vector<std::string> cited = ev.filings;
+      std::sort(cited.begin(), cited.end());
+      if (cited != by) {
+        Problem("source-mismatch", "event " + Printable(id),
+                "its sources cite " + std::to_string(cited.size()) + " filings, " + std::to_string(by.size()) +
+                    " filings' touch records name it",
+                false);
+      }
+    }
+  }
+
+  void CheckIndexes() {
+    std::sort(expected_index_.begin(), expected_index_.end());
+    expected_index_.erase(std::unique(expected_index_.begin(), expected_index_.end()), expected_index_.end());
+    // actual_index_ came in key order already (RocksDB's bytewise order).
+    std::set_difference(expected_index_.begin(), expected_index_.end(), actual_index_.begin(),
+                        actual_index_.end(), std::back_inserter(scan_.missing_index));
+    std::set_difference(actual_index_.begin(), actual_index_.end(), expected_index_.begin(),
+                        expected_index_.end(), std::back_inserter(scan_.stale_index));
+    for (const std::string& k : scan_.missing_index) {
+      Problem("missing-index", PrintableKey(k), "a record implies this index entry, which is not stored", true);
+    }
+    for (const std::string& k : scan_.stale_index) {
+      Problem("stale-index", PrintableKey(k), "no record implies this index entry", true);
+    }
+  }
+
+  struct SourceRef {
+    std::string who;
+    std::string filing;
+  };
+
+  int version_;
+  StoreScan scan_;
+  std::vector<std::string> expected_index_, actual_index_;
+  std::unordered_map<std::string, size_t> filing_events_;  //!< stored filing -> events in its extract
+  std::map<std::string, std::vector<std::string>> touches_;
+  std::map<std::string, std::string> touch_keys_;
+  std::unordered_set<std::string> entities_;
+  std::map<std::string, EventRefs> events_;
+  std::vector<EntityRef> entity_refs_;
+  std::vector<SourceRef> source_refs_;
+};
+
+}  // namespace
+
+Result<StoreScan> ScanStore(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, int version) {
+  auto start = std::chrono::steady_clock::now();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  // A full scan should not evict the block cache's working set.
+  ro.fill_cache = false;
+  Scanner scanner(version);
+  std::string counts_value;
+  bool have_counts = false;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      std::string_view value(it->value().data(), it->value().size());
+      if (key == keys::kCountsKey) {
+        have_counts = true;
+        counts_value.assign(value);
+      }
+      scanner.Key(key, value);
+    }
+    if (!it->status().ok()) return Status::IoError("while scanning the store: " + it->status().ToString());
+  }
+  // Filings' touches and references are known now; Finish finds missing
+  // entities, and a second pass over the extracts finds who names them.
+  StoreScan scan = scanner.Finish(have_counts, counts_value);
+  if (!scan.missing_entities.empty()) {
+    std::string prefix = keys::Make(keys::kFiling, {});
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      Result<FilingExtract> x = DecodeFilingExtract(std::string_view(it->value().data(), it->value().size()));
+      if (!x.ok()) continue;
+      for (const Entity& e : x->entities) {
+        auto m = scan.missing_entities.find(e.id);
+        if (m != scan.missing_entities.end() &&
+            std::find(m->second.begin(), m->second.end(), x->filing.id) == m->second.end()) {
+          m->second.push_back(x->filing.id);
+        }
+      }
+    }
+    if (!it->status().ok()) return Status::IoError("while scanning the store: " + it->status().ToString());
+    for (auto& [id, filings] : scan.missing_entities) std::sort(filings.begin(), filings.end());
+    // Repair refolds a missing entity from the extracts that name it.
+    for (const auto& [index, entity] : scan.dangling_problems) {
+      if (!scan.missing_entities[entity].empty()) scan.report.problems[index].repairable = true;
+    }
+  }
+  scan.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return scan;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The store upkeep commands end to end: check (exit 0 clean, table and
+# JSON Lines), check of a missing store, backup and restore round trip
+# compared by a canonical dump, restore refusing a non-empty store without
+# --force, and --db after each subcommand.
+# Usage: admin_test.sh DEALGRAPH_BINARY DATA_DIR
+set -uo pipefail
+bin=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+dump() {
+  for what in filings events entities; do "$bin" $what --db "$1" --format jsonl; done | LC_ALL=C sort
+}
+
+db="$tmp/g.db"
+"$bin" ingest --db "$db" "$data/filings" >/dev/null || fail "ingest"
+
+out=$("$bin" check --db "$db") || fail "check of a fresh store exited $?"
+echo "$out" | grep -q "format version 2, 4 filings.*: clean$" || fail "check summary: $out"
+[ -z "$("$bin" check --db "$db" --format jsonl 2>/dev/null)" ] || fail "check --format jsonl printed problems for a clean store"
+"$bin" check --repair --db "$db" >/dev/null || fail "check --repair of a clean store"
+
+"$bin" check --db "$tmp/none.db" >/dev/null 2>"$tmp/err.txt" && fail "check of a missing store succeeded"
+grep -q "no store at" "$tmp/err.txt" || fail "check of a missing store: $(cat "$tmp/err.txt")"
+[ ! -e "$tmp/none.db" ] || fail "check created a store"
+"$bin" check --repair --db "$tmp/none.db" >/dev/null 2>&1 && fail "check --repair of a missing store succeeded"
+[ ! -e "$tmp/none.db" ] || fail "check --repair created a store"
+
+"$bin" backup --db "$db" "$tmp/bk" >"$tmp/b1.txt" || fail "backup 1"
+grep -q "^backup 1 of store $db in $tmp/bk: [0-9]* files" "$tmp/b1.txt" || fail "backup says: $(cat "$tmp/b1.txt")"
+dump "$db" >"$tmp/at_backup.txt"
+"$bin" ingest --db "$db" "$data/dev" >/dev/null || fail "ingest dev"
+"$bin" backup --db "$db" "$tmp/bk" | grep -q "^backup 2 " || fail "backup 2"
+dump "$db" >"$tmp/at_backup2.txt"
+
+"$bin" restore --db "$tmp/copy.db" "$tmp/bk" >/dev/null || fail "restore to a new path"
+dump "$tmp/copy.db" | cmp -s - "$tmp/at_backup2.txt" || fail "the restored store differs from the backed-up one"
+"$bin" check --db "$tmp/copy.db" >/dev/null || fail "check of the restored store"
+
+"$bin" remove --db "$db" "$(head -c 20 <<<"$("$bin" filings --db "$db" --format jsonl | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/')")" >/dev/null ||
+  fail "remove"
+"$bin" restore --db "$db" "$tmp/bk" >/dev/null 2>"$tmp/err.txt" && fail "restore over a non-empty store without --force"
+grep -q -- "--force" "$tmp/err.txt" || fail "restore refusal: $(cat "$tmp/err.txt")"
+"$bin" restore --db "$db" "$tmp/bk" --force >/dev/null || fail "restore --force"
+dump "$db" | cmp -s - "$tmp/at_backup2.txt" || fail "restore --force did not bring back the backup"
+
+"$bin" restore --db "$tmp/x.db" "$tmp/nothing" >/dev/null 2>"$tmp/err.txt" && fail "restore from a missing folder"
+grep -q "no backup folder" "$tmp/err.txt" || fail "restore from a missing folder: $(cat "$tmp/err.txt")"
+echo "admin commands: check, backup (2 backups), restore (new path, refused, forced) all as documented"
