@@ -216,6 +216,11 @@ class Extractor {
     }
     std::string window;
     for (size_t k = from; k < tok; ++k) {
+      // "On May 3, 2013", "In May 2013": the month, not the modal.
+      if (t[k].text == "May" && k + 1 < t.size() && !t[k + 1].text.empty() && IsAsciiDigit(t[k + 1].text[0])) {
+        window += "month ";
+        continue;
+      }
       window += ToLower(t[k].text);
       window.push_back(' ');
     }
@@ -588,7 +593,16 @@ class Extractor {
     };
     const bool has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
     const bool has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
-    const bool has_condition = any_word({"if", "may", "unless", "in the event", "right to", "circumstances"});
+    // "may" the modal, not the month ("On May 3, 2013, ... entered into").
+    auto modal_may = [&] {
+      for (size_t p = 0; (p = FindWordLower(lower, "may", p)) != std::string_view::npos; p += 3) {
+        bool in_date = false;
+        for (const DateMention& d : dates) in_date |= p >= d.begin && p < d.end;
+        if (!in_date) return true;
+      }
+      return false;
+    };
+    const bool has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may();
 
     // Trigger phrases.
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions

@@ -282,6 +282,22 @@ TEST_CASE("extract: forward-looking sentences on their own yield no events", "[e
   CHECK(x->events.empty());
 }
 
+TEST_CASE("extract: the month May is not the modal 'may'", "[extract]") {
+  Document doc;
+  doc.name = "may.txt";
+  doc.text =
+      "ITEM 1.01 - ENTRY INTO A MATERIAL DEFINITIVE AGREEMENT\n"
+      "On May 3, 2013, ImmunoGen, Inc. entered into a license agreement with Orios Pharmaceuticals, Inc.\n"
+      "In May 2013, ImmunoGen, Inc. entered into a Joint Development Agreement with Genentech, Inc.\n"
+      "ImmunoGen, Inc. may enter into a supply agreement with Sanofi S.A. in May 2014.\n";
+  Result<FilingExtract> x = ExtractFiling(doc);
+  REQUIRE(x.ok());
+  INFO(Dump(*x));
+  CHECK(OfTypeOn(*x, "agreement.entered", "2013-05-03").size() == 1);
+  CHECK(OfTypeOn(*x, "agreement.entered", "2013-05").size() == 1);
+  CHECK(OfType(*x, "agreement.entered").size() == 2);
+}
+
 TEST_CASE("extract: every event of every filing has a type, a quote and a source filing", "[extract]") {
   std::vector<std::string> files = AllFilings();
   REQUIRE(files.size() == 16);
