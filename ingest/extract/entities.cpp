@@ -624,7 +624,7 @@ class Discoverer {
   void Lists(size_t si) {
     const auto& t = T(si);
     // Split into members at "," and "and", skipping parentheticals.
-    struct Member { size_t b, e; };
+    struct Member { size_t b, e; bool last = false; };
     std::vector<Member> members;
     size_t b = 0;
     int depth = 0;
@@ -635,10 +635,14 @@ class Discoverer {
       // The last member runs into the verb: "and Abgenix have licensed ...".
       size_t k = mb;
       while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text == "&")) ++k;
-      if (k > mb && k < me && t[k].word && !t[k].cap) me = k;
+      bool last = false;
+      if (k > mb && k < me && t[k].word && !t[k].cap) {
+        me = k;
+        last = true;  // the list ends at the verb: "... and License Agreement" after it is another list
+      }
       // A corporate suffix after a comma belongs to the previous member.
       if (me == mb + 1 && IsSuffix(lex_, t[mb].text)) me = mb;
-      members.push_back({mb, me});
+      members.push_back({mb, me, last});
     };
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].text == "(") { if (depth++ == 0) flush(i); continue; }
@@ -664,6 +668,9 @@ class Discoverer {
       }
       if (!name_like) {
         ProcessList(si, members, run_start, m);
+        run_start = m + 1;
+      } else if (m < members.size() && members[m].last) {
+        ProcessList(si, members, run_start, m + 1);
         run_start = m + 1;
       }
     }

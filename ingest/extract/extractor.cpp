@@ -62,6 +62,7 @@ class Extractor {
     tokens_.reserve(seg_.sentences.size());
     for (const Sentence& s : seg_.sentences) tokens_.push_back(Tokenize(s.text));
     table_ = DiscoverEntities(doc_, seg_, tokens_);
+    PartiesBySlot();
     FillFilingInfo();
     ctx_.anchor = !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
     if (seg_.cover.fiscal_year_end_month) {
@@ -91,6 +92,84 @@ class Extractor {
   }
 
  private:
+  // ---- parties named by a bare word ----
+  // A partner introduced earlier (in another filing) is often written by one
+  // bare word: "Solova granted Vantis an exclusive license", "Osmios licensed
+  // the exclusive right", "Praigen paid Norello a license fee". Discovery
+  // finds names by their shape (suffixes, tickers, definitions); here a
+  // capitalized word in a licensing or paying slot next to a known company
+  // becomes one, when the filing never writes it in lower case (so "Cash
+  // paid" or "Management licensed" never do).
+  void PartiesBySlot() {
+    std::string lower_doc;
+    auto common_word = [&](std::string_view w) {
+      if (lower_doc.empty()) lower_doc = ToLower(doc_.text);
+      std::string lw = ToLower(w);
+      for (size_t p = 0; (p = FindWordLower(lower_doc, lw, p)) != std::string::npos; p += lw.size()) {
+        if (doc_.text.compare(p, w.size(), w) != 0) return true;  // written in lower case somewhere
+      }
+      return false;
+    };
+    auto candidate = [&](const Token& k) {
+      if (!k.word || !k.cap || k.all_caps || k.has_digit || !k.has_lower || k.text.size() < 3) return false;
+      for (char c : k.text) {
+        if (!IsAsciiAlpha(c)) return false;
+      }
+      std::string w(k.text);
+      if (lex_.name_stopwords.count(w) || lex_.person_titles.count(w) || lex_.industry_words.count(w)) return false;
+      if (table_.Lookup(k.text) >= 0) return false;
+      return true;
+    };
+    auto word_at = [](const std::vector<Token>& t, size_t i, std::string_view w) {
+      return i < t.size() && t[i].text == w;
+    };
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      const Sentence& sent = seg_.sentences[si];
+      const Block& block = seg_.blocks[sent.block];
+      if (block.section == Section::kCover || block.section == Section::kSignature || block.table_row ||
+          block.heading || block.boilerplate) {
+        continue;
+      }
+      const std::vector<Token>& t = tokens_[si];
+      std::vector<EntityMention> ms;
+      bool ms_read = false;
+      auto known_org_at = [&](size_t i) {
+        if (!ms_read) {
+          ms = table_.Mentions(t);
+          ms_read = true;
+        }
+        for (const EntityMention& m : ms) {
+          if (m.tok_begin == i && table_.entities[m.entity].type == EntityType::kOrganization) return true;
+        }
+        return false;
+      };
+      for (size_t i = 0; i + 2 < t.size(); ++i) {
+        size_t found = SIZE_MAX;
+        // "granted Vantis an exclusive license"
+        if (t[i].text == "granted" && candidate(t[i + 1]) && (word_at(t, i + 2, "a") || word_at(t, i + 2, "an"))) {
+          for (size_t k = i + 3; k < t.size() && k < i + 7; ++k) {
+            if (t[k].text == "license" || t[k].text == "sublicense") found = i + 1;
+          }
+        }
+        // "Osmios licensed the", "Oria took a license", "Praigen exercised its
+        // option", "Wexone paid Pelello": at a clause start.
+        bool clause_start = i == 0 || t[i - 1].text == ",";
+        if (found == SIZE_MAX && clause_start && candidate(t[i])) {
+          const std::string_view v = t[i + 1].text;
+          if ((v == "licensed" && (word_at(t, i + 2, "the") || word_at(t, i + 2, "an"))) ||
+              (v == "took" && word_at(t, i + 2, "a") && word_at(t, i + 3, "license")) ||
+              (v == "exercised" && word_at(t, i + 2, "its") && word_at(t, i + 3, "option")) ||
+              (v == "paid" && known_org_at(i + 2))) {
+            found = i;
+          }
+        }
+        if (found == SIZE_MAX || common_word(t[found].text)) continue;
+        table_.Add(EntityType::kOrganization, t[found].text, t[found].text);
+        ms_read = false;
+      }
+    }
+  }
+
   // ---- filing ----
   void FillFilingInfo() {
     const FilingHeader& h = doc_.header;
@@ -652,6 +731,27 @@ class Extractor {
         if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
       }
     }
+    // "Solova granted Vantis an exclusive license to ...": a grant made,
+    // with the licensee between the verb and the license.
+    for (size_t i = 0; i + 2 < t.size(); ++i) {
+      if (t[i].text != "granted" || (i > 0 && (t[i - 1].text == "be" || t[i - 1].text == "to"))) continue;
+      size_t art = i + 1;
+      while (art < t.size() && art < i + 5 && t[art].text != "a" && t[art].text != "an") ++art;
+      if (art >= t.size() || art == i + 1 || art == i + 5) continue;
+      bool license = false;
+      for (size_t k = art + 1; k < t.size() && k < art + 5; ++k) {
+        license |= t[k].text == "license" || t[k].text == "sublicense";
+      }
+      if (!license || Conditional(t, i)) continue;
+      // "... pursuant to which the Company granted X a license", "Under the
+      // terms of the settlement, X granted Y a license": what an agreement
+      // provides, told with the agreement, not a grant of its own.
+      bool terms = false;
+      for (size_t k = i; k-- > 0 && t[k].text != ";";) terms |= t[k].text == "which" || t[k].text == "terms";
+      if (terms) continue;
+      auto& v = fired["license.granted"];
+      if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+    }
     if (fired.empty()) {
       if (!ams.empty()) ImpliedEntered(si, ams);
       return;
@@ -686,7 +786,7 @@ class Extractor {
         Draft dr;
         dr.type = type;
         dr.date = d.empty() ? (sentence_anchor.empty() ? default_date : sentence_anchor) : d;
-        dr.weak_date = d.empty() ? (sentence_anchor.empty() ? !inherited : weak) : IsWeak(dates, d);
+        dr.weak_date = d.empty() ? (sentence_anchor.empty() ? !inherited : weak) : IsWeak(s, dates, d);
         dr.block = sent.block;
         dr.sentence = static_cast<int>(si);
         FillParties(&dr, si, ms, t, tok);
@@ -751,11 +851,16 @@ class Extractor {
     drafts_.push_back(std::move(dr));
   }
 
-  static bool IsWeak(const std::vector<DateMention>& dates, const DateValue& d) {
+  // A date is weak when only a relative mention gives it ("last month"),
+  // except "today", which is the day the text was dated.
+  static bool IsWeak(std::string_view s, const std::vector<DateMention>& dates, const DateValue& d) {
+    bool relative = false;
     for (const DateMention& m : dates) {
-      if (m.value == d && m.kind == DateKind::kRelative) return true;
+      if (!(m.value == d)) continue;
+      if (m.kind != DateKind::kRelative) return false;
+      relative |= FindIgnoreCase(s.substr(m.begin, m.end - m.begin), "today") == std::string::npos;
     }
-    return false;
+    return relative;
   }
 
   // The event date for a trigger at `tok`: the nearest unused event-anchor
@@ -1067,14 +1172,22 @@ class Extractor {
       if (day[d.agreement].empty()) day[d.agreement] = d.date;
     }
     for (size_t b = 1; b < agreements_.size(); ++b) {
-      const FoundAgreement& gb = agreements_[b];
+      FoundAgreement& gb = agreements_[b];
       if (day[b].day == 0) continue;
       for (size_t a = 0; a < b; ++a) {
         if (into[a] != static_cast<int>(a)) continue;
         FoundAgreement& ga = agreements_[a];
-        if (ga.kind != gb.kind || !(day[a] == day[b])) continue;
+        // A contract called by its defined term ("the Option Agreement") has
+        // no kind of its own: it is the kind the same day's contract is.
+        const bool generic_a = ga.kind == "agreement", generic_b = gb.kind == "agreement";
+        if ((ga.kind != gb.kind && !generic_a && !generic_b) || !(day[a] == day[b])) continue;
         if (!subset(ga.parties, gb.parties) && !subset(gb.parties, ga.parties)) continue;
         into[b] = static_cast<int>(a);
+        if (generic_a && !generic_b) {
+          ga.kind = gb.kind;
+          ga.cue = gb.cue;
+          if (!gb.title.empty()) std::swap(ga.title, gb.title);
+        }
         auto alias = [&](const std::string& name) {
           if (!name.empty() && name != ga.title &&
               std::find(ga.aliases.begin(), ga.aliases.end(), name) == ga.aliases.end()) {

@@ -65,6 +65,17 @@ const Entity* AgreementNamed(const FilingExtract& x, std::string_view name) {
   return nullptr;
 }
 
+// Extracts a filing made of `text`; fails the test on any error.
+FilingExtract ExtractText(const std::string& name, const std::string& text) {
+  Document doc;
+  doc.name = name;
+  doc.text = text;
+  Result<FilingExtract> x = ExtractFiling(doc);
+  INFO(x.status().message());
+  REQUIRE(x.ok());
+  return std::move(x).value();
+}
+
 std::string Dump(const FilingExtract& x) {
   std::string s;
   for (const Event& ev : x.events) {
@@ -267,35 +278,71 @@ TEST_CASE("extract: forward-looking statements and 'About' boilerplate yield no 
 }
 
 TEST_CASE("extract: forward-looking sentences on their own yield no events", "[extract]") {
-  Document doc;
-  doc.name = "fls.txt";
-  doc.text =
+  const FilingExtract x = ExtractText(
+      "fls.txt",
       "ITEM 8.01 - OTHER EVENTS\n"
       "This press release includes forward-looking statements based on management's current expectations. For these "
       "statements, ImmunoGen claims the protection of the safe harbor for forward-looking statements provided by the "
       "Private Securities Litigation Reform Act of 1995.\n"
       "Factors that could cause future results to differ materially include the risk that Genentech, Inc. may not renew "
-      "the agreement and that ImmunoGen, Inc. may not receive milestone payments of $2 million.\n";
-  Result<FilingExtract> x = ExtractFiling(doc);
-  REQUIRE(x.ok());
-  INFO(Dump(*x));
-  CHECK(x->events.empty());
+      "the agreement and that ImmunoGen, Inc. may not receive milestone payments of $2 million.\n");
+  INFO(Dump(x));
+  CHECK(x.events.empty());
 }
 
 TEST_CASE("extract: the month May is not the modal 'may'", "[extract]") {
-  Document doc;
-  doc.name = "may.txt";
-  doc.text =
+  const FilingExtract x = ExtractText(
+      "may.txt",
       "ITEM 1.01 - ENTRY INTO A MATERIAL DEFINITIVE AGREEMENT\n"
       "On May 3, 2013, ImmunoGen, Inc. entered into a license agreement with Orios Pharmaceuticals, Inc.\n"
       "In May 2013, ImmunoGen, Inc. entered into a Joint Development Agreement with Genentech, Inc.\n"
-      "ImmunoGen, Inc. may enter into a supply agreement with Sanofi S.A. in May 2014.\n";
-  Result<FilingExtract> x = ExtractFiling(doc);
-  REQUIRE(x.ok());
-  INFO(Dump(*x));
-  CHECK(OfTypeOn(*x, "agreement.entered", "2013-05-03").size() == 1);
-  CHECK(OfTypeOn(*x, "agreement.entered", "2013-05").size() == 1);
-  CHECK(OfType(*x, "agreement.entered").size() == 2);
+      "ImmunoGen, Inc. may enter into a supply agreement with Sanofi S.A. in May 2014.\n");
+  INFO(Dump(x));
+  CHECK(OfTypeOn(x, "agreement.entered", "2013-05-03").size() == 1);
+  CHECK(OfTypeOn(x, "agreement.entered", "2013-05").size() == 1);
+  CHECK(OfType(x, "agreement.entered").size() == 2);
+}
+
+TEST_CASE("extract: a partner written as one bare word in a licensing or paying slot is a party", "[extract]") {
+  const FilingExtract x = ExtractText(
+      "bare.txt",
+      "ITEM 8.01 - OTHER EVENTS\n"
+      "On September 1, 2003, ImmunoGen, Inc. granted Vantis an exclusive license to develop and commercialize its "
+      "technology in the field of oncology.\n"
+      "On October 2, 2003, Praigen paid ImmunoGen, Inc. a license fee of $10 million.\n"
+      "Cash paid ImmunoGen, Inc. a fee of $1 million was recorded as revenue; cash and equivalents were $5 million.\n"
+      "On November 5, 2003, ImmunoGen, Inc. entered into a Supply Agreement with Osmis Co. (\"Osmis\"), pursuant to "
+      "which ImmunoGen, Inc. granted Osmis a non-exclusive license to its manufacturing know-how.\n");
+  INFO(Dump(x));
+  auto licenses = OfTypeOn(x, "license.granted", "2003-09-01");
+  REQUIRE(licenses.size() == 1);
+  CHECK(HasParty(*licenses[0], "org:vantis"));
+  auto pays = OfTypeOn(x, "payment", "2003-10-02");
+  REQUIRE(pays.size() == 1);
+  CHECK(HasParty(*pays[0], "org:praigen"));
+  // What the agreement provides is not a grant of its own.
+  CHECK(OfTypeOn(x, "license.granted", "2003-11-05").empty());
+  // "Cash" is written in lower case elsewhere in the filing: a common word, not a company.
+  CHECK(EntityById(x, "org:cash") == nullptr);
+}
+
+TEST_CASE("extract: a contract called by its defined term and by its title on the same day is one agreement",
+          "[extract]") {
+  const FilingExtract x = ExtractText(
+      "defined.txt",
+      "ITEM 1.01 - ENTRY INTO A MATERIAL DEFINITIVE AGREEMENT\n"
+      "On October 16, 1998, ImmunoGen, Inc. and Sevulo Resources Corp. (\"Sevulo\") entered into an Option and "
+      "License Agreement (the \"Option Agreement\") under which the parties will collaborate on cancer products.\n"
+      "ITEM 9.01 - FINANCIAL STATEMENTS AND EXHIBITS\n"
+      "EX-10.1\n"
+      "This Option Agreement (this \"Agreement\") is entered into as of October 16, 1998 by and between ImmunoGen, "
+      "Inc., a Massachusetts corporation, and Sevulo Resources Corp. (\"Sevulo\").\n");
+  INFO(Dump(x));
+  auto entered = OfType(x, "agreement.entered");
+  REQUIRE(entered.size() == 1);
+  const Entity* ag = EntityById(x, entered[0]->agreement_id);
+  REQUIRE(ag != nullptr);
+  CHECK(ag->name == "Option and License Agreement");
 }
 
 TEST_CASE("extract: every event of every filing has a type, a quote and a source filing", "[extract]") {
