@@ -354,6 +354,28 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
   return DecodeRecord<Entity>(bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r); });
 }
 
+Result<Entity> DecodeEntityHeader(std::string_view bytes) {
+  return DecodeRecord<Entity>(
+      bytes, kEntityRecord, "entity",
+      [](Reader* r) {
+        Entity e;
+        e.id = r->Str();
+        uint8_t type = r->Byte();
+        if (type > static_cast<uint8_t>(EntityType::kAgreement)) r->Fail();
+        e.type = static_cast<EntityType>(type);
+        e.name = r->Str();
+        e.aliases = r->Strings();
+        e.cik = r->Str();
+        e.title = r->Str();
+        e.dated = r->Str();
+        e.expires = r->Str();
+        e.term = r->Str();
+        e.parties = r->Strings();
+        return e;
+      },
+      /*allow_trailing=*/true);
+}
+
 Result<Event> DecodeEvent(std::string_view bytes) {
   return DecodeRecord<Event>(bytes, kEventRecord, "event", [](Reader* r) { return GetEvent(r); });
 }

@@ -50,6 +50,9 @@ std::string EncodeFilingTouch(const FilingTouch& t);
 std::string EncodeCounts(const CountsRecord& c);
 
 Result<Entity> DecodeEntity(std::string_view bytes);
+// The entity without its sources (left empty): what names and lists need,
+// without decoding one source per filing that mentions a busy company.
+Result<Entity> DecodeEntityHeader(std::string_view bytes);
 Result<Event> DecodeEvent(std::string_view bytes);
 Result<Relation> DecodeRelation(std::string_view bytes);
 Result<FilingInfo> DecodeFilingInfo(std::string_view bytes);

@@ -101,7 +101,7 @@ GraphSlice SliceOf(const Store& store, std::vector<Event> events) {
     for (const Party& p : ev.parties) ids.insert(p.entity_id);
   }
   for (const std::string& id : ids) {
-    Result<Entity> e = store.GetEntity(id);
+    Result<Entity> e = store.GetEntityHeader(id);
     if (e.ok()) slice.entities.push_back(std::move(e).value());
   }
   std::set<std::string> seen;

@@ -283,6 +283,9 @@ void DisplaySources(const Store& store, std::vector<Event>* events) {
   std::map<std::string, std::string> shown;
   for (Event& ev : *events) {
     for (Source& s : ev.sources) {
+      // Accession numbers are shown as they are; only content-hash ids
+      // ("sha:...", filings with no accession) are shown by file name.
+      if (s.filing.rfind("sha:", 0) != 0) continue;
       auto it = shown.find(s.filing);
       if (it == shown.end()) {
         Result<FilingInfo> f = store.GetFiling(s.filing);
@@ -296,7 +299,7 @@ void DisplaySources(const Store& store, std::vector<Event>* events) {
 }
 
 std::string DisplayName(const Store& store, std::string_view id) {
-  Result<Entity> e = store.GetEntity(id);
+  Result<Entity> e = store.GetEntityHeader(id);
   return e.ok() ? e->name : std::string(id);
 }
 

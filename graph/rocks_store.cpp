@@ -1219,6 +1219,16 @@ Result<Entity> RocksStore::GetEntity(std::string_view id) const {
   return e;
 }
 
+Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), keys::EntityKey(id), &value);
+  if (s.IsNotFound()) return Status::NotFound("entity " + std::string(id) + " is not stored");
+  if (!s.ok()) return FromRocks(s, "while reading entity " + std::string(id));
+  Result<Entity> e = DecodeEntityHeader(std::string_view(value.data(), value.size()));
+  if (!e.ok()) return e.status().WithContext("entity " + std::string(id));
+  return e;
+}
+
 std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) const {
   std::vector<Entity> out;
   rocksdb::ManagedSnapshot snap(db_.get());

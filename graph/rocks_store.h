@@ -68,6 +68,7 @@ class RocksStore final : public Store {
   std::vector<FilingInfo> ListFilings() const override;
 
   Result<Entity> GetEntity(std::string_view id) const override;
+  Result<Entity> GetEntityHeader(std::string_view id) const override;
   std::vector<Entity> ListEntities(std::optional<EntityType> type) const override;
   std::vector<Entity> FindEntities(std::string_view name) const override;
 

@@ -123,6 +123,8 @@ class Store {
   virtual std::vector<FilingInfo> ListFilings() const = 0;
 
   virtual Result<Entity> GetEntity(std::string_view id) const = 0;
+  // GetEntity without the sources (empty): for names and lists.
+  virtual Result<Entity> GetEntityHeader(std::string_view id) const { return GetEntity(id); }
   // Entities of a type (all types when nullopt), ordered by id.
   virtual std::vector<Entity> ListEntities(std::optional<EntityType> type) const = 0;
   // Entities whose name or an alias matches `name` after folding case,
