@@ -166,7 +166,8 @@ void PutEntity(Writer* w, const Entity& e) {
   PutSources(w, e.sources);
 }
 
-Entity GetEntity(Reader* r) {
+// The sources come last, so a reader that wants only the rest stops before them.
+Entity GetEntity(Reader* r, bool with_sources = true) {
   Entity e;
   e.id = r->Str();
   uint8_t type = r->Byte();
@@ -180,7 +181,7 @@ Entity GetEntity(Reader* r) {
   e.expires = r->Str();
   e.term = r->Str();
   e.parties = r->Strings();
-  e.sources = GetSources(r);
+  if (with_sources) e.sources = GetSources(r);
   return e;
 }
 
@@ -356,23 +357,7 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
 
 Result<Entity> DecodeEntityHeader(std::string_view bytes) {
   return DecodeRecord<Entity>(
-      bytes, kEntityRecord, "entity",
-      [](Reader* r) {
-        Entity e;
-        e.id = r->Str();
-        uint8_t type = r->Byte();
-        if (type > static_cast<uint8_t>(EntityType::kAgreement)) r->Fail();
-        e.type = static_cast<EntityType>(type);
-        e.name = r->Str();
-        e.aliases = r->Strings();
-        e.cik = r->Str();
-        e.title = r->Str();
-        e.dated = r->Str();
-        e.expires = r->Str();
-        e.term = r->Str();
-        e.parties = r->Strings();
-        return e;
-      },
+      bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r, /*with_sources=*/false); },
       /*allow_trailing=*/true);
 }
 

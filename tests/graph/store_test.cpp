@@ -322,6 +322,23 @@ TEST_CASE("store: data and counts survive closing and reopening the store", "[gr
   CHECK(store->GetFiling(kFilingB).ok());
 }
 
+TEST_CASE("store: an entity header is the entity without its sources", "[graph]") {
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  Add(store.get(), FilingA());
+  Add(store.get(), FilingB());
+  for (const Entity& full : store->ListEntities(std::nullopt)) {
+    INFO(full.id);
+    Result<Entity> header = store->GetEntityHeader(full.id);
+    REQUIRE(header.ok());
+    CHECK(header->sources.empty());
+    Entity expect = full;
+    expect.sources.clear();
+    CHECK(EncodeEntity(*header) == EncodeEntity(expect));
+  }
+  CHECK(store->GetEntityHeader("org:nobody").status().code() == StatusCode::kNotFound);
+}
+
 // ---- Idempotence and replace -----------------------------------------------
 
 TEST_CASE("store: adding a filing that is already stored writes nothing", "[graph]") {
