@@ -169,6 +169,10 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
               if (!e.dated.empty()) detail += " dated " + e.dated;
               if (!e.expires.empty()) detail += ", expires " + e.expires;
             }
+            for (const FormerName& f : e.former_names) {
+              detail += (detail.empty() ? "formerly " : "; formerly ") + f.name;
+              if (!f.until.empty()) detail += " (to " + f.until + ")";
+            }
             t.AddRow({e.id, std::string(EntityTypeName(e.type)), e.name, aliases, detail});
           }
           t.Print(out, IsTerminal(out) ? 50 : 0);

@@ -106,6 +106,17 @@ void WriteEntityJson(const Entity& entity, std::string* out) {
     for (const std::string& p : entity.parties) w.String(p);
     w.EndArray();
   }
+  if (!entity.former_names.empty()) {
+    w.Key("former_names");
+    w.BeginArray();
+    for (const FormerName& f : entity.former_names) {
+      w.BeginObject();
+      w.Field("name", f.name);
+      w.Field("until", f.until, /*skip_empty=*/true);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   w.EndObject();
   out->append(w.str());
 }

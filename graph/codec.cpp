@@ -152,9 +152,13 @@ std::vector<Source> GetSources(Reader* r) {
   return v;
 }
 
+// The type byte's high bit says former names follow the parties (records
+// written before name histories have it clear, and read as before).
+constexpr uint8_t kHasFormerNames = 0x80;
+
 void PutEntity(Writer* w, const Entity& e) {
   w->Str(e.id);
-  w->Byte(static_cast<uint8_t>(e.type));
+  w->Byte(static_cast<uint8_t>(e.type) | (e.former_names.empty() ? 0 : kHasFormerNames));
   w->Str(e.name);
   w->Strings(e.aliases);
   w->Str(e.cik);
@@ -163,6 +167,13 @@ void PutEntity(Writer* w, const Entity& e) {
   w->Str(e.expires);
   w->Str(e.term);
   w->Strings(e.parties);
+  if (!e.former_names.empty()) {
+    w->Varint(e.former_names.size());
+    for (const FormerName& f : e.former_names) {
+      w->Str(f.name);
+      w->Str(f.until);
+    }
+  }
   PutSources(w, e.sources);
 }
 
@@ -171,6 +182,8 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
   Entity e;
   e.id = r->Str();
   uint8_t type = r->Byte();
+  const bool has_former = (type & kHasFormerNames) != 0;
+  type &= ~kHasFormerNames;
   if (type > static_cast<uint8_t>(EntityType::kAgreement)) r->Fail();
   e.type = static_cast<EntityType>(type);
   e.name = r->Str();
@@ -181,6 +194,15 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
   e.expires = r->Str();
   e.term = r->Str();
   e.parties = r->Strings();
+  if (has_former) {
+    size_t n = r->Count(2);
+    for (size_t i = 0; i < n && r->ok(); ++i) {
+      FormerName f;
+      f.name = r->Str();
+      f.until = r->Str();
+      e.former_names.push_back(std::move(f));
+    }
+  }
   if (with_sources) e.sources = GetSources(r);
   return e;
 }

@@ -30,6 +30,13 @@ struct Source {
   std::string filed;   //!< the filing's date (ISO), for "as of" queries; may be ""
 };
 
+// A name a company used until a day: an EDGAR header's FORMER COMPANY block
+// (FORMER CONFORMED NAME, DATE OF NAME CHANGE).
+struct FormerName {
+  std::string name;   //!< as the header spells it: "APPLE COMPUTER INC"
+  std::string until;  //!< ISO day the name changed, or "" when not given
+};
+
 struct Entity {
   std::string id;    //!< "org:genentech", "person:mitchel-sayare", "product:dm1", "ag:..."
   EntityType type = EntityType::kOrganization;
@@ -43,6 +50,8 @@ struct Entity {
   std::string expires;  //!< ISO date the current term ends, recomputed on renewal/extension
   std::string term;     //!< term as written: "five-year", "one additional three-year term"
   std::vector<std::string> parties;  //!< entity ids of the signatories
+  // Organizations: names used before, oldest change first (each is also an alias).
+  std::vector<FormerName> former_names;
   std::vector<Source> sources;  //!< where it is mentioned (one per filing at most)
 };
 

@@ -252,6 +252,22 @@ bool SameIdentity(const Event& a, const Event& b) {
   return a.type == b.type && PartySet(a) == PartySet(b);
 }
 
+// Adds the names `in` knows that `into` does not (a name already there
+// takes a change day it lacked), oldest change first, undated last.
+void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerName>& in) {
+  for (const FormerName& f : in) {
+    auto it = std::find_if(into->begin(), into->end(), [&](const FormerName& x) { return x.name == f.name; });
+    if (it == into->end()) {
+      into->push_back(f);
+    } else if (it->until.empty()) {
+      it->until = f.until;
+    }
+  }
+  std::stable_sort(into->begin(), into->end(), [](const FormerName& a, const FormerName& b) {
+    return std::make_pair(a.until.empty(), a.until) < std::make_pair(b.until.empty(), b.until);
+  });
+}
+
 Entity NewEntity(const Entity& in, const FilingInfo& filing) {
   Entity e = in;
   e.aliases.clear();
@@ -260,6 +276,8 @@ Entity NewEntity(const Entity& in, const FilingInfo& filing) {
   }
   e.parties.clear();
   for (const std::string& p : in.parties) AddUnique(&e.parties, p);
+  e.former_names.clear();
+  MergeFormerNames(&e.former_names, in.former_names);
   e.sources = {SourceFor(in.sources, filing)};
   return e;
 }
@@ -278,6 +296,7 @@ void MergeEntity(Entity* e, const Entity& in, const FilingInfo& filing) {
   // strings compare as dates; at an equal prefix the more precise wins.
   if (in.expires > e->expires) e->expires = in.expires;
   for (const std::string& p : in.parties) AddUnique(&e->parties, p);
+  MergeFormerNames(&e->former_names, in.former_names);
   if (!HasSourceFrom(e->sources, filing.id)) e->sources.push_back(SourceFor(in.sources, filing));
 }
 

@@ -1379,6 +1379,23 @@ class Extractor {
     return cue + " agreement";
   }
 
+  // The dated former names the header gives for a company (by its CIK).
+  std::vector<FormerName> FormerNamesOf(const FoundEntity& fe) const {
+    std::vector<FormerName> out;
+    if (fe.type != EntityType::kOrganization || fe.cik.empty()) return out;
+    auto take = [&](const HeaderCompany& c) {
+      if (c.cik != fe.cik) return;
+      for (const HeaderCompany::FormerName& f : c.former_names) {
+        bool have = false;
+        for (const FormerName& x : out) have |= x.name == f.name;
+        if (!have) out.push_back(FormerName{f.name, f.changed});
+      }
+    };
+    for (const HeaderCompany& c : doc_.header.filers) take(c);
+    for (const HeaderCompany& c : doc_.header.others) take(c);
+    return out;
+  }
+
   Result<FilingExtract> Build() {
     // Entities that are worth keeping: products need more evidence for than against.
     std::vector<bool> keep(table_.entities.size(), true);
@@ -1398,6 +1415,7 @@ class Extractor {
       e.aliases = fe.aliases;
       e.cik = fe.cik;
       e.title = fe.title;
+      e.former_names = FormerNamesOf(fe);
       e.sources.push_back(Source{source_filing_, "", "", filed_});
       out_.entities.push_back(std::move(e));
       if (fe.type == EntityType::kPerson && !fe.title.empty()) {

@@ -46,6 +46,12 @@ TEST_CASE("resolve: Apple Computer (1999) and Apple Inc. (2024) are one company,
     for (const Event& ev : history) types.push_back(ev.type + " " + ev.date.substr(0, 4));
     CHECK(std::find(types.begin(), types.end(), "litigation 1999") != types.end());
     CHECK(std::find(types.begin(), types.end(), "financial.results 2024") != types.end());
+    // The 2024 header's FORMER COMPANY blocks: dated former names, oldest first.
+    REQUIRE(apple[0].former_names.size() == 2);
+    CHECK(apple[0].former_names[0].name == "APPLE COMPUTER INC");
+    CHECK(apple[0].former_names[0].until == "1997-08-08");
+    CHECK(apple[0].former_names[1].name == "APPLE INC");
+    CHECK(apple[0].former_names[1].until == "2007-01-09");
     // Both filings name the same registrant.
     CHECK((*store)->GetFiling(a.filing.id)->registrant == apple[0].id);
     CHECK((*store)->GetFiling(b.filing.id)->registrant == apple[0].id);

@@ -867,6 +867,18 @@ TEST_CASE("store: every truncation and many byte flips of encoded records decode
   Result<Event> ev = DecodeEvent(event);
   REQUIRE(ev.ok());
   CHECK(EncodeEvent(*ev) == event);
+  // Dated former names round-trip, and a record without them reads as before.
+  Entity renamed = x.entities[0];
+  renamed.former_names = {FormerName{"APPLE COMPUTER INC", "1997-08-08"}, FormerName{"OLD NAME", ""}};
+  Result<Entity> renamed_back = DecodeEntity(EncodeEntity(renamed));
+  REQUIRE(renamed_back.ok());
+  CHECK(EncodeEntity(*renamed_back) == EncodeEntity(renamed));
+  CHECK(renamed_back->former_names.size() == 2);
+  CHECK(renamed_back->former_names[0].until == "1997-08-08");
+  Result<Entity> header = DecodeEntityHeader(EncodeEntity(renamed));
+  REQUIRE(header.ok());
+  CHECK(header->former_names.size() == 2);
+  CHECK(header->sources.empty());
   Result<FilingTouch> touch = DecodeFilingTouch(EncodeFilingTouch(FilingTouch{{"ev:1", "ev:2"}}));
   REQUIRE(touch.ok());
   CHECK(touch->event_ids == std::vector<std::string>{"ev:1", "ev:2"});
