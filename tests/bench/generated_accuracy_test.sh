@@ -7,12 +7,12 @@
 #
 # usage: generated_accuracy_test.sh DEALGRAPH_BINARY DATA_DIR
 #
-# The bar is the measured events F1 of seed 42 (0.946 on 2026-12-04) minus
+# The bar is the measured events F1 of seed 42 (0.971 on 2026-12-04; seeds 1 and 2 at 300 filings: 0.979, 0.976) minus
 # 0.03; raise it as the extractor improves (issue goal: 0.95).
 set -euo pipefail
 bin=$1
 gen=$(dirname "$bin")/dealgraph-gen
-min_f1=${DEALGRAPH_GEN_MIN_F1:-0.91}
+min_f1=${DEALGRAPH_GEN_MIN_F1:-0.94}
 if [[ ! -x $gen ]]; then
   echo "generated_accuracy_test: $gen not built" >&2
   exit 1
