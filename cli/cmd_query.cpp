@@ -351,12 +351,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (o->common.format == "jsonl") {
           for (const AgreementStory& st : stories) {
             out << AgreementJsonLine(st) << "\n";
-            GraphSlice slice = SliceFor(*store, st.events);
-            for (const Event& ev : slice.events) {
-              std::string el;
-              WriteEventJson(ev, slice, &el);
-              out << el << "\n";
-            }
+            (void)WriteEventsJsonl(SliceFor(*store, st.events), out);
           }
           return stories.empty() ? kExitFailure : kExitOk;
         }
