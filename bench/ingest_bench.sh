@@ -1,16 +1,50 @@
 #!/usr/bin/env bash
-# End-to-end ingest throughput: builds a corpus of COPIES copies of the
-# bundled filings (each copy made distinct: a unique marker appended, SGML
-# accession numbers renumbered), then times a plain read (cat), ingest with
-# one job and ingest with two jobs. Prints MB/s for each.
-# usage: bench/ingest_bench.sh [BINARY] [COPIES]
+# End-to-end ingest throughput: times a plain read of the corpus (cat to
+# /dev/null), `ingest --jobs 1` and `ingest --jobs 2` over the same files,
+# RUNS times each (interleaved, so load from other processes spreads over
+# all three), and prints the median and range of each in MB/s, the CPU time
+# of each ingest, its peak RSS, and the store's size per event.
+#
+# usage: bench/ingest_bench.sh [BINARY] [CORPUS] [RUNS]
+#   CORPUS  gen:N[:SEED]  N filings written by dealgraph-gen (next to BINARY)
+#                         with SEED (default 7) -- realistic, distinct filings
+#           dir:PATH      an existing folder of filings (e.g. a generated
+#                         2 GiB corpus: dealgraph-gen --count 120000 ...)
+#           COPIES        (a number; the old default, 150) copies of the 16
+#                         bundled filings, each made distinct (a marker
+#                         appended, SGML accession numbers renumbered).
+#                         Entity records then gather thousands of sources,
+#                         which no real corpus does.
+#   RUNS    timed runs of each command (default 3)
+# Environment: JOBS2=0 skips the two-job runs; KEEP=DIR keeps the last
+# one-job store in DIR.
 set -euo pipefail
 bin=${1:-build/dealgraph}
-copies=${2:-150}
+corpus_spec=${2:-150}
+runs=${3:-3}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 data=$(cd "$(dirname "$0")/../data" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$data" "$work/corpus" "$copies" <<'PY'
+
+case "$corpus_spec" in
+  gen:*)
+    spec=${corpus_spec#gen:}
+    count=${spec%%:*}
+    seed=7
+    [[ "$spec" == *:* ]] && seed=${spec#*:}
+    "$(dirname "$bin")/dealgraph-gen" --count "$count" --seed "$seed" --out "$work/corpus" \
+      --gold "$work/gold.json" >/dev/null
+    corpus="$work/corpus"
+    label="dealgraph-gen --count $count --seed $seed"
+    ;;
+  dir:*)
+    corpus=${corpus_spec#dir:}
+    label="folder $corpus"
+    ;;
+  *)
+    copies=$corpus_spec
+    python3 - "$data" "$work/corpus" "$copies" <<'PY'
 import os, re, sys
 data, out, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
 os.makedirs(out)
@@ -23,18 +57,77 @@ for i in range(copies):
                    lambda m: m.group(1) + b"%010d-%s-%06d" % (int(m.group(2)) + i + 1, m.group(3), int(m.group(4))), b)
         open(os.path.join(out, "%04d_%s" % (i, os.path.basename(f))), "wb").write(b + b"\n<!-- copy %d -->\n" % i)
 PY
-bytes=$(du -sb "$work/corpus" | cut -f1)
-mb=$(python3 -c "print(f'{$bytes/1e6:.1f}')")
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); python3 -c "print(f'{$e-$s:.2f}')"; }
-cat_s=$(t sh -c "cat '$work'/corpus/* >/dev/null")
-j1_s=$(t "$bin" ingest --db "$work/j1.db" --jobs 1 "$work/corpus")
-j2_s=$(t "$bin" ingest --db "$work/j2.db" --jobs 2 "$work/corpus")
-events=$("$bin" events --db "$work/j1.db" --format jsonl | wc -l)
-store=$(du -sb "$work/j1.db" | cut -f1)
-python3 - <<PY
-mb = $mb
-for name, s in (("cat", $cat_s), ("ingest --jobs 1", $j1_s), ("ingest --jobs 2", $j2_s)):
-    print(f"{name:16s} {s:7.2f} s  {mb / s:8.1f} MB/s")
-print(f"corpus {mb} MB, $(ls "$work/corpus" | wc -l) files; jobs-2 speed-up {$j1_s / $j2_s:.2f}x; ingest/cat ratio {$j1_s / $cat_s:.1f}")
-print(f"store {$store / 1e6:.1f} MB for $events events")
+    corpus="$work/corpus"
+    label="$copies copies of the bundled filings"
+    ;;
+esac
+
+python3 - "$bin" "$corpus" "$work" "$runs" "$label" "${JOBS2:-1}" "${KEEP:-}" <<'PY'
+import os, resource, shutil, statistics, subprocess, sys, time
+binary, corpus, work, runs, label, jobs2, keep = sys.argv[1:8]
+runs = int(runs)
+files = []
+for root, _, names in os.walk(corpus):
+    files += [os.path.join(root, n) for n in names]
+files.sort()
+nbytes = sum(os.path.getsize(f) for f in files)
+mb = nbytes / 1e6
+
+def timed(cmd, **kw):
+    """Wall seconds, CPU seconds (user+sys) and peak RSS (KiB) of one child."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, **kw)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+def cat():
+    # xargs keeps the argument list short on a 100,000-file corpus.
+    listing = os.path.join(work, "files.lst")
+    if not os.path.exists(listing):
+        with open(listing, "w") as f:
+            f.write("\0".join(files))
+    return timed(["sh", "-c", f"xargs -0 cat < '{listing}' > /dev/null"])
+
+def ingest(jobs):
+    db = os.path.join(work, f"j{jobs}.db")
+    shutil.rmtree(db, ignore_errors=True)
+    with open(os.devnull, "w") as devnull:
+        r = timed([binary, "ingest", "--db", db, "--jobs", str(jobs), corpus], stdout=devnull, stderr=devnull)
+    return r
+
+results = {"cat": [], "ingest --jobs 1": [], "ingest --jobs 2": []}
+cat()  # warms the page cache: every run reads from memory
+for _ in range(runs):
+    results["cat"].append(cat())
+    results["ingest --jobs 1"].append(ingest(1))
+    if jobs2 != "0":
+        results["ingest --jobs 2"].append(ingest(2))
+
+load = open("/proc/loadavg").read().split()[:3]
+print(f"corpus: {label}: {mb:.1f} MB, {len(files)} files; {runs} runs each; load average {' '.join(load)}")
+print(f"{'command':16s} {'median MB/s':>11s} {'range MB/s':>15s} {'CPU MB/s':>9s} {'peak RSS':>9s}")
+med = {}
+for name, rs in results.items():
+    if not rs:
+        continue
+    speeds = sorted(mb / w for w, _, _ in rs)
+    med[name] = statistics.median(speeds)
+    cpu = statistics.median(mb / c for _, c, _ in rs if c > 0) if name != "cat" else float("nan")
+    rss = max(r for _, _, r in rs) / 1024
+    print(f"{name:16s} {med[name]:11.1f} {speeds[0]:7.1f}-{speeds[-1]:<7.1f} {cpu:9.1f} {rss:7.0f} MB")
+j1 = med["ingest --jobs 1"]
+if "ingest --jobs 2" in med:
+    print(f"jobs-2 / jobs-1 speed-up (medians): {med['ingest --jobs 2'] / j1:.2f}x")
+print(f"ingest --jobs 1 time / cat time (medians): {med['cat'] / j1:.1f}")
+db = os.path.join(work, "j1.db")
+events = subprocess.run([binary, "events", "--db", db, "--format", "jsonl"], capture_output=True).stdout.count(b"\n")
+store = sum(os.path.getsize(os.path.join(r, n)) for r, _, ns in os.walk(db) for n in ns)
+sst = sum(os.path.getsize(os.path.join(r, n)) for r, _, ns in os.walk(db) for n in ns if n.endswith(".sst"))
+print(f"store: {store / 1e6:.1f} MB on disk ({sst / 1e6:.1f} MB in SST files) for {events} events: "
+      f"{store / max(events, 1):.0f} bytes/event")
+if keep:
+    shutil.rmtree(keep, ignore_errors=True)
+    shutil.copytree(db, keep)
 PY

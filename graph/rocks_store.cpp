@@ -935,6 +935,15 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.max_write_buffer_number = 3;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
+  // The last level holds nearly all the data: ZSTD there (smaller than LZ4
+  // on these records), LZ4 above it, where data is soon rewritten.
+  std::vector<rocksdb::CompressionType> have = rocksdb::GetSupportedCompressions();
+  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) o.bottommost_compression = rocksdb::kZSTD;
+  // Ingest looks up every entity and event of a filing before writing it,
+  // and most are new: a whole-key bloom filter on the memtable answers
+  // "absent" without searching it.
+  o.memtable_whole_key_filtering = true;
+  o.memtable_prefix_bloom_size_ratio = 0.02;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(kBlockCacheBytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));

@@ -169,12 +169,14 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   }
   const int jobs = std::max(1, std::min(options.jobs, 64));
   const size_t n = files.size();
-  std::vector<Work> work(n);
-  for (size_t i = 0; i < n; ++i) work[i].path = files[i];
   // Workers read and extract ahead of this thread, which stores filings in
   // input order (so results never depend on timing); at most `window`
-  // extracted filings wait in memory. With one job everything runs here.
+  // extracted filings wait in memory, in a ring of `window` slots (filing i
+  // in slot i % window), so memory does not grow with the number of files.
+  // With one job everything runs here.
   const size_t window = static_cast<size_t>(jobs) * 8;
+  std::vector<Work> work(std::min(n, window));
+  auto slot = [&](size_t i) -> Work& { return work[i % window]; };
   std::mutex mu;
   std::condition_variable cv;
   std::vector<char> done(n, 0);
@@ -191,7 +193,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
             if (next >= n) return;
             i = next++;
           }
-          Process(store, options.replace, &work[i]);
+          Work& w = slot(i);
+          w = Work();
+          w.path = files[i];
+          Process(store, options.replace, &w);
           {
             std::lock_guard<std::mutex> lock(mu);
             done[i] = 1;
@@ -208,9 +213,12 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[i] != 0; });
     } else {
-      Process(store, options.replace, &work[i]);
+      Work& w = slot(i);
+      w = Work();
+      w.path = files[i];
+      Process(store, options.replace, &w);
     }
-    Work w = std::move(work[i]);
+    Work w = std::move(slot(i));
     {
       std::lock_guard<std::mutex> lock(mu);
       stored = i + 1;

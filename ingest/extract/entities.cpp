@@ -16,26 +16,18 @@ std::string Join(const std::vector<Token>& t, size_t b, size_t e, std::string_vi
   return FoldSpaces(sentence.substr(t[b].begin, t[e - 1].end - t[b].begin));
 }
 
-bool IsSuffix(const Lexicon& lex, std::string_view w) {
-  if (w.empty() || w.size() > 12) return false;
-  if (lex.corporate_suffixes.count(std::string(w))) return true;
-  // Upper-case spellings of the listed suffixes: "INC.", "CORP", "LLC".
-  static const std::unordered_set<std::string> upper = [&lex] {
-    std::unordered_set<std::string> u;
-    for (const std::string& s : lex.corporate_suffixes) {
-      std::string x = s;
-      for (char& c : x) if (IsAsciiLower(c)) c = static_cast<char>(c - 'a' + 'A');
-      if (s.size() >= 2) u.insert(x);
-    }
-    return u;
-  }();
-  return std::none_of(w.begin(), w.end(), IsAsciiLower) && upper.count(std::string(w)) > 0;
+// A corporate suffix ("Inc.", "plc"; also upper-case spellings such as
+// "INC.", "CORP", "LLC"), from the flags Tokenize looked up.
+bool IsSuffixTok(const Token& t) {
+  if (t.text.empty() || t.text.size() > 12) return false;
+  if (t.lex & kLexSuffix) return true;
+  return (t.lex & kLexSuffixUpper) && std::none_of(t.text.begin(), t.text.end(), IsAsciiLower);
 }
 
 bool IsConnector(std::string_view w) { return w == "&" || w == "of" || w == "de" || w == "du" || w == "la"; }
 
 // A token that can be part of a proper name.
-bool NameLike(const Lexicon& lex, const Token& t) {
+bool NameLike(const Lexicon&, const Token& t) {
   if (!t.word) return false;
   if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiDigit(c) || c == '.' || c == ','; })) return false;
   if (t.cap || t.all_caps) return true;
@@ -43,14 +35,14 @@ bool NameLike(const Lexicon& lex, const Token& t) {
   // Lower-case brands with a hyphen: "sanofi-aventis"; "bluebird".
   if (t.text.find('-') != std::string_view::npos && !t.has_digit) {
     bool letters_only = std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiAlpha(c) || c == '-'; });
-    return letters_only && t.text.size() >= 6 && !lex.name_stopwords.count(std::string(t.text));
+    return letters_only && t.text.size() >= 6 && !(t.lex & kLexStop);
   }
   // "iPhone", "eBay", "huN901": lower first letter, capitals later.
   if (IsAsciiLower(t.text[0]) && t.text.size() > 2 && std::any_of(t.text.begin() + 1, t.text.end(), IsAsciiUpper)) return true;
   return false;
 }
 
-bool IsStop(const Lexicon& lex, const Token& t) { return lex.name_stopwords.count(std::string(t.text)) > 0; }
+bool IsStop(const Lexicon&, const Token& t) { return (t.lex & kLexStop) != 0; }
 
 // Walks back from token `end` (exclusive) over a proper-name run; returns the
 // first token of the run (== end when none).
@@ -64,8 +56,8 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     // stays a stop here: "Restated Bylaws of Biogen Inc." is no company.)
     bool connector = p.text == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
     if (lower_brand && b != end && !connector) break;
-    if (NameLike(lex, p) && !IsStop(lex, p) && !lex.exchanges.count(std::string(p.text)) &&
-        !lex.person_titles.count(std::string(p.text))) {
+    if (NameLike(lex, p) && !IsStop(lex, p) && !(p.lex & kLexExchange) &&
+        !(p.lex & kLexTitle)) {
       --b;
       continue;
     }
@@ -80,7 +72,7 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
   return b;
 }
 
-bool IsPersonTitleWord(const Lexicon& lex, std::string_view w) { return lex.person_titles.count(std::string(w)) > 0; }
+bool IsTitleTok(const Token& t) { return (t.lex & kLexTitle) != 0; }
 
 // A person's name at tokens [b, e): 2-4 capitalized words or initials, the
 // last a real word.
@@ -89,8 +81,8 @@ bool PersonNameShape(const Lexicon& lex, const std::vector<Token>& t, size_t b, 
   for (size_t i = b; i < e; ++i) {
     const Token& k = t[i];
     if (!k.word || !k.cap || k.has_digit) return false;
-    if (IsStop(lex, k) || IsPersonTitleWord(lex, k.text) || lex.industry_words.count(std::string(k.text)) ||
-        IsSuffix(lex, k.text) || lex.agency_words.count(std::string(k.text))) {
+    if (IsStop(lex, k) || IsTitleTok(k) || (k.lex & kLexIndustry) ||
+        IsSuffixTok(k) || (k.lex & kLexAgency)) {
       return false;
     }
     bool initial = k.text.size() == 2 && k.text[1] == '.';
@@ -113,13 +105,13 @@ bool IsDegree(std::string_view w) {
 
 // The title written at t[b...]: capitalized words, "and", "of", "&" until
 // punctuation other than those. Empty when t[b] is not a title word.
-std::string ReadTitle(const Lexicon& lex, const std::vector<Token>& t, size_t b, std::string_view s, size_t* end_out) {
-  if (b >= t.size() || !IsPersonTitleWord(lex, t[b].text)) return "";
+std::string ReadTitle(const Lexicon&, const std::vector<Token>& t, size_t b, std::string_view s, size_t* end_out) {
+  if (b >= t.size() || !IsTitleTok(t[b])) return "";
   size_t e = b;
   while (e < t.size() && e - b < 10) {
     const Token& k = t[e];
     if (k.word && (k.cap || k.text == "and" || k.text == "of" || k.text == "&")) { ++e; continue; }
-    if (k.text == "," && e + 1 < t.size() && IsPersonTitleWord(lex, t[e + 1].text)) { ++e; continue; }
+    if (k.text == "," && e + 1 < t.size() && IsTitleTok(t[e + 1])) { ++e; continue; }
     break;
   }
   while (e > b && (t[e - 1].text == "and" || t[e - 1].text == "of" || t[e - 1].text == "," || t[e - 1].text == "&")) --e;
@@ -132,7 +124,7 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
   std::string_view w = t.text;
   if (IsAsciiDigit(w[0])) return false;
   if (w.find('@') != std::string_view::npos || w.find('.') != std::string_view::npos || w.find('/') != std::string_view::npos) return false;
-  if (lex.non_products.count(std::string(w))) return false;
+  if (lex.non_products.count(w)) return false;
   if (StartsWithIgnoreCase(w, "EX-") || StartsWithIgnoreCase(w, "FY") || StartsWithIgnoreCase(w, "NCT") ||
       StartsWithIgnoreCase(w, "SFAS") || StartsWithIgnoreCase(w, "Form")) {
     return false;
@@ -224,6 +216,7 @@ void EntityTable::IndexSurface(std::string_view surface, int entity) {
   std::string key = FoldSpaces(surface);
   if (surface_entity_.count(key)) return;
   surface_entity_[key] = entity;
+  first_tokens_.set(FirstTokenBit(texts[0]));
   surfaces_[texts[0]].push_back({texts, entity});
 }
 
@@ -264,24 +257,40 @@ int EntityTable::Lookup(std::string_view surface) const {
   return it == surface_entity_.end() ? -1 : it->second;
 }
 
+int EntityTable::MatchAt(const Token* t, size_t n, size_t i, size_t* len) const {
+  *len = 0;
+  if (t[i].text.empty() || !first_tokens_.test(FirstTokenBit(t[i].text))) return -1;
+  auto it = surfaces_.find(t[i].text);
+  if (it == surfaces_.end()) return -1;
+  size_t best_len = 0;
+  int best = -1;
+  for (const auto& [texts, ent] : it->second) {
+    if (texts.size() <= best_len || i + texts.size() > n) continue;
+    bool ok = true;
+    for (size_t k = 1; k < texts.size() && ok; ++k) ok = t[i + k].text == texts[k];
+    if (ok) {
+      best_len = texts.size();
+      best = ent;
+    }
+  }
+  *len = best_len;
+  return best;
+}
+
+int EntityTable::MentionAt(const std::vector<Token>& t, size_t i, size_t* len) const {
+  if (i >= t.size()) {
+    *len = 0;
+    return -1;
+  }
+  return MatchAt(t.data(), t.size(), i, len);
+}
+
 std::vector<EntityMention> EntityTable::Mentions(const std::vector<Token>& t) const {
   std::vector<EntityMention> out;
   size_t i = 0;
   while (i < t.size()) {
-    auto it = surfaces_.find(std::string(t[i].text));
     size_t best_len = 0;
-    int best = -1;
-    if (it != surfaces_.end()) {
-      for (const auto& [texts, ent] : it->second) {
-        if (texts.size() <= best_len || i + texts.size() > t.size()) continue;
-        bool ok = true;
-        for (size_t k = 0; k < texts.size() && ok; ++k) ok = t[i + k].text == texts[k];
-        if (ok) {
-          best_len = texts.size();
-          best = ent;
-        }
-      }
-    }
+    int best = MatchAt(t.data(), t.size(), i, &best_len);
     if (best >= 0) {
       // A suffix written after the name belongs to the mention: "Millennium Pharmaceuticals, Inc."
       size_t e = i + best_len;
@@ -376,6 +385,11 @@ class Discoverer {
         const auto& t = T(si);
         for (size_t i = 0; i < t.size(); ++i) {
           if (!t[i].cap || t[i].all_caps) continue;
+          // FoldName of a run that starts with a capital keeps that letter
+          // (lower-cased) first, unless it drops a leading "The": a run whose
+          // first letter is neither can never fold to `fold`.
+          const char first = AsciiLower(t[i].text[0]);
+          if (fold.empty() || (first != fold[0] && first != 't')) continue;
           std::string acc;
           for (size_t e = i; e < t.size() && e < i + 6; ++e) {
             acc = Join(t, i, e + 1, S(si));
@@ -417,7 +431,7 @@ class Discoverer {
   std::string StripSuffix(std::string_view name) const {
     std::vector<Token> t = Tokenize(name);
     size_t e = t.size();
-    while (e > 1 && (IsSuffix(lex_, t[e - 1].text) || t[e - 1].text == ",")) {
+    while (e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text == ",")) {
       // Keep "Group" when it is the only thing after a lower-case brand? No: fold drops it too.
       --e;
     }
@@ -429,6 +443,8 @@ class Discoverer {
   bool NamedInBody(const std::string& surface) const {
     std::vector<Token> want = Tokenize(surface);
     if (want.empty()) return false;
+    // Sentences are views into the text: one search of it rules most out.
+    if (doc_.text.find(want[0].text) == std::string::npos) return false;
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       if (seg_.blocks[seg_.sentences[si].block].section == Section::kCover) continue;
       if (seg_.sentences[si].text.find(want[0].text) == std::string_view::npos) continue;
@@ -473,10 +489,10 @@ class Discoverer {
     if (ContactLine(si) || seg_.blocks[seg_.sentences[si].block].section == Section::kCover) return;
     const auto& t = T(si);
     for (size_t i = 1; i < t.size(); ++i) {
-      if (!IsSuffix(lex_, t[i].text)) continue;
+      if (!IsSuffixTok(t[i])) continue;
       // A suffix followed by another suffix ("Group, LLC") is handled at the last one.
-      if (i + 2 < t.size() && t[i + 1].text == "," && IsSuffix(lex_, t[i + 2].text) && t[i + 2].text != "Trust") continue;
-      if (i + 1 < t.size() && IsSuffix(lex_, t[i + 1].text)) continue;
+      if (i + 2 < t.size() && t[i + 1].text == "," && IsSuffixTok(t[i + 2]) && t[i + 2].text != "Trust") continue;
+      if (i + 1 < t.size() && IsSuffixTok(t[i + 1])) continue;
       size_t end = i;
       if (t[end - 1].text == ",") --end;
       size_t b = NameRunStart(lex_, t, end);
@@ -485,7 +501,7 @@ class Discoverer {
       std::string surface = Join(t, b, i + 1, S(si));
       std::string name = Join(t, b, end, S(si));
       if (name.size() < 2) continue;
-      if (b > 0 && lex_.exchanges.count(std::string(t[b - 1].text))) continue;  // "NYSE Texas, Inc." is an exchange
+      if (b > 0 && (t[b - 1].lex & kLexExchange)) continue;  // "NYSE Texas, Inc." is an exchange
       if (lex_.exchanges.count(name)) continue;
       int idx = table_.Add(EntityType::kOrganization, name, surface);
       if (idx >= 0 && b > 0 && t[b - 1].text == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));
@@ -509,7 +525,7 @@ class Discoverer {
       size_t end = i;
       size_t b;
       std::string surface;
-      if (IsSuffix(lex_, t[end - 1].text)) {
+      if (IsSuffixTok(t[end - 1])) {
         size_t suffix = end - 1;
         size_t ne = suffix;
         if (ne > 0 && t[ne - 1].text == ",") --ne;
@@ -532,7 +548,7 @@ class Discoverer {
     const auto& t = T(si);
     std::vector<EntityMention> known = table_.Mentions(t);
     for (size_t i = 0; i < t.size(); ++i) {
-      if (!lex_.agency_words.count(std::string(t[i].text))) continue;
+      if (!(t[i].lex & kLexAgency)) continue;
       bool inside = false;
       for (const EntityMention& m : known) inside |= m.tok_begin <= i && i < m.tok_end;
       if (inside) continue;  // "U.S. Food and Drug Administration" is known already
@@ -574,7 +590,7 @@ class Discoverer {
     for (const EntityMention& m : mentions) {
       size_t k = m.tok_end;
       if (k < t.size() && t[k].text == ",") ++k;
-      if (k < t.size() && IsSuffix(lex_, t[k].text)) ++k;
+      if (k < t.size() && IsSuffixTok(t[k])) ++k;
       if (k >= t.size() || t[k].text != "(") continue;
       ++k;
       if (k < t.size() && (t[k].text == "the" || t[k].text == "The")) ++k;
@@ -641,7 +657,7 @@ class Discoverer {
         last = true;  // the list ends at the verb: "... and License Agreement" after it is another list
       }
       // A corporate suffix after a comma belongs to the previous member.
-      if (me == mb + 1 && IsSuffix(lex_, t[mb].text)) me = mb;
+      if (me == mb + 1 && IsSuffixTok(t[mb])) me = mb;
       members.push_back({mb, me, last});
     };
     for (size_t i = 0; i < t.size(); ++i) {
@@ -709,8 +725,8 @@ class Discoverer {
 
   static bool IsInitial(const Token& k) { return k.text.size() == 2 && IsAsciiUpper(k.text[0]) && k.text[1] == '.'; }
   bool CapWord(const Token& k) const {
-    return k.word && k.cap && k.has_lower && !k.has_digit && k.text.size() >= 2 && !IsInitial(k) && !IsPersonTitleWord(lex_, k.text) &&
-           !IsSuffix(lex_, k.text) && !lex_.industry_words.count(std::string(k.text)) && !lex_.agency_words.count(std::string(k.text));
+    return k.word && k.cap && k.has_lower && !k.has_digit && k.text.size() >= 2 && !IsInitial(k) && !IsTitleTok(k) &&
+           !IsSuffixTok(k) && !(k.lex & kLexIndustry) && !(k.lex & kLexAgency);
   }
 
   // "William E. Rose", "R. Kent McGaughy, Jr.", "J. Warren Huff": a middle
@@ -723,11 +739,11 @@ class Discoverer {
       if (CapWord(t[i]) && !IsStop(lex_, t[i]) && IsInitial(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       else if (IsInitial(t[i]) && CapWord(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       if (!e) continue;
-      if (e < t.size() && (IsSuffix(lex_, t[e].text) || (t[e].text == "," && e + 1 < t.size() && IsSuffix(lex_, t[e + 1].text) &&
+      if (e < t.size() && (IsSuffixTok(t[e]) || (t[e].text == "," && e + 1 < t.size() && IsSuffixTok(t[e + 1]) &&
                                                          t[e + 1].text != "Jr." && t[e + 1].text != "Sr."))) {
         continue;
       }
-      if (e < t.size() && t[e].cap && t[e].word && CapWord(t[e]) && !IsStop(lex_, t[e]) && !IsPersonTitleWord(lex_, t[e].text)) continue;
+      if (e < t.size() && t[e].cap && t[e].word && CapWord(t[e]) && !IsStop(lex_, t[e]) && !IsTitleTok(t[e])) continue;
       if (table_.Lookup(Join(t, i, e, S(si))) >= 0) continue;
       AddPerson(si, i, e, "");
     }
@@ -758,8 +774,8 @@ class Discoverer {
       // "/s/ Karleen M. Oberton"
       if (t[i].text == "/" && i + 3 < t.size() && (t[i + 1].text == "s" || t[i + 1].text == "S") && t[i + 2].text == "/") {
         size_t b = i + 3, e = b;
-        while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !t[e].has_digit && !IsPersonTitleWord(lex_, t[e].text)) ++e;
-        if (e - b >= 2 && e - b <= 4 && !IsSuffix(lex_, t[e - 1].text) && !(t[e - 1].text.size() == 2 && t[e - 1].text[1] == '.')) {
+        while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !t[e].has_digit && !IsTitleTok(t[e])) ++e;
+        if (e - b >= 2 && e - b <= 4 && !IsSuffixTok(t[e - 1]) && !(t[e - 1].text.size() == 2 && t[e - 1].text[1] == '.')) {
           size_t te;
           std::string title = ReadTitle(lex_, t, e, s, &te);
           AddPerson(si, b, e, title);
@@ -770,7 +786,7 @@ class Discoverer {
       if (t[i].word && (t[i].text == "said" || t[i].text == "Mr." || t[i].text == "Ms." || t[i].text == "Dr." ||
                         t[i].text == "Mrs.")) {
         size_t b = i + 1, e = b;
-        while (e < t.size() && e < b + 4 && t[e].word && t[e].cap && !IsStop(lex_, t[e]) && !IsPersonTitleWord(lex_, t[e].text)) ++e;
+        while (e < t.size() && e < b + 4 && t[e].word && t[e].cap && !IsStop(lex_, t[e]) && !IsTitleTok(t[e])) ++e;
         if (PersonNameShape(lex_, t, b, e)) {
           size_t k = e;
           if (k < t.size() && t[k].text == ",") ++k;
@@ -783,8 +799,8 @@ class Discoverer {
       if (!t[i].cap || !t[i].word || IsStop(lex_, t[i])) continue;
       if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1])) continue;  // not a run start
       size_t e = i;
-      while (e < t.size() && e < i + 4 && t[e].word && t[e].cap && !t[e].has_digit && !IsPersonTitleWord(lex_, t[e].text) && !IsStop(lex_, t[e]) &&
-             !IsSuffix(lex_, t[e].text)) {
+      while (e < t.size() && e < i + 4 && t[e].word && t[e].cap && !t[e].has_digit && !IsTitleTok(t[e]) && !IsStop(lex_, t[e]) &&
+             !IsSuffixTok(t[e])) {
         ++e;
       }
       if (!PersonNameShape(lex_, t, i, e)) continue;
@@ -802,10 +818,13 @@ class Discoverer {
       // "ImmunoGen Chairman and CEO": skip a known organization before the title.
       int employer = -1;
       if (k < t.size()) {
-        auto ms = table_.Mentions(std::vector<Token>(t.begin() + k, t.end()));
-        if (!ms.empty() && ms[0].tok_begin == 0) {
-          employer = ms[0].entity;
-          k += ms[0].tok_end;
+        // The longest known name starting at token k (what Mentions of the
+        // tail would find first), without copying the tail.
+        size_t len = 0;
+        int at = table_.MentionAt(t, k, &len);
+        if (at >= 0) {
+          employer = at;
+          k += len;
           if (k < t.size() && t[k].possessive) ++k;
         }
       }
@@ -909,7 +928,7 @@ class Discoverer {
       std::vector<Token> t = Tokenize(spelled);
       if (t.size() < 2) continue;
       size_t k = t.size();
-      while (k > 1 && lex_.industry_words.count(std::string(t[k - 1].text))) --k;
+      while (k > 1 && (t[k - 1].lex & kLexIndustry)) --k;
       if (k == t.size()) continue;
       std::string short_name = Join(t, 0, k, spelled);
       if (short_name.size() < 3 || lex_.name_stopwords.count(short_name)) continue;

@@ -9,6 +9,7 @@
 #ifndef DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
 #define DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 
 #include "graph/model.h"
 #include "ingest/document.h"
+#include "ingest/extract/lexicon.h"
 #include "ingest/extract/tokens.h"
 #include "ingest/segment.h"
 
@@ -57,6 +59,10 @@ class EntityTable {
   int Lookup(std::string_view surface) const;
   // Known names in a tokenized sentence, longest match first, no overlaps.
   std::vector<EntityMention> Mentions(const std::vector<Token>& tokens) const;
+  // The entity of the longest known name starting at tokens[i] (its length
+  // in tokens in *len), or -1: the first of Mentions(tokens[i..]) when that
+  // starts at i.
+  int MentionAt(const std::vector<Token>& tokens, size_t i, size_t* len) const;
 
   std::vector<FoundEntity> entities;
   std::vector<FoundRelation> relations;
@@ -64,10 +70,23 @@ class EntityTable {
 
  private:
   void IndexSurface(std::string_view surface, int entity);
+  int MatchAt(const Token* t, size_t n, size_t i, size_t* len) const;
+  // A filter over the first tokens of surfaces_ (first byte, last byte,
+  // length): most tokens of a sentence start no known name and are ruled
+  // out without hashing them.
+  static size_t FirstTokenBit(std::string_view text) {
+    return (static_cast<unsigned char>(text.front()) * 31u + static_cast<unsigned char>(text.back()) * 7u +
+            static_cast<unsigned>(text.size())) & (kFirstTokenBits - 1);
+  }
+  static constexpr size_t kFirstTokenBits = 4096;
+  std::bitset<kFirstTokenBits> first_tokens_;
   std::unordered_map<std::string, int> by_id_;
-  // First token text -> (token texts of a surface form, entity).
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, int>>> surfaces_;
-  std::unordered_map<std::string, int> surface_entity_;
+  // First token text -> (token texts of a surface form, entity). Searched by
+  // string_view (no temporary string per token).
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, int>>, StringViewHash,
+                     std::equal_to<>>
+      surfaces_;
+  std::unordered_map<std::string, int, StringViewHash, std::equal_to<>> surface_entity_;
 };
 
 // Discovers the entities of a filing. `tokens[i]` are the tokens of

@@ -38,7 +38,7 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     auto it = files.find(name);
     return it == files.end() ? std::string_view() : std::string_view(it->second);
   };
-  auto set_of = [&](const char* name, std::unordered_set<std::string>* out) {
+  auto set_of = [&](const char* name, WordSet* out) {
     for (std::string_view e : Entries(text(name))) out->emplace(Trim(e));
   };
   set_of("corporate_suffixes.txt", &lex.corporate_suffixes);
@@ -84,6 +84,24 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     if (cols.size() > 1) info.default_type = cols[1];
     if (cols.size() > 2) info.title = cols[2];
     lex.items[cols[0]] = info;
+  }
+  auto flag_all = [&](const WordSet& set, uint8_t flag) {
+    for (const std::string& w : set) lex.word_flags[w] |= flag;
+  };
+  flag_all(lex.name_stopwords, kLexStop);
+  flag_all(lex.person_titles, kLexTitle);
+  flag_all(lex.corporate_suffixes, kLexSuffix);
+  flag_all(lex.industry_words, kLexIndustry);
+  flag_all(lex.agency_words, kLexAgency);
+  flag_all(lex.exchanges, kLexExchange);
+  flag_all(lex.non_products, kLexNonProduct);
+  for (const std::string& w : lex.corporate_suffixes) {
+    if (w.size() < 2) continue;
+    std::string upper = w;
+    for (char& c : upper) {
+      if (IsAsciiLower(c)) c = static_cast<char>(c - 'a' + 'A');
+    }
+    lex.word_flags[upper] |= kLexSuffixUpper;
   }
   if (lex.triggers.empty() || lex.corporate_suffixes.empty()) {
     return Status::InvalidArgument("lexicon is missing triggers.tsv or corporate_suffixes.txt");

@@ -8,6 +8,7 @@
 #ifndef DEALGRAPH_INGEST_EXTRACT_LEXICON_H_
 #define DEALGRAPH_INGEST_EXTRACT_LEXICON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,12 +19,32 @@
 
 namespace dealgraph {
 
+// Hash and equality that let a set or map of std::string be searched with a
+// std::string_view (no temporary string per lookup on the hot paths).
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
+
 struct EmbeddedFile {
   const char* name;
   const char* content;
 };
 // Defined in the generated lexicon_data.cpp.
 const std::vector<EmbeddedFile>& EmbeddedLexiconFiles();
+
+// What the lexicon says of one word (Lexicon::FlagsOf, Token::lex).
+enum LexFlag : uint8_t {
+  kLexStop = 1,          //!< name_stopwords
+  kLexTitle = 2,         //!< person_titles
+  kLexSuffix = 4,        //!< corporate_suffixes, as written
+  kLexSuffixUpper = 8,   //!< an upper-case spelling of a corporate suffix of 2+ letters
+  kLexIndustry = 16,     //!< industry_words
+  kLexAgency = 32,       //!< agency_words
+  kLexExchange = 64,     //!< exchanges
+  kLexNonProduct = 128,  //!< non_products
+};
 
 struct TriggerRule {
   std::string type;    //!< event type
@@ -43,13 +64,13 @@ struct ItemInfo {
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> corporate_suffixes;  //!< as written ("Inc.", "plc")
-  std::unordered_set<std::string> name_stopwords;
-  std::unordered_set<std::string> person_titles;
-  std::unordered_set<std::string> exchanges;
-  std::unordered_set<std::string> agency_words;
-  std::unordered_set<std::string> industry_words;
-  std::unordered_set<std::string> non_products;
+  WordSet corporate_suffixes;  //!< as written ("Inc.", "plc")
+  WordSet name_stopwords;
+  WordSet person_titles;
+  WordSet exchanges;
+  WordSet agency_words;
+  WordSet industry_words;
+  WordSet non_products;
   std::vector<std::string> product_stems;
   std::vector<std::vector<std::string>> regulators;  //!< canonical first, then aliases
   std::vector<AgreementKind> agreement_kinds;
@@ -57,6 +78,13 @@ struct Lexicon {
   std::vector<std::string> boilerplate;  //!< lower case
   std::vector<std::string> conditional_cues;  //!< lower case
   std::unordered_map<std::string, ItemInfo> items;  //!< "1.01", "old:5"
+  // Every word of the sets above with its LexFlag bits: one lookup per token.
+  std::unordered_map<std::string, uint8_t, StringViewHash, std::equal_to<>> word_flags;
+
+  uint8_t FlagsOf(std::string_view word) const {
+    auto it = word_flags.find(word);
+    return it == word_flags.end() ? 0 : it->second;
+  }
 
   // The lexicon in use: DEALGRAPH_LEXICON_DIR when set, else the embedded one.
   // Loaded once; thread-safe.

@@ -1,6 +1,7 @@
 #include "ingest/extract/tokens.h"
 
 #include "common/strings.h"
+#include "ingest/extract/lexicon.h"
 
 namespace dealgraph {
 
@@ -36,7 +37,21 @@ bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
 
 }  // namespace
 
+namespace {
+std::vector<Token> TokenizeText(std::string_view s);
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out = TokenizeText(s);
+  // One lexicon lookup per token here saves several per token in discovery.
+  const Lexicon& lex = Lexicon::Get();
+  for (Token& t : out) t.lex = lex.FlagsOf(t.text);
+  return out;
+}
+
+namespace {
+
+std::vector<Token> TokenizeText(std::string_view s) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 4);
   size_t i = 0;
@@ -122,5 +137,7 @@ std::vector<Token> Tokenize(std::string_view s) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace dealgraph

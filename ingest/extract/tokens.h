@@ -5,6 +5,7 @@
 #ifndef DEALGRAPH_INGEST_EXTRACT_TOKENS_H_
 #define DEALGRAPH_INGEST_EXTRACT_TOKENS_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct Token {
   bool has_digit = false;
   bool has_lower = false;
   bool possessive = false;  //!< the "'s" token
+  uint8_t lex = 0;          //!< LexFlag bits of the text in the lexicon in use
 };
 
 std::vector<Token> Tokenize(std::string_view sentence);
