@@ -277,7 +277,10 @@ class Generator {
   int NewOrg(int industry, bool registrant);
   int NewPerson(int org, const std::string& title);
   int NewProduct(int owner);
+  // A new audit firm's gid; "" when the names drawn are taken (draw again),
+  // or, after 50 such draws in a row, the existing firm of that name.
   std::string AuditFirm();
+  int auditor_misses_ = 0;
   std::string UniqueStem();
   int PickPartner(int reg);
   int PickRegistrant();
@@ -464,8 +467,11 @@ int Generator::NewOrg(int industry, bool registrant) {
   }
   if (o.ticker.size() < 3) o.ticker += "X";
   // Tickers are unique: vary the last letters until free.
+  // Past the 676 four-letter ones of a prefix, five letters.
+  const std::string prefix = o.ticker.substr(0, 2);
+  auto letter = [](uint32_t v) { return static_cast<char>('A' + v % 26); };
   for (uint32_t k = 0; !tickers_used_.insert(o.ticker).second; ++k) {
-    o.ticker = o.ticker.substr(0, 2) + static_cast<char>('A' + (k / 26) % 26) + static_cast<char>('A' + k % 26);
+    o.ticker = prefix + (k < 676 ? std::string() : std::string(1, letter(k / 676 - 1))) + letter(k / 26) + letter(k);
   }
   static const char* kExchanges[] = {"Nasdaq", "NASDAQ", "NYSE", "Nasdaq", "NYSE American", "NASDAQ"};
   o.exchange = kExchanges[rng_.Below(6)];
@@ -590,7 +596,15 @@ std::string Generator::AuditFirm() {
   o.legal = o.name;
   o.short_name = a + (o.name.find('&') != std::string::npos ? " & " : " ") + b;
   o.gid = "auditor-" + Slug(a + " " + b);
-  if (!gids_.insert(o.gid).second) return "";
+  if (!gids_.insert(o.gid).second) {
+    // Every pair of names taken (large corpora): firms audit several companies.
+    if (++auditor_misses_ > 50) {
+      auditor_misses_ = 0;
+      return o.gid;
+    }
+    return "";
+  }
+  auditor_misses_ = 0;
   o.industry = kFinance;
   orgs_.push_back(o);
   return o.gid;
@@ -1460,7 +1474,7 @@ void Generator::SAuditor() {
   Org& r = orgs_[reg_];
   std::string old_gid = r.auditor;
   std::string new_gid;
-  while (new_gid.empty()) new_gid = AuditFirm();
+  while (new_gid.empty() || new_gid == old_gid) new_gid = AuditFirm();
   auto by_gid = [&](const std::string& g) {
     for (size_t i = 0; i < orgs_.size(); ++i) if (orgs_[i].gid == g) return static_cast<int>(i);
     return -1;
