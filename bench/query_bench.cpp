@@ -49,6 +49,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "bench/synth.h"
 #include "graph/network.h"
 #include "graph/query.h"
@@ -526,20 +527,6 @@ Fixture& Shared() {
   return fixture;
 }
 
-void ReportPercentiles(benchmark::State& state, std::vector<double>* micros) {
-  if (micros->empty()) return;
-  std::sort(micros->begin(), micros->end());
-  auto at = [&](double q) { return (*micros)[std::min(micros->size() - 1, static_cast<size_t>(q * micros->size()))]; };
-  state.counters["p50_us"] = at(0.50);
-  state.counters["p90_us"] = at(0.90);
-  state.counters["p99_us"] = at(0.99);
-  state.counters["max_us"] = micros->back();
-}
-
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
-}
-
 // Picks: 0 = a uniformly random partner pair / company; 1 = weighted by
 // events (a random event's parties: busy companies come up as often as they
 // are in the data); 2 = among the 20 biggest hubs.
@@ -595,22 +582,10 @@ size_t History(const Store& store, const std::string& name_a, const std::string&
 void BM_History(benchmark::State& state) {
   Fixture& f = Shared();
   Rng rng(7 + static_cast<uint64_t>(state.range(0)));
-  std::vector<double> micros;
-  size_t found = 0;
-  for (int i = 0; i < 50; ++i) {  // warm-up, untimed
-    auto [a, b] = PickPair(f, static_cast<int>(state.range(0)), &rng);
-    History(*f.store, f.u.companies[a].name, f.u.companies[b].name);
-  }
-  for (auto _ : state) {
-    auto [a, b] = PickPair(f, static_cast<int>(state.range(0)), &rng);
-    auto t0 = std::chrono::steady_clock::now();
-    found += History(*f.store, f.u.companies[a].name, f.u.companies[b].name);
-    double us = Since(t0);
-    micros.push_back(us);
-    state.SetIterationTime(us / 1e6);
-  }
-  state.counters["events_per_query"] = static_cast<double>(found) / static_cast<double>(state.iterations());
-  ReportPercentiles(state, &micros);
+  bench::TimeCalls(
+      state, 50, [&] { return PickPair(f, static_cast<int>(state.range(0)), &rng); },
+      [&](std::pair<int, int> ab) { return History(*f.store, f.u.companies[ab.first].name, f.u.companies[ab.second].name); },
+      "events_per_query");
 }
 // Fewer calls where each is slow (hubs), so a run stays within minutes.
 BENCHMARK(BM_History)->ArgName("pick")->Arg(0)->Arg(1)->Iterations(3000)->UseManualTime()->Unit(benchmark::kMicrosecond);
@@ -619,25 +594,15 @@ BENCHMARK(BM_History)->ArgName("pick")->Arg(2)->Iterations(1000)->UseManualTime(
 void BM_AgreementsRenewed(benchmark::State& state) {
   Fixture& f = Shared();
   Rng rng(11 + static_cast<uint64_t>(state.range(0)));
-  std::vector<double> micros;
-  size_t found = 0;
-  auto run = [&](int x) {
-    std::string id = Resolved(*f.store, f.u.companies[x].name);
-    std::vector<AgreementStory> stories = AgreementsOf(*f.store, id, "agreement.renewed");
-    benchmark::DoNotOptimize(stories);
-    return stories.size();
-  };
-  for (int i = 0; i < (state.range(0) == 2 ? 5 : 50); ++i) run(PickCompany(f, static_cast<int>(state.range(0)), &rng));
-  for (auto _ : state) {
-    int x = PickCompany(f, static_cast<int>(state.range(0)), &rng);
-    auto t0 = std::chrono::steady_clock::now();
-    found += run(x);
-    double us = Since(t0);
-    micros.push_back(us);
-    state.SetIterationTime(us / 1e6);
-  }
-  state.counters["agreements_per_query"] = static_cast<double>(found) / static_cast<double>(state.iterations());
-  ReportPercentiles(state, &micros);
+  bench::TimeCalls(
+      state, state.range(0) == 2 ? 5 : 50, [&] { return PickCompany(f, static_cast<int>(state.range(0)), &rng); },
+      [&](int x) {
+        std::string id = Resolved(*f.store, f.u.companies[x].name);
+        std::vector<AgreementStory> stories = AgreementsOf(*f.store, id, "agreement.renewed");
+        benchmark::DoNotOptimize(stories);
+        return stories.size();
+      },
+      "agreements_per_query");
 }
 BENCHMARK(BM_AgreementsRenewed)->ArgName("pick")->Arg(0)->Iterations(2000)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AgreementsRenewed)->ArgName("pick")->Arg(1)->Iterations(500)->UseManualTime()->Unit(benchmark::kMicrosecond);
@@ -646,26 +611,16 @@ BENCHMARK(BM_AgreementsRenewed)->ArgName("pick")->Arg(2)->Iterations(60)->UseMan
 void BM_Partners(benchmark::State& state) {
   Fixture& f = Shared();
   Rng rng(13 + static_cast<uint64_t>(state.range(0)));
-  std::vector<double> micros;
-  size_t found = 0;
-  auto run = [&](int x) {
-    std::string id = Resolved(*f.store, f.u.companies[x].name);
-    Network net = Network::Around(*f.store, id, 1, "");
-    std::vector<Network::Partner> ps = net.PartnersOf(id);
-    benchmark::DoNotOptimize(ps);
-    return ps.size();
-  };
-  for (int i = 0; i < (state.range(0) == 2 ? 2 : 10); ++i) run(PickCompany(f, static_cast<int>(state.range(0)), &rng));
-  for (auto _ : state) {
-    int x = PickCompany(f, static_cast<int>(state.range(0)), &rng);
-    auto t0 = std::chrono::steady_clock::now();
-    found += run(x);
-    double us = Since(t0);
-    micros.push_back(us);
-    state.SetIterationTime(us / 1e6);
-  }
-  state.counters["partners_per_query"] = static_cast<double>(found) / static_cast<double>(state.iterations());
-  ReportPercentiles(state, &micros);
+  bench::TimeCalls(
+      state, state.range(0) == 2 ? 2 : 10, [&] { return PickCompany(f, static_cast<int>(state.range(0)), &rng); },
+      [&](int x) {
+        std::string id = Resolved(*f.store, f.u.companies[x].name);
+        Network net = Network::Around(*f.store, id, 1, "");
+        std::vector<Network::Partner> ps = net.PartnersOf(id);
+        benchmark::DoNotOptimize(ps);
+        return ps.size();
+      },
+      "partners_per_query");
 }
 BENCHMARK(BM_Partners)->ArgName("pick")->Arg(0)->Iterations(500)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Partners)->ArgName("pick")->Arg(1)->Iterations(200)->UseManualTime()->Unit(benchmark::kMicrosecond);
@@ -690,11 +645,11 @@ void BM_Open(benchmark::State& state) {
     std::vector<Entity> hit = (*s)->FindEntities(name);
     benchmark::DoNotOptimize(hit);
     s->reset();
-    double us = Since(t0);
+    double us = bench::Since(t0);
     micros.push_back(us);
     state.SetIterationTime(us / 1e6);
   }
-  ReportPercentiles(state, &micros);
+  bench::ReportPercentiles(state, &micros);
 }
 BENCHMARK(BM_Open)->ArgName("read_only")->Arg(1)->Arg(0)->Iterations(20)->UseManualTime()->Unit(benchmark::kMillisecond);
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "graph/store.h"
+#include "bench/bench_util.h"
 
 namespace dealgraph {
 namespace {
@@ -116,14 +117,6 @@ Fixture& Shared() {
   return fixture;
 }
 
-void ReportPercentiles(benchmark::State& state, std::vector<double>* micros) {
-  if (micros->empty()) return;
-  std::sort(micros->begin(), micros->end());
-  auto at = [&](double q) { return (*micros)[std::min(micros->size() - 1, static_cast<size_t>(q * micros->size()))]; };
-  state.counters["p50_us"] = at(0.50);
-  state.counters["p99_us"] = at(0.99);
-  state.counters["max_us"] = micros->back();
-}
 
 void BM_EventsBetween(benchmark::State& state) {
   Fixture& f = Shared();
@@ -141,7 +134,7 @@ void BM_EventsBetween(benchmark::State& state) {
     benchmark::DoNotOptimize(events);
   }
   state.counters["events_per_query"] = static_cast<double>(found) / static_cast<double>(state.iterations());
-  ReportPercentiles(state, &micros);
+  bench::ReportPercentiles(state, &micros);
 }
 BENCHMARK(BM_EventsBetween)->Arg(0)->Arg(1)->ArgName("ranged");
 
@@ -156,7 +149,7 @@ void BM_EventsOf(benchmark::State& state) {
     micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     benchmark::DoNotOptimize(events);
   }
-  ReportPercentiles(state, &micros);
+  bench::ReportPercentiles(state, &micros);
 }
 BENCHMARK(BM_EventsOf);
 
