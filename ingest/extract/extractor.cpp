@@ -115,8 +115,7 @@ class Extractor {
       for (char c : k.text) {
         if (!IsAsciiAlpha(c)) return false;
       }
-      std::string w(k.text);
-      if (lex_.name_stopwords.count(w) || lex_.person_titles.count(w) || lex_.industry_words.count(w)) return false;
+      if (k.lex & (kLexStop | kLexTitle | kLexIndustry)) return false;
       if (table_.Lookup(k.text) >= 0) return false;
       return true;
     };
@@ -146,11 +145,7 @@ class Extractor {
       for (size_t i = 0; i + 2 < t.size(); ++i) {
         size_t found = SIZE_MAX;
         // "granted Vantis an exclusive license"
-        if (t[i].text == "granted" && candidate(t[i + 1]) && (word_at(t, i + 2, "a") || word_at(t, i + 2, "an"))) {
-          for (size_t k = i + 3; k < t.size() && k < i + 7; ++k) {
-            if (t[k].text == "license" || t[k].text == "sublicense") found = i + 1;
-          }
-        }
+        if (GrantedLicenseArticle(t, i) == i + 2 && candidate(t[i + 1])) found = i + 1;
         // "Osmios licensed the", "Oria took a license", "Praigen exercised its
         // option", "Wexone paid Pelello": at a clause start.
         bool clause_start = i == 0 || t[i - 1].text == ",";
@@ -295,8 +290,7 @@ class Extractor {
     }
     std::string window;
     for (size_t k = from; k < tok; ++k) {
-      // "On May 3, 2013", "In May 2013": the month, not the modal.
-      if (t[k].text == "May" && k + 1 < t.size() && !t[k + 1].text.empty() && IsAsciiDigit(t[k + 1].text[0])) {
+      if (IsMonthMay(t, k)) {
         window += "month ";
         continue;
       }
@@ -314,6 +308,26 @@ class Extractor {
       if (FindWordIgnoreCase(window, cue) != std::string::npos) return true;
     }
     return false;
+  }
+
+  // "On May 3, 2013", "In May 2013", "in May, 2013": the month, not the modal.
+  static bool IsMonthMay(const std::vector<Token>& t, size_t k) {
+    auto digit_at = [&](size_t i) { return i < t.size() && !t[i].text.empty() && IsAsciiDigit(t[i].text[0]); };
+    return t[k].text == "May" && (digit_at(k + 1) || (k + 1 < t.size() && t[k + 1].text == "," && digit_at(k + 2)));
+  }
+
+  // "granted Vantis an exclusive license": when t[i] is "granted" and a
+  // license follows within four words of an article ("a", "an") that comes
+  // one to three words after it, the article's index; else 0.
+  static size_t GrantedLicenseArticle(const std::vector<Token>& t, size_t i) {
+    if (t[i].text != "granted") return 0;
+    size_t art = i + 1;
+    while (art < t.size() && art < i + 5 && t[art].text != "a" && t[art].text != "an") ++art;
+    if (art >= t.size() || art == i + 1 || art == i + 5) return 0;
+    for (size_t k = art + 1; k < t.size() && k < art + 5; ++k) {
+      if (t[k].text == "license" || t[k].text == "sublicense") return art;
+    }
+    return 0;
   }
 
   static size_t TokenAt(const std::vector<Token>& t, size_t byte) {
@@ -672,16 +686,11 @@ class Extractor {
     };
     const bool has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
     const bool has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
-    // "may" the modal, not the month ("On May 3, 2013, ... entered into").
-    auto modal_may = [&] {
-      for (size_t p = 0; (p = FindWordLower(lower, "may", p)) != std::string_view::npos; p += 3) {
-        bool in_date = false;
-        for (const DateMention& d : dates) in_date |= p >= d.begin && p < d.end;
-        if (!in_date) return true;
-      }
-      return false;
-    };
-    const bool has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may();
+    bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
+    for (size_t k = 0; k < t.size() && !modal_may; ++k) {
+      modal_may = EqualsIgnoreCase(t[k].text, "may") && !IsMonthMay(t, k);
+    }
+    const bool has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
 
     // Trigger phrases.
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
@@ -734,15 +743,8 @@ class Extractor {
     // "Solova granted Vantis an exclusive license to ...": a grant made,
     // with the licensee between the verb and the license.
     for (size_t i = 0; i + 2 < t.size(); ++i) {
-      if (t[i].text != "granted" || (i > 0 && (t[i - 1].text == "be" || t[i - 1].text == "to"))) continue;
-      size_t art = i + 1;
-      while (art < t.size() && art < i + 5 && t[art].text != "a" && t[art].text != "an") ++art;
-      if (art >= t.size() || art == i + 1 || art == i + 5) continue;
-      bool license = false;
-      for (size_t k = art + 1; k < t.size() && k < art + 5; ++k) {
-        license |= t[k].text == "license" || t[k].text == "sublicense";
-      }
-      if (!license || Conditional(t, i)) continue;
+      if (GrantedLicenseArticle(t, i) == 0 || (i > 0 && (t[i - 1].text == "be" || t[i - 1].text == "to"))) continue;
+      if (Conditional(t, i)) continue;
       // "... pursuant to which the Company granted X a license", "Under the
       // terms of the settlement, X granted Y a license": what an agreement
       // provides, told with the agreement, not a grant of its own.
