@@ -68,7 +68,6 @@ void PrintEvents(const std::vector<Event>& events, const Store& store, const std
   if (format == "jsonl" || format == "csv") {
     GraphSlice slice = SliceFor(store, events);
     if (format == "jsonl") {
-      // One entity index for the whole listing (WriteEventJson builds one per call).
       (void)WriteEventsJsonl(slice, out);
     } else {
       (void)WriteEventsCsv(slice, out);

@@ -21,7 +21,8 @@ namespace dealgraph {
 //    "sources": [{"filing", "item" (omitted when empty), "quote", "filed" (omitted when empty)}]}
 // Party and agreement names are the canonical names of the entities in
 // `slice`, falling back to the id when the slice lacks the entity. The
-// agreement's "dated"/"expires" are omitted when unknown.
+// agreement's "dated"/"expires" are omitted when unknown. Indexes the
+// slice's entities on every call: to write many events, use WriteEventsJsonl.
 void WriteEventJson(const Event& event, const GraphSlice& slice, std::string* out);
 
 // Appends one entity: {"id", "type", "name", "aliases": [...]} plus "cik",
