@@ -1,5 +1,6 @@
 #include "ingest/segment.h"
 
+#include <algorithm>
 #include <array>
 
 #include "common/strings.h"
@@ -62,10 +63,13 @@ bool LooksLikeHeading(std::string_view line) {
     if (line.size() > 60 || last == ',') return false;
   }
   int words = 0, caps = 0;
-  for (std::string_view w : Split(line, ' ')) {
-    if (w.empty()) continue;
-    ++words;
-    if (IsTitleWord(w)) ++caps;
+  for (size_t b = 0; b < line.size();) {
+    size_t e = std::min(line.find(' ', b), line.size());
+    if (e > b) {
+      ++words;
+      if (IsTitleWord(line.substr(b, e - b))) ++caps;
+    }
+    b = e + 1;
   }
   if (words == 0) return false;
   if (words <= 2) return true;
@@ -326,7 +330,8 @@ Segmented Segment(const Document& doc) {
         }
       }
     }
-    if (seg.cover.fiscal_year_end_month == 0) {
+    // (Both phrases start "fiscal year end": one search rules most lines out.)
+    if (seg.cover.fiscal_year_end_month == 0 && FindIgnoreCase(t, "fiscal year end") != std::string_view::npos) {
       size_t p = FindIgnoreCase(t, "fiscal year ended ");
       if (p == std::string_view::npos) p = FindIgnoreCase(t, "fiscal year ending ");
       if (p != std::string_view::npos) {

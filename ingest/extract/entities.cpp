@@ -11,9 +11,21 @@ namespace dealgraph {
 
 namespace {
 
+// True when FoldSpaces(s) == s: single spaces between words, none at the ends.
+bool IsFolded(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsSpace(s[i]) && (s[i] != ' ' || i == 0 || i + 1 == s.size() || IsSpace(s[i + 1]))) return false;
+  }
+  return true;
+}
+
+// FoldSpaces(s), copying `s` as it is when it is folded already (most names
+// are), which is cheaper than folding it byte by byte.
+std::string Folded(std::string_view s) { return IsFolded(s) ? std::string(s) : FoldSpaces(s); }
+
 std::string Join(const std::vector<Token>& t, size_t b, size_t e, std::string_view sentence) {
   if (b >= e) return "";
-  return FoldSpaces(sentence.substr(t[b].begin, t[e - 1].end - t[b].begin));
+  return Folded(sentence.substr(t[b].begin, t[e - 1].end - t[b].begin));
 }
 
 // A corporate suffix ("Inc.", "plc"; also upper-case spellings such as
@@ -156,11 +168,18 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
 
 bool StemProduct(const Lexicon& lex, const Token& t) {
   if (!t.word || t.has_digit || t.text.size() < 8) return false;
-  std::string w = ToLower(t.text);
-  if (!std::all_of(w.begin(), w.end(), IsAsciiLower)) return false;
-  if (t.cap && t.has_lower && std::any_of(t.text.begin() + 1, t.text.end(), IsAsciiUpper)) return false;
+  const std::string_view w = t.text;
+  if (!std::all_of(w.begin(), w.end(), IsAsciiAlpha)) return false;
+  if (t.cap && t.has_lower && std::any_of(w.begin() + 1, w.end(), IsAsciiUpper)) return false;
+  // The word lower-cased ends with the stem as written.
+  auto ends_with = [&](std::string_view stem) {
+    for (size_t k = 1; k <= stem.size(); ++k) {
+      if (AsciiLower(w[w.size() - k]) != stem[stem.size() - k]) return false;
+    }
+    return true;
+  };
   for (const std::string& stem : lex.product_stems) {
-    if (w.size() > stem.size() + 3 && w.compare(w.size() - stem.size(), stem.size(), stem) == 0) return true;
+    if (w.size() > stem.size() + 3 && ends_with(stem)) return true;
   }
   return false;
 }
@@ -206,6 +225,8 @@ std::string EntityId(EntityType type, std::string_view name) {
 }
 
 void EntityTable::IndexSurface(std::string_view surface, int entity) {
+  std::string key = Folded(surface);
+  if (surface_entity_.count(key)) return;  // indexed already
   std::vector<Token> toks = Tokenize(surface);
   std::vector<std::string> texts;
   for (const Token& t : toks) {
@@ -213,15 +234,13 @@ void EntityTable::IndexSurface(std::string_view surface, int entity) {
     texts.emplace_back(t.text);
   }
   if (texts.empty()) return;
-  std::string key = FoldSpaces(surface);
-  if (surface_entity_.count(key)) return;
-  surface_entity_[key] = entity;
-  first_tokens_.set(FirstTokenBit(texts[0]));
+  surface_entity_.emplace(std::move(key), entity);
+  first_tokens_.Add(texts[0]);
   surfaces_[texts[0]].push_back({texts, entity});
 }
 
 int EntityTable::Add(EntityType type, std::string_view name, std::string_view surface) {
-  std::string clean = FoldSpaces(name);
+  std::string clean = Folded(name);
   if (clean.empty()) return -1;
   std::string id = EntityId(type, clean);
   if (id.size() <= 4 || id.back() == ':') return -1;
@@ -245,7 +264,7 @@ int EntityTable::Add(EntityType type, std::string_view name, std::string_view su
 
 void EntityTable::AddAlias(int entity, std::string_view alias) {
   if (entity < 0) return;
-  std::string a = FoldSpaces(alias);
+  std::string a = Folded(alias);
   if (a.empty()) return;
   FoundEntity& e = entities[entity];
   if (a != e.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
@@ -253,13 +272,14 @@ void EntityTable::AddAlias(int entity, std::string_view alias) {
 }
 
 int EntityTable::Lookup(std::string_view surface) const {
-  auto it = surface_entity_.find(FoldSpaces(surface));
+  // Most names come folded already (Join folds): no copy for those.
+  auto it = IsFolded(surface) ? surface_entity_.find(surface) : surface_entity_.find(FoldSpaces(surface));
   return it == surface_entity_.end() ? -1 : it->second;
 }
 
 int EntityTable::MatchAt(const Token* t, size_t n, size_t i, size_t* len) const {
   *len = 0;
-  if (t[i].text.empty() || !first_tokens_.test(FirstTokenBit(t[i].text))) return -1;
+  if (!first_tokens_.MayContain(t[i].text)) return -1;
   auto it = surfaces_.find(t[i].text);
   if (it == surfaces_.end()) return -1;
   size_t best_len = 0;
@@ -305,6 +325,27 @@ std::vector<EntityMention> EntityTable::Mentions(const std::vector<Token>& t) co
 }
 
 namespace {
+
+// The regulators' names of the lexicon in use, tokenized once.
+struct RegulatorNames {
+  std::vector<std::vector<std::vector<Token>>> tokens;  //!< row -> name -> tokens, as Lexicon::regulators
+  WordShapeFilter first_words;                          //!< the names' first tokens
+
+  static const RegulatorNames& Get() {
+    static const RegulatorNames names = [] {
+      RegulatorNames n;
+      for (const auto& row : Lexicon::Get().regulators) {
+        auto& surfaces = n.tokens.emplace_back();
+        for (const std::string& surface : row) {
+          surfaces.push_back(Tokenize(surface));
+          if (!surfaces.back().empty()) n.first_words.Add(surfaces.back()[0].text);
+        }
+      }
+      return n;
+    }();
+    return names;
+  }
+};
 
 class Discoverer {
  public:
@@ -435,41 +476,57 @@ class Discoverer {
       // Keep "Group" when it is the only thing after a lower-case brand? No: fold drops it too.
       --e;
     }
-    if (e == t.size()) return FoldSpaces(name);
+    if (e == t.size()) return Folded(name);
     return Join(t, 0, e, name);
   }
 
-  // True when a sentence outside the cover page holds `surface` as whole tokens.
-  bool NamedInBody(const std::string& surface) const {
-    std::vector<Token> want = Tokenize(surface);
-    if (want.empty()) return false;
-    // Sentences are views into the text: one search of it rules most out.
-    if (doc_.text.find(want[0].text) == std::string::npos) return false;
+  // Where each word that starts a regulator's name stands in the sentences
+  // outside the cover page: (sentence, token) by the word's text.
+  using WordPlaces = std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>>;
+
+  WordPlaces PlacesOf(const WordShapeFilter& first_words) const {
+    WordPlaces places;
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       if (seg_.blocks[seg_.sentences[si].block].section == Section::kCover) continue;
-      if (seg_.sentences[si].text.find(want[0].text) == std::string_view::npos) continue;
       const auto& t = T(si);
-      for (size_t i = 0; i + want.size() <= t.size(); ++i) {
-        bool ok = true;
-        for (size_t k = 0; k < want.size() && ok; ++k) ok = t[i + k].text == want[k].text;
-        if (ok) return true;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (first_words.MayContain(t[i].text)) places[t[i].text].push_back({si, i});
       }
+    }
+    return places;
+  }
+
+  // True when a sentence outside the cover page holds the tokens `want`.
+  bool NamedInBody(const std::vector<Token>& want, const WordPlaces& places) const {
+    if (want.empty()) return false;
+    auto it = places.find(want[0].text);
+    if (it == places.end()) return false;
+    for (const auto& [si, i] : it->second) {
+      const auto& t = T(si);
+      bool ok = i + want.size() <= t.size();
+      for (size_t k = 1; k < want.size() && ok; ++k) ok = t[i + k].text == want[k].text;
+      if (ok) return true;
     }
     return false;
   }
 
   void Regulators() {
-    for (const auto& row : lex_.regulators) {
+    // The sentences are read once for the first words of all the names, not
+    // once per name.
+    const RegulatorNames& names = RegulatorNames::Get();
+    const WordPlaces places = PlacesOf(names.first_words);
+    for (size_t r = 0; r < lex_.regulators.size(); ++r) {
+      const auto& row = lex_.regulators[r];
       if (row.empty()) continue;
       // Created only when the text names it.
       int idx = -1;
-      for (const std::string& surface : row) {
-        if (!NamedInBody(surface)) continue;
+      for (size_t k = 0; k < row.size(); ++k) {
+        if (!NamedInBody(names.tokens[r][k], places)) continue;
         if (idx < 0) {
           idx = table_.Add(EntityType::kOrganization, row[0]);
           table_.entities[idx].regulator = true;
         }
-        table_.AddAlias(idx, surface);
+        table_.AddAlias(idx, row[k]);
       }
     }
   }
@@ -546,9 +603,16 @@ class Discoverer {
   // "Israeli Ministry of Health", "U.S. Department of Energy".
   void AgencyOrgs(size_t si) {
     const auto& t = T(si);
-    std::vector<EntityMention> known = table_.Mentions(t);
+    // The names known before this sentence, read at its first agency word
+    // (most sentences have none).
+    std::vector<EntityMention> known;
+    bool known_read = false;
     for (size_t i = 0; i < t.size(); ++i) {
       if (!(t[i].lex & kLexAgency)) continue;
+      if (!known_read) {
+        known = table_.Mentions(t);
+        known_read = true;
+      }
       bool inside = false;
       for (const EntityMention& m : known) inside |= m.tok_begin <= i && i < m.tok_end;
       if (inside) continue;  // "U.S. Food and Drug Administration" is known already
@@ -586,6 +650,12 @@ class Discoverer {
   // Known org followed by ("Short") / (the "Short") defines an alias.
   void DefinedTerms(size_t si) {
     const auto& t = T(si);
+    // A definition opens with ("... or (the "...: most sentences hold none.
+    bool opens = false;
+    for (size_t k = 0; k + 1 < t.size() && !opens; ++k) {
+      opens = t[k].text == "(" && (IsQuote(t[k + 1].text) || (k + 2 < t.size() && IsQuote(t[k + 2].text)));
+    }
+    if (!opens) return;
     auto mentions = table_.Mentions(t);
     for (const EntityMention& m : mentions) {
       size_t k = m.tok_end;
@@ -804,10 +874,8 @@ class Discoverer {
         ++e;
       }
       if (!PersonNameShape(lex_, t, i, e)) continue;
-      if (table_.Lookup(Join(t, i, e, s)) >= 0 &&
-          table_.entities[table_.Lookup(Join(t, i, e, s))].type != EntityType::kPerson) {
-        continue;
-      }
+      const int known = table_.Lookup(Join(t, i, e, s));
+      if (known >= 0 && table_.entities[known].type != EntityType::kPerson) continue;
       size_t k = PersonNameEnd(t, e);
       bool comma = k < t.size() && t[k].text == ",";
       if (comma) ++k;

@@ -9,7 +9,6 @@
 #ifndef DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
 #define DEALGRAPH_INGEST_EXTRACT_ENTITIES_H_
 
-#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -71,15 +70,9 @@ class EntityTable {
  private:
   void IndexSurface(std::string_view surface, int entity);
   int MatchAt(const Token* t, size_t n, size_t i, size_t* len) const;
-  // A filter over the first tokens of surfaces_ (first byte, last byte,
-  // length): most tokens of a sentence start no known name and are ruled
-  // out without hashing them.
-  static size_t FirstTokenBit(std::string_view text) {
-    return (static_cast<unsigned char>(text.front()) * 31u + static_cast<unsigned char>(text.back()) * 7u +
-            static_cast<unsigned>(text.size())) & (kFirstTokenBits - 1);
-  }
-  static constexpr size_t kFirstTokenBits = 4096;
-  std::bitset<kFirstTokenBits> first_tokens_;
+  // The first tokens of surfaces_: most tokens of a sentence start no known
+  // name and are ruled out without hashing them.
+  WordShapeFilter first_tokens_;
   std::unordered_map<std::string, int> by_id_;
   // First token text -> (token texts of a surface form, entity). Searched by
   // string_view (no temporary string per token).

@@ -48,6 +48,11 @@ struct Draft {
   bool dead = false;
 };
 
+// FilingId, given the hash of the filing's text (hashed once per filing).
+std::string FilingIdOf(const Document& doc, uint64_t text_hash) {
+  return !doc.header.accession.empty() ? doc.header.accession : "sha:" + Hex64(text_hash);
+}
+
 bool IsRegulatoryWord(std::string_view w) {
   return w == "IND" || w == "NDA" || w == "BLA" || w == "sNDA" || w == "MAA" || w == "510(k)" || w == "PMA";
 }
@@ -81,6 +86,9 @@ class Extractor {
       }
     }
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      // Neither reader takes anything from the cover page or the signatures.
+      const Section section = seg_.blocks[seg_.sentences[si].block].section;
+      if (section == Section::kCover || section == Section::kSignature) continue;
       std::vector<EntityMention> ms = table_.Mentions(tokens_[si]);
       ReadSentence(si, ms);
       ReadRelations(si, ms);
@@ -171,7 +179,7 @@ class Extractor {
     FilingInfo& f = out_.filing;
     f.name = doc_.name;
     f.content_hash = Hash64(doc_.text);
-    f.id = FilingId(doc_);
+    f.id = FilingIdOf(doc_, f.content_hash);
     source_filing_ = !h.accession.empty() ? h.accession : doc_.name;
     f.form = h.form.empty() ? CoverForm() : h.form;
     event_date_ = DateValue::FromIso(h.period);
@@ -248,8 +256,17 @@ class Extractor {
   // ---- sentence-level reading ----
   // `lower` is the sentence lower-cased.
   bool Boilerplate(std::string_view lower) const {
+    // One pass over the sentence: a phrase is compared only where the
+    // sentence has its first two bytes (phrases shorter than that are
+    // searched for on their own).
     for (const std::string& b : lex_.boilerplate) {
-      if (lower.find(b) != std::string_view::npos) return true;
+      if (b.size() < 2 && lower.find(b) != std::string_view::npos) return true;
+    }
+    for (size_t i = 0; i + 1 < lower.size(); ++i) {
+      if (!lex_.boilerplate_starts.test(Lexicon::BytePair(lower[i], lower[i + 1]))) continue;
+      for (const std::string& b : lex_.boilerplate) {
+        if (b.size() >= 2 && b[0] == lower[i] && b[1] == lower[i + 1] && lower.compare(i, b.size(), b) == 0) return true;
+      }
     }
     return false;
   }
@@ -294,18 +311,18 @@ class Extractor {
         window += "month ";
         continue;
       }
-      window += ToLower(t[k].text);
+      for (char c : t[k].text) window.push_back(AsciiLower(c));
       window.push_back(' ');
     }
     // "Upon signing, X made an upfront payment": the moment, not a
     // condition; "upon achievement of a milestone" stays conditional.
     for (std::string_view moment : {"upon signing", "upon the signing", "upon execution", "upon the execution",
                                     "upon closing", "upon the closing", "upon effectiveness"}) {
-      size_t p = FindWordIgnoreCase(window, moment);
+      size_t p = FindWordLower(window, moment);
       if (p != std::string::npos) window.replace(p, moment.size(), moment.size(), ' ');
     }
     for (const std::string& cue : lex_.conditional_cues) {
-      if (FindWordIgnoreCase(window, cue) != std::string::npos) return true;
+      if (FindWordLower(window, cue) != std::string::npos) return true;
     }
     return false;
   }
@@ -347,7 +364,7 @@ class Extractor {
     std::string lower = ToLower(text);
     for (const AgreementKind& k : lex_.agreement_kinds) {
       for (const std::string& c : k.cues) {
-        if (FindWordIgnoreCase(lower, c) != std::string::npos) {
+        if (FindWordLower(lower, c) != std::string::npos) {
           *cue = c;
           return k.kind;
         }
@@ -501,8 +518,9 @@ class Extractor {
         std::string_view w2 = t[k].text;
         if (w2.size() > 5 && w2.substr(w2.size() - 5) == "-year" && !(k > 0 && t[k - 1].text == "additional")) g.term = std::string(w2);
       }
+      const std::string quote = FoldSpaces(s);
       bool have = false;
-      for (const Source& src : g.sources) have |= src.quote == FoldSpaces(s);
+      for (const Source& src : g.sources) have |= src.quote == quote;
       if (!have) g.sources.push_back(MakeSource(si));
       last_agreement_in_block_[block] = idx;
       last_agreement_ = idx;
@@ -554,10 +572,15 @@ class Extractor {
       }
       table_.relations.push_back({type, from, to, "", static_cast<int>(si)});
     };
-    // Licensees: the organizations named before "ha(ve|s) licensed".
-    for (std::string_view verb : {"have licensed", "has licensed", "licensed the right", "licensed the exclusive right"}) {
-      size_t p = FindWordIgnoreCase(s, verb);
-      if (p == std::string_view::npos) continue;
+    // Licensees: the organizations named before "ha(ve|s) licensed". Every
+    // verb phrase holds "licensed": one search rules most sentences out.
+    size_t p = std::string_view::npos;
+    if (FindIgnoreCase(s, "licensed") != std::string_view::npos) {
+      for (std::string_view verb : {"have licensed", "has licensed", "licensed the right", "licensed the exclusive right"}) {
+        if ((p = FindWordIgnoreCase(s, verb)) != std::string_view::npos) break;
+      }
+    }
+    if (p != std::string_view::npos) {
       int licensor = -1;
       size_t after = TokenAt(t, p);
       for (const EntityMention& m : ms) {
@@ -573,7 +596,6 @@ class Extractor {
         const FoundEntity& e = table_.entities[m.entity];
         if (m.tok_end <= after && e.type == EntityType::kOrganization && !e.regulator) add("licensee_of", m.entity, licensor);
       }
-      break;
     }
     // Developers of products.
     for (size_t i = 0; i < ms.size(); ++i) {
@@ -661,84 +683,85 @@ class Extractor {
     }
     if (!sentence_anchor.empty() && !weak) block_date_[sent.block] = sentence_anchor;
 
-    bool has_agreement = !ams.empty();
-    bool has_money = false;
-    for (const MoneyMention& m : money) {
-      if (!m.per_share && !m.up_to && m.value > 0) has_money = true;
-    }
-    bool has_trial = false, has_regulator = false, has_person = false;
-    for (const Token& k : t) {
-      std::string l = ToLower(k.text);
-      if (l == "trial" || l == "study" || l == "phase" || l == "data" || l == "findings" || l == "patients" || l == "trials") has_trial = true;
-      if (IsRegulatoryWord(k.text)) has_regulator = true;
-    }
-    for (const EntityMention& m : ms) {
-      if (table_.entities[m.entity].regulator) has_regulator = true;
-      if (table_.entities[m.entity].type == EntityType::kPerson) has_person = true;
-    }
+    // Trigger phrases, and what their requirements ask of the sentence: read
+    // only when a phrase is in it (most sentences hold none).
+    const std::vector<TriggerMatch> matches = TriggerMatches(lower);
+    const bool has_agreement = !ams.empty();
+    bool has_money = false, has_trial = false, has_regulator = false, has_person = false;
+    bool has_vote = false, has_auditor = false, has_condition = false;
     int org_count = 0;
-    for (int e : orgs) org_count += table_.entities[e].type == EntityType::kOrganization;
-    auto any_word = [&](std::initializer_list<std::string_view> words) {
-      for (std::string_view w : words) {
-        if (FindWordLower(lower, w) != std::string_view::npos) return true;
+    if (!matches.empty()) {
+      for (const MoneyMention& m : money) {
+        if (!m.per_share && !m.up_to && m.value > 0) has_money = true;
       }
-      return false;
-    };
-    const bool has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
-    const bool has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
-    bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
-    for (size_t k = 0; k < t.size() && !modal_may; ++k) {
-      modal_may = EqualsIgnoreCase(t[k].text, "may") && !IsMonthMay(t, k);
+      for (const Token& k : t) {
+        for (std::string_view w : {"trial", "study", "phase", "data", "findings", "patients", "trials"}) {
+          has_trial |= EqualsIgnoreCase(k.text, w);
+        }
+        if (IsRegulatoryWord(k.text)) has_regulator = true;
+      }
+      for (const EntityMention& m : ms) {
+        if (table_.entities[m.entity].regulator) has_regulator = true;
+        if (table_.entities[m.entity].type == EntityType::kPerson) has_person = true;
+      }
+      for (int e : orgs) org_count += table_.entities[e].type == EntityType::kOrganization;
+      auto any_word = [&](std::initializer_list<std::string_view> words) {
+        for (std::string_view w : words) {
+          if (FindWordLower(lower, w) != std::string_view::npos) return true;
+        }
+        return false;
+      };
+      has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
+      has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
+      bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
+      for (size_t k = 0; k < t.size() && !modal_may; ++k) {
+        modal_may = EqualsIgnoreCase(t[k].text, "may") && !IsMonthMay(t, k);
+      }
+      has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
     }
-    const bool has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
-
-    // Trigger phrases.
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
-    for (const TriggerRule& r : lex_.triggers) {
-      size_t p = 0;
-      while ((p = FindWordLower(lower, r.phrase, p)) != std::string_view::npos) {
-        size_t tok = TokenAt(t, p);
-        p += r.phrase.size();
-        bool ok = true;
-        for (const std::string& req : r.requires_) {
-          if (req == "agreement") ok &= has_agreement;
-          else if (req == "money") ok &= has_money;
-          else if (req == "trial") ok &= has_trial;
-          else if (req == "regulator") ok &= has_regulator;
-          else if (req == "person") ok &= has_person;
-          else if (req == "org2") ok &= org_count >= 2;
-          else if (req == "vote") ok &= has_vote;
-          else if (req == "auditor") ok &= has_auditor;
-          else if (req == "factual") ok &= !has_condition;
-        }
-        if (!ok) continue;
-        // "entered into a Second Amendment (the "Amendment") to the Supply
-        // Agreement", "entered into Amendment No. 4 ... to their License
-        // Agreement": what was entered is an amendment.
-        std::string_view type = r.type;
-        if (type == "agreement.entered" && AmendmentNounAfter(t, tok)) type = "agreement.amended";
-        // "exercised its right to renew", "exercised its option to extend":
-        // the right used, not a possibility.
-        bool exercised = tok >= 3 && t[tok - 1].text == "to" &&
-                         (t[tok - 2].text == "right" || t[tok - 2].text == "option") &&
-                         FindWordLower(lower, "exercised") != std::string_view::npos;
-        // "to renew", "allows X to license": possibilities, not events.
-        // ... except what was decided: "agreed to extend", "decided to
-        // discontinue development", "elected to terminate".
-        bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
-                                   t[tok - 2].text == "elected" || t[tok - 2].text == "voted" ||
-                                   t[tok - 2].text == "decision" || t[tok - 2].text == "intention");
-        if (!exercised && !decided && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
-          continue;
-        }
-        // Settlements are "subject to court approval" and still facts.
-        if (!exercised && Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote" &&
-            r.type != "litigation") {
-          continue;
-        }
-        auto& v = fired[std::string(type)];
-        if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
+    for (const TriggerMatch& match : matches) {
+      const TriggerRule& r = lex_.triggers[match.rule];
+      size_t tok = TokenAt(t, match.at);
+      bool ok = true;
+      for (const std::string& req : r.requires_) {
+        if (req == "agreement") ok &= has_agreement;
+        else if (req == "money") ok &= has_money;
+        else if (req == "trial") ok &= has_trial;
+        else if (req == "regulator") ok &= has_regulator;
+        else if (req == "person") ok &= has_person;
+        else if (req == "org2") ok &= org_count >= 2;
+        else if (req == "vote") ok &= has_vote;
+        else if (req == "auditor") ok &= has_auditor;
+        else if (req == "factual") ok &= !has_condition;
       }
+      if (!ok) continue;
+      // "entered into a Second Amendment (the "Amendment") to the Supply
+      // Agreement", "entered into Amendment No. 4 ... to their License
+      // Agreement": what was entered is an amendment.
+      std::string_view type = r.type;
+      if (type == "agreement.entered" && AmendmentNounAfter(t, tok)) type = "agreement.amended";
+      // "exercised its right to renew", "exercised its option to extend":
+      // the right used, not a possibility.
+      bool exercised = tok >= 3 && t[tok - 1].text == "to" &&
+                       (t[tok - 2].text == "right" || t[tok - 2].text == "option") &&
+                       FindWordLower(lower, "exercised") != std::string_view::npos;
+      // "to renew", "allows X to license": possibilities, not events.
+      // ... except what was decided: "agreed to extend", "decided to
+      // discontinue development", "elected to terminate".
+      bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
+                                 t[tok - 2].text == "elected" || t[tok - 2].text == "voted" ||
+                                 t[tok - 2].text == "decision" || t[tok - 2].text == "intention");
+      if (!exercised && !decided && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
+        continue;
+      }
+      // Settlements are "subject to court approval" and still facts.
+      if (!exercised && Conditional(t, tok) && r.type != "financial.results" && r.type != "shareholder.vote" &&
+          r.type != "litigation") {
+        continue;
+      }
+      auto& v = fired[std::string(type)];
+      if (std::find(v.begin(), v.end(), tok) == v.end()) v.push_back(tok);
     }
     // "Solova granted Vantis an exclusive license to ...": a grant made,
     // with the licensee between the verb and the license.
@@ -820,6 +843,50 @@ class Extractor {
       }
     }
     ImpliedEntered(si, ams);
+  }
+
+  struct TriggerMatch {
+    size_t rule;  //!< index into Lexicon::triggers
+    size_t at;    //!< byte offset of the phrase in the sentence
+  };
+
+  // Where the trigger phrases occur in the lower-cased sentence `lower`, as
+  // FindWordLower finds them phrase by phrase (at word boundaries, each
+  // phrase's matches never overlapping one another), in no particular order.
+  std::vector<TriggerMatch> TriggerMatches(std::string_view lower) const {
+    std::vector<TriggerMatch> out;
+    for (size_t rule : lex_.triggers_unindexed) {
+      const std::string& phrase = lex_.triggers[rule].phrase;
+      for (size_t p = 0; (p = FindWordLower(lower, phrase, p)) != std::string_view::npos; p += phrase.size()) {
+        out.push_back({rule, p});
+      }
+    }
+    // Every other phrase starts with a letter or digit, so it can only match
+    // at the start of a run of them, and only when that run is its first word.
+    const size_t n = lower.size();
+    for (size_t b = 0; b < n;) {
+      if (!IsAsciiAlnum(lower[b])) {
+        ++b;
+        continue;
+      }
+      size_t e = b + 1;
+      while (e < n && IsAsciiAlnum(lower[e])) ++e;
+      auto it = lex_.triggers_by_first_word.find(lower.substr(b, e - b));
+      if (it != lex_.triggers_by_first_word.end()) {
+        for (size_t rule : it->second) {
+          const std::string& phrase = lex_.triggers[rule].phrase;
+          if (lower.compare(b, phrase.size(), phrase) != 0) continue;
+          const size_t end = b + phrase.size();
+          if (end < n && IsAsciiAlnum(lower[end]) && IsAsciiAlnum(phrase.back())) continue;
+          // A match inside the phrase's previous match does not count.
+          bool overlaps = false;
+          for (const TriggerMatch& m : out) overlaps |= m.rule == rule && b < m.at + phrase.size();
+          if (!overlaps) out.push_back({rule, b});
+        }
+      }
+      b = e;
+    }
+    return out;
   }
 
   // A compensation table row: "Erik B. Nordstrom Chief Executive Officer\t$—\t$758,500".
@@ -1514,7 +1581,7 @@ class Extractor {
 Result<FilingExtract> ExtractFiling(const Document& doc) { return Extractor(doc).Run(); }
 
 std::string FilingId(const Document& doc) {
-  return !doc.header.accession.empty() ? doc.header.accession : "sha:" + Hex64(Hash64(doc.text));
+  return FilingIdOf(doc, doc.header.accession.empty() ? Hash64(doc.text) : 0);
 }
 
 }  // namespace dealgraph

@@ -73,9 +73,21 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
         if (!req.empty() && req != "none") r.requires_.push_back(req);
       }
     }
+    const std::string& phrase = r.phrase;
+    size_t first_word = 0;
+    while (first_word < phrase.size() && IsAsciiAlnum(phrase[first_word])) ++first_word;
+    if (first_word == 0) {
+      lex.triggers_unindexed.push_back(lex.triggers.size());
+    } else {
+      lex.triggers_by_first_word[phrase.substr(0, first_word)].push_back(lex.triggers.size());
+    }
     lex.triggers.push_back(std::move(r));
   }
-  for (std::string_view e : Entries(text("boilerplate.txt"))) lex.boilerplate.push_back(ToLower(Trim(e)));
+  for (std::string_view e : Entries(text("boilerplate.txt"))) {
+    std::string phrase = ToLower(Trim(e));
+    if (phrase.size() >= 2) lex.boilerplate_starts.set(BytePair(phrase[0], phrase[1]));
+    lex.boilerplate.push_back(std::move(phrase));
+  }
   for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
   for (std::string_view e : Entries(text("items.tsv"))) {
     std::vector<std::string> cols = Columns(e);
@@ -103,6 +115,7 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     }
     lex.word_flags[upper] |= kLexSuffixUpper;
   }
+  for (const auto& [word, flags] : lex.word_flags) lex.word_flags_filter.Add(word);
   if (lex.triggers.empty() || lex.corporate_suffixes.empty()) {
     return Status::InvalidArgument("lexicon is missing triggers.tsv or corporate_suffixes.txt");
   }

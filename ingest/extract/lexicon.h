@@ -8,6 +8,7 @@
 #ifndef DEALGRAPH_INGEST_EXTRACT_LEXICON_H_
 #define DEALGRAPH_INGEST_EXTRACT_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +27,25 @@ struct StringViewHash {
   size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 using WordSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
+
+// A filter over words by their shape (first byte, last byte, length): no
+// false negatives, and most words of a text are ruled out without hashing
+// them. Put in front of a hash lookup on a per-token hot path.
+class WordShapeFilter {
+ public:
+  void Add(std::string_view word) {
+    if (!word.empty()) bits_.set(Bit(word));
+  }
+  bool MayContain(std::string_view word) const { return !word.empty() && bits_.test(Bit(word)); }
+
+ private:
+  static constexpr size_t kBits = 4096;
+  static size_t Bit(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back()) * 7u +
+            static_cast<unsigned>(w.size())) & (kBits - 1);
+  }
+  std::bitset<kBits> bits_;
+};
 
 struct EmbeddedFile {
   const char* name;
@@ -75,15 +95,32 @@ struct Lexicon {
   std::vector<std::vector<std::string>> regulators;  //!< canonical first, then aliases
   std::vector<AgreementKind> agreement_kinds;
   std::vector<TriggerRule> triggers;
+  // Indices into `triggers` by the first word of the phrase (its leading run
+  // of ASCII letters and digits): a phrase matched at word boundaries can
+  // only start where the text has that word, so a sentence is scanned once,
+  // word by word, instead of once per phrase. Phrases that do not start with
+  // a letter or digit are listed in triggers_unindexed.
+  std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> triggers_by_first_word;
+  std::vector<size_t> triggers_unindexed;
   std::vector<std::string> boilerplate;  //!< lower case
+  // The first two bytes of each boilerplate phrase (BytePair): a sentence is
+  // compared with the phrases only where it has one of them.
+  std::bitset<65536> boilerplate_starts;
   std::vector<std::string> conditional_cues;  //!< lower case
   std::unordered_map<std::string, ItemInfo> items;  //!< "1.01", "old:5"
   // Every word of the sets above with its LexFlag bits: one lookup per token.
   std::unordered_map<std::string, uint8_t, StringViewHash, std::equal_to<>> word_flags;
+  WordShapeFilter word_flags_filter;  //!< the words of word_flags
 
   uint8_t FlagsOf(std::string_view word) const {
+    if (!word_flags_filter.MayContain(word)) return 0;
     auto it = word_flags.find(word);
     return it == word_flags.end() ? 0 : it->second;
+  }
+
+  // Two adjacent bytes as one key of boilerplate_starts.
+  static size_t BytePair(char a, char b) {
+    return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
   }
 
   // The lexicon in use: DEALGRAPH_LEXICON_DIR when set, else the embedded one.
