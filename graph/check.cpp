@@ -90,6 +90,7 @@ class Scanner {
       case keys::kFiling: return Filing(key, parts, value);
       case keys::kFilingTouch: return Touch(key, parts, value);
       case keys::kEntity: return EntityRecord(key, parts, value);
+      case keys::kEntitySource: return EntitySource(key, parts, value);
       case keys::kEvent: return EventRecord(key, parts, value);
       case keys::kRelation: return RelationRecord(key, parts, value);
       default:
@@ -105,6 +106,9 @@ class Scanner {
                   std::to_string(kStoreFormatVersion) +
                   "; `dealgraph check --repair` (or any writable command) migrates it",
               true);
+    }
+    for (const auto& [id, c] : source_counts_) {
+      if (c.seen < c.count) MissingSources(id, c.seen, c.count);
     }
     CheckReferences();
     CheckTouches();
@@ -174,20 +178,56 @@ class Scanner {
   }
 
   void EntityRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
-    Result<Entity> e = DecodeEntity(value);
-    if (parts.size() != 1 || !e.ok()) {
-      Problem("undecodable", PrintableKey(key), e.ok() ? "malformed entity key" : e.status().message(), false);
+    Result<EntityHead> h = DecodeEntityHead(value);
+    if (parts.size() != 1 || !h.ok()) {
+      Problem("undecodable", PrintableKey(key), h.ok() ? "malformed entity key" : h.status().message(), false);
       return;
     }
-    if (e->id != parts[0]) IdMismatch(key, "entity", e->id);
+    const Entity& e = h->entity;
+    if (e.id != parts[0]) IdMismatch(key, "entity", e.id);
     ++scan_.actual.entities;
-    entities_.insert(e->id);
-    if (e->sources.empty()) {
-      Problem("no-source", "entity " + Printable(e->id), "no filing mentions it", false);
+    entities_.insert(e.id);
+    if (h->source_count == 0) {
+      Problem("no-source", "entity " + Printable(e.id), "no filing mentions it", false);
     }
-    for (const std::string& f : SourceFilings(e->sources)) source_refs_.push_back({"entity " + e->id, f});
-    for (const std::string& p : e->parties) entity_refs_.push_back({"agreement " + e->id, p, "dangling-party"});
-    Expect(keys::EntityIndexKeys(*e));
+    if (h->inline_sources) {
+      for (const std::string& f : SourceFilings(e.sources)) source_refs_.push_back({"entity " + e.id, f});
+    } else {
+      // Its s/ keys come after every e/ key; EntitySource checks them off.
+      source_counts_[parts[0]] = SourceCount{h->source_count, 0};
+    }
+    for (const std::string& p : e.parties) entity_refs_.push_back({"agreement " + e.id, p, "dangling-party"});
+    Expect(keys::EntityIndexKeys(e));
+  }
+
+  // s/ENTITY/SEQ: source SEQ of an entity whose record says it has more
+  // than SEQ; they arrive in SEQ order.
+  void EntitySource(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    uint64_t seq = 0;
+    Result<Source> src = DecodeSource(value);
+    if (parts.size() != 2 || !keys::ParseSeqKey(parts[1], &seq) || !src.ok()) {
+      Problem("undecodable", PrintableKey(key), src.ok() ? "malformed source key" : src.status().message(), false);
+      return;
+    }
+    auto it = source_counts_.find(parts[0]);
+    if (it == source_counts_.end() || seq >= it->second.count) {
+      scan_.orphan_sources.emplace_back(key);
+      Problem("orphan-source", PrintableKey(key),
+              it == source_counts_.end() ? "source of an entity that is not stored"
+                                         : "past the entity's " + std::to_string(it->second.count) + " sources",
+              true);
+      return;
+    }
+    if (seq != it->second.seen) MissingSources(parts[0], it->second.seen, seq);
+    it->second.seen = seq + 1;
+    source_refs_.push_back({"entity " + parts[0], src->filing});
+  }
+
+  void MissingSources(const std::string& id, uint64_t from, uint64_t to) {
+    Problem("missing-source", "entity " + Printable(id),
+            to - from == 1 ? "lacks its source #" + std::to_string(from)
+                           : "lacks its sources #" + std::to_string(from) + " to #" + std::to_string(to - 1),
+            false);
   }
 
   void EventRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
@@ -333,6 +373,10 @@ class Scanner {
     std::string who;
     std::string filing;
   };
+  struct SourceCount {
+    uint64_t count;  //!< what the entity record says
+    uint64_t seen;   //!< the next source key expected
+  };
 
   int version_;
   StoreScan scan_;
@@ -341,6 +385,7 @@ class Scanner {
   std::map<std::string, std::vector<std::string>> touches_;
   std::map<std::string, std::string> touch_keys_;
   std::unordered_set<std::string> entities_;
+  std::map<std::string, SourceCount> source_counts_;  //!< entities with s/ keys, by id
   std::map<std::string, EventRefs> events_;
   std::vector<EntityRef> entity_refs_;
   std::vector<SourceRef> source_refs_;

@@ -32,6 +32,7 @@ struct StoreScan {
   std::vector<std::string> missing_index;
   std::vector<std::string> stale_index;
   std::vector<std::string> orphan_touches;  //!< g/ keys of filings not stored
+  std::vector<std::string> orphan_sources;  //!< s/ keys of entities not stored, or past their count
   CountsRecord actual;                      //!< what the records hold
   bool counts_differ = false;               //!< the counts record is missing, damaged or wrong
   // Events with no source -> the stored filings whose touch records name

@@ -19,6 +19,10 @@ constexpr uint8_t kFilingInfoRecord = 0xE4;
 constexpr uint8_t kFilingExtractRecord = 0xE5;
 constexpr uint8_t kFilingTouchRecord = 0xE6;
 constexpr uint8_t kCountsRecord = 0xE7;
+// Since format version 3: an entity without its sources (which have keys of
+// their own), then how many sources it has.
+constexpr uint8_t kEntityHeadRecord = 0xE8;
+constexpr uint8_t kSourceRecord = 0xE9;
 
 class Writer {
  public:
@@ -156,7 +160,8 @@ std::vector<Source> GetSources(Reader* r) {
 // written before name histories have it clear, and read as before).
 constexpr uint8_t kHasFormerNames = 0x80;
 
-void PutEntity(Writer* w, const Entity& e) {
+// Everything of an entity but its sources.
+void PutEntityFields(Writer* w, const Entity& e) {
   w->Str(e.id);
   w->Byte(static_cast<uint8_t>(e.type) | (e.former_names.empty() ? 0 : kHasFormerNames));
   w->Str(e.name);
@@ -174,6 +179,10 @@ void PutEntity(Writer* w, const Entity& e) {
       w->Str(f.until);
     }
   }
+}
+
+void PutEntity(Writer* w, const Entity& e) {
+  PutEntityFields(w, e);
   PutSources(w, e.sources);
 }
 
@@ -377,10 +386,50 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
   return DecodeRecord<Entity>(bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r); });
 }
 
+std::string EncodeEntityHead(const EntityHead& h) {
+  Writer w;
+  w.Byte(kEntityHeadRecord);
+  PutEntityFields(&w, h.entity);
+  w.Varint(h.source_count);
+  return w.Take();
+}
+
+Result<EntityHead> DecodeEntityHead(std::string_view bytes) {
+  if (!bytes.empty() && static_cast<uint8_t>(bytes[0]) == kEntityRecord) {
+    ASSIGN_OR_RETURN(Entity e, DecodeEntity(bytes));
+    EntityHead h;
+    h.source_count = e.sources.size();
+    h.inline_sources = true;
+    h.entity = std::move(e);
+    return h;
+  }
+  return DecodeRecord<EntityHead>(bytes, kEntityHeadRecord, "entity", [](Reader* r) {
+    EntityHead h;
+    h.entity = GetEntity(r, /*with_sources=*/false);
+    h.source_count = r->Varint();
+    return h;
+  });
+}
+
 Result<Entity> DecodeEntityHeader(std::string_view bytes) {
-  return DecodeRecord<Entity>(
-      bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r, /*with_sources=*/false); },
-      /*allow_trailing=*/true);
+  if (!bytes.empty() && static_cast<uint8_t>(bytes[0]) == kEntityRecord) {
+    return DecodeRecord<Entity>(
+        bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r, /*with_sources=*/false); },
+        /*allow_trailing=*/true);
+  }
+  ASSIGN_OR_RETURN(EntityHead h, DecodeEntityHead(bytes));
+  return std::move(h.entity);
+}
+
+std::string EncodeSource(const Source& s) {
+  Writer w;
+  w.Byte(kSourceRecord);
+  PutSource(&w, s);
+  return w.Take();
+}
+
+Result<Source> DecodeSource(std::string_view bytes) {
+  return DecodeRecord<Source>(bytes, kSourceRecord, "source", [](Reader* r) { return GetSource(r); });
 }
 
 Result<Event> DecodeEvent(std::string_view bytes) {
@@ -507,6 +556,23 @@ bool Split(std::string_view key, char* tag, std::vector<std::string>* components
     }
   }
   return cur.empty() && key.back() == '\0';
+}
+
+std::string SeqKey(uint64_t n) {
+  std::string digits = std::to_string(n);
+  return std::string(1, static_cast<char>('0' + digits.size())) + digits;
+}
+
+bool ParseSeqKey(std::string_view s, uint64_t* n) {
+  if (s.size() < 2 || static_cast<size_t>(s[0] - '0') != s.size() - 1) return false;
+  if (s.size() > 2 && s[1] == '0') return false;  // one spelling per number
+  uint64_t v = 0;
+  for (char c : s.substr(1)) {
+    if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *n = v;
+  return true;
 }
 
 bool IsIndexTag(char tag) {

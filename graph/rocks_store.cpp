@@ -268,7 +268,8 @@ void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerNam
   });
 }
 
-Entity NewEntity(const Entity& in, const FilingInfo& filing) {
+// An entity's fields as its first telling gives them (sources aside).
+Entity NewEntityFields(const Entity& in) {
   Entity e = in;
   e.aliases.clear();
   for (const std::string& a : in.aliases) {
@@ -278,11 +279,12 @@ Entity NewEntity(const Entity& in, const FilingInfo& filing) {
   for (const std::string& p : in.parties) AddUnique(&e.parties, p);
   e.former_names.clear();
   MergeFormerNames(&e.former_names, in.former_names);
-  e.sources = {SourceFor(in.sources, filing)};
+  e.sources.clear();
   return e;
 }
 
-void MergeEntity(Entity* e, const Entity& in, const FilingInfo& filing) {
+// Folds a later telling into an entity's fields (sources aside).
+void MergeEntityFields(Entity* e, const Entity& in) {
   FillEmpty(&e->name, in.name);
   if (in.name != e->name) AddUnique(&e->aliases, in.name);
   for (const std::string& a : in.aliases) {
@@ -297,7 +299,6 @@ void MergeEntity(Entity* e, const Entity& in, const FilingInfo& filing) {
   if (in.expires > e->expires) e->expires = in.expires;
   for (const std::string& p : in.parties) AddUnique(&e->parties, p);
   MergeFormerNames(&e->former_names, in.former_names);
-  if (!HasSourceFrom(e->sources, filing.id)) e->sources.push_back(SourceFor(in.sources, filing));
 }
 
 Event NewEvent(const Event& in, const FilingInfo& filing) {
@@ -368,6 +369,19 @@ std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
   return keys::FilingIndexKeys(x.filing);
 }
 std::vector<std::string> NoTouchIndexKeys(const FilingTouch&) { return {}; }
+std::vector<std::string> NoSourceIndexKeys(const Source&) { return {}; }
+std::vector<std::string> EntityHeadIndexKeys(const EntityHead& h) { return EntityIndexKeys(h.entity); }
+
+// Writes see only version-3 entity records: a writable open migrates older
+// ones before anything is written.
+Result<EntityHead> DecodeWritableEntityHead(std::string_view bytes) {
+  ASSIGN_OR_RETURN(EntityHead h, DecodeEntityHead(bytes));
+  if (h.inline_sources) {
+    return Status::Corruption("entity " + h.entity.id +
+                              " is still in the record format of version 2 (`dealgraph check --repair` migrates it)");
+  }
+  return h;
+}
 
 Status ValidateExtract(const FilingExtract& x) {
   if (x.filing.id.empty()) return Status::InvalidArgument("filing has no id");
@@ -450,8 +464,8 @@ class RocksStore::Batch {
   Result<Staged<FilingTouch>*> TouchAt(const std::string& id) {
     return Load(&touches_, keys::FilingTouchKey(id), &DecodeFilingTouch, "filing touch " + id);
   }
-  Result<Staged<Entity>*> EntityAt(const std::string& id) {
-    return Load(&entities_, keys::EntityKey(id), &DecodeEntity, "entity " + id);
+  Result<Staged<EntityHead>*> EntityAt(const std::string& id) {
+    return Load(&entities_, keys::EntityKey(id), &DecodeWritableEntityHead, "entity " + id);
   }
   Result<Staged<Event>*> EventAt(const std::string& id) {
     return Load(&events_, keys::EventKey(id), &DecodeEvent, "event " + id);
@@ -477,12 +491,22 @@ class RocksStore::Batch {
   Result<std::string> FreeEventId(const Event& in, const std::string& filing_id, size_t index);
   Status RecomputeEvent(const std::string& id);
   Status RecomputeEntity(const std::string& id);
+  // Rebuilds entity `id` from its tellings in the extracts of `filing_ids`
+  // (in that order), sources included; deletes it when none names it.
+  Status RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids);
+  // Stages sources 0 .. count-1 of entity `id` (those not staged yet, as
+  // stored) and returns them; a missing one is damage (Corruption).
+  Result<std::vector<Source>> StageEntitySources(const std::string& id, uint64_t count);
+  // Appends `source` to the entity's sources unless its last source is
+  // from the same filing (an extract naming the entity twice).
+  void AppendEntitySource(const std::string& id, EntityHead* head, Source source);
   Status RecomputeRelation(const std::string& from, const std::string& type, const std::string& to);
 
   RocksStore* store_;
   std::map<std::string, Staged<FilingExtract>> filings_;
   std::map<std::string, Staged<FilingTouch>> touches_;
-  std::map<std::string, Staged<Entity>> entities_;
+  std::map<std::string, Staged<EntityHead>> entities_;
+  std::map<std::string, Staged<Source>> entity_sources_;  //!< s/ENTITY/SEQ -> source
   std::map<std::string, Staged<Event>> events_;
   std::map<std::string, Staged<Relation>> relations_;
 };
@@ -571,13 +595,14 @@ Status RocksStore::Batch::Add(const FilingExtract& x, AddStats* stats) {
 
   std::set<std::string> new_entities;
   for (const Entity& in : x.entities) {
-    ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(in.id));
+    ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(in.id));
     if (!st->cur) {
-      st->cur = NewEntity(in, info);
+      st->cur = EntityHead{NewEntityFields(in), 0, false};
       new_entities.insert(in.id);
     } else {
-      MergeEntity(&*st->cur, in, info);
+      MergeEntityFields(&st->cur->entity, in);
     }
+    AppendEntitySource(in.id, &*st->cur, SourceFor(in.sources, info));
   }
   stats->entities_added = static_cast<int>(new_entities.size());
 
@@ -700,25 +725,98 @@ Status RocksStore::Batch::RecomputeEvent(const std::string& id) {
   return Status::Ok();
 }
 
+void RocksStore::Batch::AppendEntitySource(const std::string& id, EntityHead* head, Source source) {
+  if (head->source_count > 0) {
+    // Only this write can have added the last source from this filing.
+    auto last = entity_sources_.find(keys::EntitySourceKey(id, head->source_count - 1));
+    if (last != entity_sources_.end() && last->second.cur && last->second.cur->filing == source.filing) return;
+  }
+  // No key is stored past the count, so there is nothing to load.
+  entity_sources_[keys::EntitySourceKey(id, head->source_count)].cur = std::move(source);
+  ++head->source_count;
+}
+
+Result<std::vector<Source>> RocksStore::Batch::StageEntitySources(const std::string& id, uint64_t count) {
+  std::map<std::string, Source> stored;
+  std::string prefix = keys::EntitySourcePrefix(id);
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(store_->db_->NewIterator(ro));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string key(it->key().data(), it->key().size());
+    if (entity_sources_.count(key)) continue;
+    Result<Source> src = DecodeSource(std::string_view(it->value().data(), it->value().size()));
+    if (!src.ok()) return src.status().WithContext("while reading the sources of entity " + id);
+    stored.emplace(std::move(key), std::move(src).value());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "while reading the sources of entity " + id);
+  std::vector<Source> out;
+  for (uint64_t seq = 0; seq < count; ++seq) {
+    std::string key = keys::EntitySourceKey(id, seq);
+    auto st = entity_sources_.find(key);
+    if (st == entity_sources_.end()) {
+      Staged<Source> loaded;
+      auto s = stored.find(key);
+      if (s != stored.end()) loaded.orig = loaded.cur = std::move(s->second);
+      st = entity_sources_.emplace(key, std::move(loaded)).first;
+    }
+    if (!st->second.cur) {
+      return Status::Corruption("entity " + id + " lacks its source #" + std::to_string(seq) +
+                                " (`dealgraph check` reports it)");
+    }
+    out.push_back(*st->second.cur);
+  }
+  return out;
+}
+
 Status RocksStore::Batch::RecomputeEntity(const std::string& id) {
-  ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(id));
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (!st->cur) return Status::Ok();
+  ASSIGN_OR_RETURN(std::vector<Source> sources, StageEntitySources(id, st->cur->source_count));
   std::vector<std::string> filing_ids;
-  for (const Source& s : st->cur->sources) AddUnique(&filing_ids, s.filing);
+  for (const Source& s : sources) AddUnique(&filing_ids, s.filing);
+  return RefoldEntity(id, filing_ids);
+}
+
+Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids) {
   std::optional<Entity> rebuilt;
   for (const std::string& fid : filing_ids) {
     ASSIGN_OR_RETURN(Staged<FilingExtract>* fx, FilingAt(fid));
     if (!fx->cur) continue;
     for (const Entity& in : fx->cur->entities) {
       if (in.id != id) continue;
+      Source source = SourceFor(in.sources, fx->cur->filing);
       if (!rebuilt) {
-        rebuilt = NewEntity(in, fx->cur->filing);
+        rebuilt = NewEntityFields(in);
       } else {
-        MergeEntity(&*rebuilt, in, fx->cur->filing);
+        MergeEntityFields(&*rebuilt, in);
       }
+      if (!HasSourceFrom(rebuilt->sources, fid)) rebuilt->sources.push_back(std::move(source));
     }
   }
-  st->cur = std::move(rebuilt);
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
+  uint64_t old_count = st->cur ? st->cur->source_count : 0;
+  std::vector<Source> sources;
+  if (rebuilt) sources = std::move(rebuilt->sources);
+  // Stage every key the old or the new list occupies, so that the commit
+  // writes just the difference.
+  RETURN_IF_ERROR(StageEntitySources(id, old_count).status());
+  for (uint64_t seq = 0; seq < std::max<uint64_t>(old_count, sources.size()); ++seq) {
+    Staged<Source>& src = entity_sources_[keys::EntitySourceKey(id, seq)];
+    if (seq < sources.size()) {
+      src.cur = std::move(sources[seq]);
+    } else {
+      src.cur.reset();
+    }
+  }
+  if (rebuilt) {
+    rebuilt->sources.clear();
+    st->cur = EntityHead{std::move(*rebuilt), static_cast<uint64_t>(sources.size()), false};
+  } else {
+    st->cur.reset();
+  }
   return Status::Ok();
 }
 
@@ -755,13 +853,9 @@ Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<
 }
 
 Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector<std::string>& filings) {
-  ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(id));
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (st->cur) return Status::Ok();
-  Entity placeholder;
-  placeholder.id = id;
-  for (const std::string& f : filings) placeholder.sources.push_back(Source{f, "", "", ""});
-  st->cur = std::move(placeholder);
-  return RecomputeEntity(id);
+  return RefoldEntity(id, filings);
 }
 
 // Writes the difference between st.orig and st.cur: the record, the index
@@ -812,7 +906,10 @@ Status RocksStore::Batch::Commit() {
     if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, nullptr);
   }
   for (const auto& [key, st] : entities_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEntity, EntityIndexKeys, &counts.entities);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, &counts.entities);
+  }
+  for (const auto& [key, st] : entity_sources_) {
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoSourceIndexKeys, nullptr);
   }
   for (const auto& [key, st] : events_) {
     if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, &counts.events);
@@ -1042,10 +1139,10 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                        ": it is read as it is; a writable command (`dealgraph check --repair`, or any "
                        "ingest) migrates it to version " + std::to_string(kStoreFormatVersion);
     } else {
-      long long fixes = 0;
-      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes), "while migrating store " + path + " " + from_to);
+      long long fixes = 0, split = 0;
+      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes, &split), "while migrating store " + path + " " + from_to);
       store->notice_ = "migrated store " + path + " " + from_to + " (" + std::to_string(fixes) +
-                       " index entries written)";
+                       " index entries written, " + std::to_string(split) + " entity records split)";
     }
   }
   return store;
@@ -1111,12 +1208,48 @@ Result<CheckReport> RocksStore::Check() const {
 }
 
 Status RocksStore::Repair() {
-  long long fixes = 0;
-  return RepairCounting(&fixes);
+  long long fixes = 0, split = 0;
+  return RepairCounting(&fixes, &split);
 }
 
-Status RocksStore::RepairCounting(long long* index_fixes) {
+Status RocksStore::SplitEntitySources(long long* split) {
+  constexpr size_t kOpsPerBatch = 50000;
+  rocksdb::WriteBatch wb;
+  auto flush = [&]() -> Status {
+    if (wb.Count() == 0) return Status::Ok();
+    rocksdb::Status s = db_->Write(rocksdb::WriteOptions(), &wb);
+    wb.Clear();
+    return s.ok() ? Status::Ok() : WriteError(s, path_);
+  };
+  std::string prefix = keys::Make(keys::kEntity, {});
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &end_slice;
+  ro.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));  // an implicit snapshot
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    Result<EntityHead> h = DecodeEntityHead(std::string_view(it->value().data(), it->value().size()));
+    if (!h.ok() || !h->inline_sources) continue;  // damage is Check's to report
+    rocksdb::Status s;
+    for (uint64_t seq = 0; seq < h->entity.sources.size() && s.ok(); ++seq) {
+      s = wb.Put(keys::EntitySourceKey(h->entity.id, seq), EncodeSource(h->entity.sources[seq]));
+    }
+    h->entity.sources.clear();
+    if (s.ok()) s = wb.Put(it->key(), EncodeEntityHead(*h));
+    if (!s.ok()) return FromRocks(s, "while preparing the migration");
+    ++*split;
+    // Whole entities per batch: a migration cut short leaves each record
+    // in one format or the other, both readable.
+    if (wb.Count() >= kOpsPerBatch) RETURN_IF_ERROR(flush());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "while reading the entities of store " + path_);
+  return flush();
+}
+
+Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_split) {
   if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  if (version_ < 3) RETURN_IF_ERROR(SplitEntitySources(entities_split));
   ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
 
   // Facts first, through the same staged writes as AddFiling and
@@ -1154,6 +1287,7 @@ Status RocksStore::RepairCounting(long long* index_fixes) {
   for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(op(wb.Put(k, rocksdb::Slice())));
   for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
   for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
+  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(op(wb.Delete(k)));
   RETURN_IF_ERROR(flush());
   *index_fixes = static_cast<long long>(scan.missing_index.size() + scan.stale_index.size());
 
@@ -1237,14 +1371,38 @@ std::vector<FilingInfo> RocksStore::ListFilings() const {
   return out;
 }
 
-Result<Entity> RocksStore::GetEntity(std::string_view id) const {
-  std::string value;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EntityKey(id), &value);
+std::vector<Source> RocksStore::ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const {
+  std::vector<Source> out;
+  std::string prefix = keys::EntitySourcePrefix(id);
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  ro.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    Result<Source> s = DecodeSource(std::string_view(it->value().data(), it->value().size()));
+    if (s.ok()) out.push_back(std::move(s).value());
+  }
+  return out;
+}
+
+Result<Entity> RocksStore::ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s = db_->Get(ro, db_->DefaultColumnFamily(), keys::EntityKey(id), &value);
   if (s.IsNotFound()) return Status::NotFound("entity " + std::string(id) + " is not stored");
   if (!s.ok()) return FromRocks(s, "while reading entity " + std::string(id));
-  Result<Entity> e = DecodeEntity(value);
-  if (!e.ok()) return e.status().WithContext("entity " + std::string(id));
-  return e;
+  Result<EntityHead> h = DecodeEntityHead(std::string_view(value.data(), value.size()));
+  if (!h.ok()) return h.status().WithContext("entity " + std::string(id));
+  if (!h->inline_sources && h->source_count > 0) h->entity.sources = ReadEntitySources(snapshot, id);
+  return std::move(h->entity);
+}
+
+Result<Entity> RocksStore::GetEntity(std::string_view id) const {
+  rocksdb::ManagedSnapshot snap(db_.get());
+  return ReadEntity(snap.snapshot(), id);
 }
 
 Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
@@ -1269,8 +1427,12 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
     ro.iterate_upper_bound = &end_slice;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
     for (it->Seek(prefix); it->Valid(); it->Next()) {
-      Result<Entity> e = DecodeEntity(std::string_view(it->value().data(), it->value().size()));
-      if (e.ok()) out.push_back(std::move(e).value());
+      Result<EntityHead> h = DecodeEntityHead(std::string_view(it->value().data(), it->value().size()));
+      if (!h.ok()) continue;
+      if (!h->inline_sources && h->source_count > 0) {
+        h->entity.sources = ReadEntitySources(snap.snapshot(), h->entity.id);
+      }
+      out.push_back(std::move(h->entity));
     }
     return out;
   }
@@ -1282,9 +1444,7 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
     return true;
   });
   for (const std::string& id : ids) {
-    std::string value;
-    if (!db_->Get(ro, keys::EntityKey(id), &value).ok()) continue;
-    Result<Entity> e = DecodeEntity(value);
+    Result<Entity> e = ReadEntity(snap.snapshot(), id);
     if (e.ok()) out.push_back(std::move(e).value());
   }
   return out;
@@ -1328,7 +1488,7 @@ std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
   auto load = [&](const std::string& id) -> std::optional<Entity> {
     std::string value;
     if (!db_->Get(ro, keys::EntityKey(id), &value).ok()) return std::nullopt;
-    Result<Entity> e = DecodeEntity(value);
+    Result<Entity> e = DecodeEntityHeader(value);
     if (!e.ok()) return std::nullopt;
     return std::move(e).value();
   };

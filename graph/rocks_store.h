@@ -103,8 +103,9 @@ class RocksStore final : public Store {
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
              CountsRecord counts, rocksdb::Env* env);
 
-  // Repair, reporting how many index entries it put or deleted.
-  Status RepairCounting(long long* index_fixes);
+  // Repair, reporting how many index entries it put or deleted and how
+  // many entity records it moved to the version-3 layout.
+  Status RepairCounting(long long* index_fixes, long long* entities_split);
   // Writes (or removes) kWriterFile.
   void RecordWriter();
   void ForgetWriter();
@@ -114,6 +115,14 @@ class RocksStore final : public Store {
   // event id the last one of every scanned key.
   std::vector<std::string> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
                                         const DateRange& range) const;
+  // Entity `id` with its sources (read under `snapshot`), and its sources
+  // alone (the s/ keys of a version-3 record).
+  Result<Entity> ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const;
+  std::vector<Source> ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const;
+  // Rewrites the entity records of format version 2 and older (sources
+  // inline) as version 3's heads plus source keys. Resumable: each entity
+  // is converted in one batch. Counts the records rewritten in `*split`.
+  Status SplitEntitySources(long long* split);
   // Loads events by id under `snapshot`, skipping ids that are gone or damaged.
   std::vector<Event> LoadEvents(const rocksdb::Snapshot* snapshot,
                                 const std::vector<std::string>& ids) const;

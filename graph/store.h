@@ -28,9 +28,11 @@ namespace dealgraph {
 
 // The on-disk format version this build writes and reads.
 // 1: the first layout. 2: adds the n/ index of filings by registrant
-// (Store::FilingsOf). Version 1 stores are read as they are and migrated by
-// the first writable open (docs/storage.md, "Format versions").
-inline constexpr int kStoreFormatVersion = 2;
+// (Store::FilingsOf). 3: an entity's sources under keys of their own (one
+// write per mention instead of rewriting the whole list). Older stores are
+// read as they are and migrated by the first writable open
+// (docs/storage.md, "Format versions").
+inline constexpr int kStoreFormatVersion = 3;
 
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
@@ -130,7 +132,8 @@ class Store {
   // Entities whose name or an alias matches `name` after folding case,
   // punctuation and corporate suffixes ("genentech inc" finds Genentech).
   // When none match exactly, entities whose folded name starts with the
-  // folded query. Best match first.
+  // folded query. Best match first. Without their sources (as
+  // GetEntityHeader): GetEntity reads those.
   virtual std::vector<Entity> FindEntities(std::string_view name) const = 0;
 
   virtual Result<Event> GetEvent(std::string_view id) const = 0;
