@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/strings.h"
+
 namespace dealgraph {
 namespace {
 
@@ -82,8 +84,12 @@ class Scanner {
     }
     if (keys::IsIndexTag(tag)) {
       if (tag == keys::kRegistrant && version_ < 2) return;
-      actual_index_.emplace_back(key);
-      if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      if (Covering(tag)) {
+        actual_index_.push_back({std::string(key), Hash64(value)});
+      } else {
+        actual_index_.push_back({std::string(key), 0});
+        if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      }
       return;
     }
     switch (tag) {
@@ -145,8 +151,18 @@ class Scanner {
   }
 
  private:
+  // Index entries of covering families (version 3 on) are checked with
+  // their values, by hash; before version 3 they held "" like the rest.
+  bool Covering(char tag) const { return version_ >= 3 && keys::IsCoveringTag(tag); }
+
   void Expect(std::vector<std::string> index_keys) {
-    for (std::string& k : index_keys) expected_index_.push_back(std::move(k));
+    for (std::string& k : index_keys) expected_index_.push_back({std::move(k), 0});
+  }
+  void ExpectEvent(const Event& e, std::string_view encoded) {
+    for (std::string& k : keys::EventIndexKeys(e)) {
+      uint64_t hash = Covering(k[0]) ? Hash64(keys::EventIndexValue(k, e, encoded)) : 0;
+      expected_index_.push_back({std::move(k), hash});
+    }
   }
 
   void IdMismatch(std::string_view key, const std::string& what, const std::string& id) {
@@ -244,7 +260,7 @@ class Scanner {
     refs.agreement = e->agreement_id;
     refs.filings = SourceFilings(e->sources);
     events_.emplace(refs.id, refs);
-    Expect(keys::EventIndexKeys(*e));
+    ExpectEvent(*e, value);
   }
 
   void RelationRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
@@ -357,15 +373,28 @@ class Scanner {
     std::sort(expected_index_.begin(), expected_index_.end());
     expected_index_.erase(std::unique(expected_index_.begin(), expected_index_.end()), expected_index_.end());
     // actual_index_ came in key order already (RocksDB's bytewise order).
-    std::set_difference(expected_index_.begin(), expected_index_.end(), actual_index_.begin(),
-                        actual_index_.end(), std::back_inserter(scan_.missing_index));
-    std::set_difference(actual_index_.begin(), actual_index_.end(), expected_index_.begin(),
-                        expected_index_.end(), std::back_inserter(scan_.stale_index));
+    auto e = expected_index_.begin(), a = actual_index_.begin();
+    while (e != expected_index_.end() || a != actual_index_.end()) {
+      if (a == actual_index_.end() || (e != expected_index_.end() && e->key < a->key)) {
+        scan_.missing_index.push_back(std::move(e->key));
+        ++e;
+      } else if (e == expected_index_.end() || a->key < e->key) {
+        scan_.stale_index.push_back(std::move(a->key));
+        ++a;
+      } else {
+        if (e->value_hash != a->value_hash) scan_.wrong_value_index.push_back(std::move(e->key));
+        ++e;
+        ++a;
+      }
+    }
     for (const std::string& k : scan_.missing_index) {
       Problem("missing-index", PrintableKey(k), "a record implies this index entry, which is not stored", true);
     }
     for (const std::string& k : scan_.stale_index) {
       Problem("stale-index", PrintableKey(k), "no record implies this index entry", true);
+    }
+    for (const std::string& k : scan_.wrong_value_index) {
+      Problem("stale-index", PrintableKey(k), "its copy of the event is not the event as stored", true);
     }
   }
 
@@ -380,7 +409,13 @@ class Scanner {
 
   int version_;
   StoreScan scan_;
-  std::vector<std::string> expected_index_, actual_index_;
+  struct IndexEntry {
+    std::string key;
+    uint64_t value_hash;  //!< of the value, for covering entries; else 0
+    bool operator<(const IndexEntry& o) const { return key < o.key; }
+    bool operator==(const IndexEntry& o) const { return key == o.key; }
+  };
+  std::vector<IndexEntry> expected_index_, actual_index_;
   std::unordered_map<std::string, size_t> filing_events_;  //!< stored filing -> events in its extract
   std::map<std::string, std::vector<std::string>> touches_;
   std::map<std::string, std::string> touch_keys_;

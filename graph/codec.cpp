@@ -23,6 +23,7 @@ constexpr uint8_t kCountsRecord = 0xE7;
 // their own), then how many sources it has.
 constexpr uint8_t kEntityHeadRecord = 0xE8;
 constexpr uint8_t kSourceRecord = 0xE9;
+constexpr uint8_t kEventBriefRecord = 0xEA;
 
 class Writer {
  public:
@@ -216,6 +217,24 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
   return e;
 }
 
+// A present flag, then the amount.
+void PutMoney(Writer* w, const std::optional<Money>& m) {
+  w->Byte(m.has_value() ? 1 : 0);
+  if (!m) return;
+  w->Double(m->value);
+  w->Str(m->currency);
+  w->Byte(m->per_share ? 1 : 0);
+}
+
+std::optional<Money> GetMoney(Reader* r) {
+  if (!r->Bool()) return std::nullopt;
+  Money m;
+  m.value = r->Double();
+  m.currency = r->Str();
+  m.per_share = r->Bool();
+  return m;
+}
+
 void PutEvent(Writer* w, const Event& e) {
   w->Str(e.id);
   w->Str(e.type);
@@ -226,12 +245,7 @@ void PutEvent(Writer* w, const Event& e) {
     w->Str(p.role);
   }
   w->Str(e.agreement_id);
-  w->Byte(e.amount.has_value() ? 1 : 0);
-  if (e.amount) {
-    w->Double(e.amount->value);
-    w->Str(e.amount->currency);
-    w->Byte(e.amount->per_share ? 1 : 0);
-  }
+  PutMoney(w, e.amount);
   w->Str(e.summary);
   PutSources(w, e.sources);
 }
@@ -250,13 +264,7 @@ Event GetEvent(Reader* r) {
     e.parties.push_back(std::move(p));
   }
   e.agreement_id = r->Str();
-  if (r->Bool()) {
-    Money m;
-    m.value = r->Double();
-    m.currency = r->Str();
-    m.per_share = r->Bool();
-    e.amount = std::move(m);
-  }
+  e.amount = GetMoney(r);
   e.summary = r->Str();
   e.sources = GetSources(r);
   return e;
@@ -421,6 +429,23 @@ Result<Entity> DecodeEntityHeader(std::string_view bytes) {
   return std::move(h.entity);
 }
 
+std::string EncodeEventBrief(const Event& e) {
+  Writer w;
+  w.Byte(kEventBriefRecord);
+  w.Str(e.agreement_id);
+  PutMoney(&w, e.amount);
+  return w.Take();
+}
+
+Result<EventBrief> DecodeEventBrief(std::string_view bytes) {
+  return DecodeRecord<EventBrief>(bytes, kEventBriefRecord, "event brief", [](Reader* r) {
+    EventBrief b;
+    b.agreement_id = r->Str();
+    b.amount = GetMoney(r);
+    return b;
+  });
+}
+
 std::string EncodeSource(const Source& s) {
   Writer w;
   w.Byte(kSourceRecord);
@@ -573,6 +598,21 @@ bool ParseSeqKey(std::string_view s, uint64_t* n) {
   }
   *n = v;
   return true;
+}
+
+bool IsCoveringTag(char tag) { return tag == kAgreement || tag == kPair || tag == kPartyType; }
+
+std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded) {
+  if (key.empty()) return {};
+  switch (key[0]) {
+    case kAgreement:
+      return std::string(encoded);
+    case kPair:
+    case kPartyType:
+      return EncodeEventBrief(e);
+    default:
+      return {};
+  }
 }
 
 bool IsIndexTag(char tag) {

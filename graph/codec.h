@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +54,15 @@ struct EntityHead {
   bool inline_sources = false;
 };
 
+// What the partner table and the agreement lookup need of an event, copied
+// into its pair (b/) and party-type (q/) index entries.
+struct EventBrief {
+  std::string agreement_id;
+  std::optional<Money> amount;
+};
+
 std::string EncodeEntity(const Entity& e);
+std::string EncodeEventBrief(const Event& e);
 std::string EncodeEntityHead(const EntityHead& h);  // entity.sources is not written
 std::string EncodeSource(const Source& s);
 std::string EncodeEvent(const Event& e);
@@ -70,6 +79,7 @@ Result<Entity> DecodeEntity(std::string_view bytes);
 // its sources inline (inline_sources set).
 Result<EntityHead> DecodeEntityHead(std::string_view bytes);
 Result<Source> DecodeSource(std::string_view bytes);
+Result<EventBrief> DecodeEventBrief(std::string_view bytes);
 // Either form of entity record without its sources (left empty): what
 // names and lists need.
 Result<Entity> DecodeEntityHeader(std::string_view bytes);
@@ -108,9 +118,17 @@ inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
 // Since format version 2: filings by registrant, for Store::FilingsOf.
 inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
 
-// True for the tags of index entries (keys whose value is "" and which are
-// a pure function of one record), false for records and meta keys.
+// True for the tags of index entries (keys which, with their values, are a
+// pure function of one record), false for records and meta keys.
 bool IsIndexTag(char tag);
+// Since format version 3, three event index families carry a copy of what
+// their queries need, so that those queries read no event record: k/
+// (EventsOfAgreement) the whole event as its record encodes it, b/ and q/
+// (partners, agreements of a party) its EventBrief. Every other index
+// entry's value is "".
+bool IsCoveringTag(char tag);
+// The value of index entry `key` of event `e`, whose record is `encoded`.
+std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded);
 
 inline constexpr std::string_view kVersionKey{"\0meta/version", 13};
 inline constexpr std::string_view kCountsKey{"\0meta/counts", 12};

@@ -34,18 +34,18 @@ Result<std::string> ActionToType(std::string_view action) {
 }
 
 std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type) {
-  std::vector<AgreementStory> out;
-  std::set<std::string> ids;
   std::vector<std::string> order;
-  std::vector<Event> events =
-      type.empty() ? store.EventsOf(party_id, DateRange{}) : store.EventsOfPartyAndType(party_id, type);
-  for (const Event& ev : events) {
-    if (ev.agreement_id.empty()) continue;
-    if (!type.empty() && ev.type != type) continue;
-    if (ids.insert(ev.agreement_id).second) order.push_back(ev.agreement_id);
+  if (type.empty()) {
+    std::set<std::string> ids;
+    for (const Event& ev : store.EventsOf(party_id, DateRange{})) {
+      if (!ev.agreement_id.empty() && ids.insert(ev.agreement_id).second) order.push_back(ev.agreement_id);
+    }
+  } else {
+    order = store.AgreementsOfPartyAndType(party_id, type);
   }
+  std::vector<AgreementStory> out;
   for (const std::string& id : order) {
-    Result<Entity> ag = store.GetEntity(id);
+    Result<Entity> ag = store.GetEntityHeader(id);
     if (!ag.ok()) continue;
     std::vector<Event> events = store.EventsOfAgreement(id);
     DisplaySources(store, &events);

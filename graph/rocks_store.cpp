@@ -195,6 +195,22 @@ void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::s
   }
 }
 
+// Calls fn(key, value) for every entry whose key starts with `prefix`.
+template <typename Fn>
+void ScanPrefixValues(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) {
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  if (!end.empty()) ro.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!key.starts_with(prefix)) break;
+    fn(key, std::string_view(it->value().data(), it->value().size()));
+  }
+}
+
 // ---- Merge rules (docs/storage.md, "Merging") ------------------------------
 
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
@@ -370,6 +386,11 @@ std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
 }
 std::vector<std::string> NoTouchIndexKeys(const FilingTouch&) { return {}; }
 std::vector<std::string> NoSourceIndexKeys(const Source&) { return {}; }
+// Index entries of records other than events hold "".
+template <typename T>
+std::string NoIndexValue(std::string_view, const T&, std::string_view) {
+  return {};
+}
 std::vector<std::string> EntityHeadIndexKeys(const EntityHead& h) { return EntityIndexKeys(h.entity); }
 
 // Writes see only version-3 entity records: a writable open migrates older
@@ -435,9 +456,12 @@ class RocksStore::Batch {
     std::optional<T> cur;
   };
 
-  template <typename T, typename Encode, typename IndexKeys>
+  // `index_value(key, record, encoded record)` is the value of each index
+  // entry: "" but for the covering families (keys::IsCoveringTag).
+  template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
   static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
-                                     Encode encode, IndexKeys index_keys, int64_t* counter);
+                                     Encode encode, IndexKeys index_keys, IndexValue index_value,
+                                     int64_t* counter);
 
   template <typename T>
   Result<Staged<T>*> Load(std::map<std::string, Staged<T>>* staged, const std::string& key,
@@ -859,11 +883,12 @@ Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector
 }
 
 // Writes the difference between st.orig and st.cur: the record, the index
-// entries derived from it, and the counter.
-template <typename T, typename Encode, typename IndexKeys>
+// entries derived from it (an entry both have is rewritten only when its
+// value changed), and the counter.
+template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
 rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key,
                                                const Staged<T>& st, Encode encode, IndexKeys index_keys,
-                                               int64_t* counter) {
+                                               IndexValue index_value, int64_t* counter) {
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
   std::string new_value = st.cur ? encode(*st.cur) : std::string();
   if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return rocksdb::Status::OK();
@@ -874,17 +899,17 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const st
   old_keys.erase(std::unique(old_keys.begin(), old_keys.end()), old_keys.end());
   std::sort(new_keys.begin(), new_keys.end());
   new_keys.erase(std::unique(new_keys.begin(), new_keys.end()), new_keys.end());
-  std::vector<std::string> gone, added;
-  std::set_difference(old_keys.begin(), old_keys.end(), new_keys.begin(), new_keys.end(),
-                      std::back_inserter(gone));
-  std::set_difference(new_keys.begin(), new_keys.end(), old_keys.begin(), old_keys.end(),
-                      std::back_inserter(added));
   rocksdb::Status s;
-  for (const std::string& k : gone) {
-    if (s.ok()) s = wb->Delete(k);
+  auto old_it = old_keys.begin();
+  for (const std::string& k : old_keys) {
+    if (s.ok() && !std::binary_search(new_keys.begin(), new_keys.end(), k)) s = wb->Delete(k);
   }
-  for (const std::string& k : added) {
-    if (s.ok()) s = wb->Put(k, rocksdb::Slice());
+  for (const std::string& k : new_keys) {
+    std::string value = index_value(k, *st.cur, new_value);
+    while (old_it != old_keys.end() && *old_it < k) ++old_it;
+    bool had = old_it != old_keys.end() && *old_it == k;
+    if (had && (value.empty() || value == index_value(k, *st.orig, old_value))) continue;
+    if (s.ok()) s = wb->Put(k, value);
   }
   if (s.ok()) s = st.cur ? wb->Put(key, new_value) : wb->Delete(key);
   if (counter) *counter += (st.cur ? 1 : 0) - (st.orig ? 1 : 0);
@@ -900,22 +925,30 @@ Status RocksStore::Batch::Commit() {
   }
   rocksdb::Status s;
   for (const auto& [key, st] : filings_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, &counts.filings);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, NoIndexValue<FilingExtract>,
+                      &counts.filings);
+    }
   }
   for (const auto& [key, st] : touches_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, nullptr);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, NoIndexValue<FilingTouch>, nullptr);
   }
   for (const auto& [key, st] : entities_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, &counts.entities);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, NoIndexValue<EntityHead>,
+                      &counts.entities);
+    }
   }
   for (const auto& [key, st] : entity_sources_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoSourceIndexKeys, nullptr);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoSourceIndexKeys, NoIndexValue<Source>, nullptr);
   }
   for (const auto& [key, st] : events_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, &counts.events);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, keys::EventIndexValue, &counts.events);
   }
   for (const auto& [key, st] : relations_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, &counts.relations);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
+    }
   }
   if (s.ok()) s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
   if (!s.ok()) return FromRocks(s, "while preparing the write");
@@ -1284,12 +1317,26 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     if (wb.Count() >= kOpsPerBatch) return flush();
     return Status::Ok();
   };
-  for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(op(wb.Put(k, rocksdb::Slice())));
+  // A covering entry's value is its event's copy, read from the record.
+  auto put_entry = [&](const std::string& k) -> Status {
+    if (!keys::IsCoveringTag(k[0])) return op(wb.Put(k, rocksdb::Slice()));
+    char tag;
+    std::vector<std::string> parts;
+    std::string encoded;
+    if (!keys::Split(k, &tag, &parts) || parts.empty()) return Status::Ok();
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(parts.back()), &encoded);
+    if (!s.ok()) return FromRocks(s, "while reading event " + parts.back());
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(encoded));
+    return op(wb.Put(k, keys::EventIndexValue(k, e, encoded)));
+  };
+  for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(put_entry(k));
+  for (const std::string& k : scan.wrong_value_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
   for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
   for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(op(wb.Delete(k)));
   RETURN_IF_ERROR(flush());
-  *index_fixes = static_cast<long long>(scan.missing_index.size() + scan.stale_index.size());
+  *index_fixes =
+      static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size() + scan.stale_index.size());
 
   CountsRecord counts = scan.actual;
   rocksdb::Status s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
@@ -1357,33 +1404,20 @@ Result<FilingInfo> RocksStore::GetFiling(std::string_view filing_id) const {
 std::vector<FilingInfo> RocksStore::ListFilings() const {
   std::vector<FilingInfo> out;
   rocksdb::ManagedSnapshot snap(db_.get());
-  std::string prefix = keys::Make(keys::kFiling, {});
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap.snapshot();
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  ro.iterate_upper_bound = &end_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    Result<FilingInfo> info = DecodeFilingInfoOfExtract(std::string_view(it->value().data(), it->value().size()));
-    if (info.ok()) out.push_back(std::move(info).value());
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kFiling, {}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
+                     if (info.ok()) out.push_back(std::move(info).value());
+                   });
   return out;
 }
 
 std::vector<Source> RocksStore::ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const {
   std::vector<Source> out;
-  std::string prefix = keys::EntitySourcePrefix(id);
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snapshot;
-  ro.iterate_upper_bound = &end_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    Result<Source> s = DecodeSource(std::string_view(it->value().data(), it->value().size()));
+  ScanPrefixValues(db_.get(), snapshot, keys::EntitySourcePrefix(id), [&](std::string_view, std::string_view value) {
+    Result<Source> s = DecodeSource(value);
     if (s.ok()) out.push_back(std::move(s).value());
-  }
+  });
   return out;
 }
 
@@ -1421,19 +1455,15 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   if (!type) {
-    std::string prefix = keys::Make(keys::kEntity, {});
-    std::string end = PrefixEnd(prefix);
-    rocksdb::Slice end_slice(end);
-    ro.iterate_upper_bound = &end_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      Result<EntityHead> h = DecodeEntityHead(std::string_view(it->value().data(), it->value().size()));
-      if (!h.ok()) continue;
-      if (!h->inline_sources && h->source_count > 0) {
-        h->entity.sources = ReadEntitySources(snap.snapshot(), h->entity.id);
-      }
-      out.push_back(std::move(h->entity));
-    }
+    ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kEntity, {}),
+                     [&](std::string_view, std::string_view value) {
+                       Result<EntityHead> h = DecodeEntityHead(value);
+                       if (!h.ok()) return;
+                       if (!h->inline_sources && h->source_count > 0) {
+                         h->entity.sources = ReadEntitySources(snap.snapshot(), h->entity.id);
+                       }
+                       out.push_back(std::move(h->entity));
+                     });
     return out;
   }
   std::string prefix = keys::Make(keys::kEntityType, {EntityTypeName(*type)});
@@ -1605,8 +1635,92 @@ std::vector<Event> RocksStore::EventsOfType(std::string_view type, const DateRan
   return DatedQuery(keys::Make(keys::kType, {type}), range);
 }
 
+template <typename Fn>
+void RocksStore::ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const {
+  std::vector<std::string> parts;
+  char tag;
+  ScanPrefixValues(db_.get(), snapshot, prefix, [&](std::string_view key, std::string_view value) {
+    if (keys::Split(key, &tag, &parts)) fn(parts, value);
+  });
+}
+
 std::vector<Event> RocksStore::EventsOfAgreement(std::string_view agreement_id) const {
-  return DatedQuery(keys::Make(keys::kAgreement, {agreement_id}), DateRange{});
+  // k/AG/DATE/EVENT holds the whole event: one scan, no point reads.
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::vector<Event> out;
+  std::vector<std::string> ids;
+  bool covered = true;
+  ScanEntries(snap.snapshot(), keys::Make(keys::kAgreement, {agreement_id}),
+              [&](const std::vector<std::string>& parts, std::string_view value) {
+                if (parts.size() != 3) return;
+                ids.push_back(parts[2]);
+                if (value.empty()) covered = false;
+                if (!covered) return;
+                Result<Event> e = DecodeEvent(value);
+                if (e.ok()) out.push_back(std::move(e).value());
+              });
+  return covered ? out : LoadEvents(snap.snapshot(), ids);
+}
+
+std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) const {
+  // b/X/PARTNER/DATE/EVENT holds the event's brief.
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::vector<SharedEvent> out;
+  std::vector<size_t> uncovered;
+  ScanEntries(snap.snapshot(), keys::Make(keys::kPair, {entity_id}),
+              [&](std::vector<std::string>& parts, std::string_view value) {
+                if (parts.size() != 4) return;
+                SharedEvent se{std::move(parts[1]), parts[2] == "~" ? std::string() : std::move(parts[2]),
+                               std::move(parts[3]), {}, std::nullopt};
+                Result<EventBrief> brief = value.empty() ? Status::NotFound("") : DecodeEventBrief(value);
+                if (brief.ok()) {
+                  se.agreement_id = std::move(brief->agreement_id);
+                  se.amount = std::move(brief->amount);
+                } else {
+                  uncovered.push_back(out.size());
+                }
+                out.push_back(std::move(se));
+              });
+  if (!uncovered.empty()) {
+    std::vector<std::string> ids;
+    for (size_t i : uncovered) ids.push_back(out[i].event_id);
+    std::map<std::string, Event> events;
+    for (Event& e : LoadEvents(snap.snapshot(), ids)) events.emplace(e.id, std::move(e));
+    for (size_t i : uncovered) {
+      auto it = events.find(out[i].event_id);
+      if (it == events.end()) continue;
+      out[i].agreement_id = it->second.agreement_id;
+      out[i].amount = it->second.amount;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> RocksStore::AgreementsOfPartyAndType(std::string_view entity_id,
+                                                              std::string_view type) const {
+  // q/X/TYPE/DATE/EVENT holds the event's brief.
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::vector<std::string> out, uncovered;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& ag) {
+    if (!ag.empty() && seen.insert(ag).second) out.push_back(ag);
+  };
+  ScanEntries(snap.snapshot(), keys::Make(keys::kPartyType, {entity_id, type}),
+              [&](const std::vector<std::string>& parts, std::string_view value) {
+                if (parts.size() != 4) return;
+                if (!uncovered.empty() || value.empty()) {
+                  uncovered.push_back(parts[3]);
+                  return;
+                }
+                Result<EventBrief> brief = DecodeEventBrief(value);
+                if (brief.ok()) add(brief->agreement_id);
+              });
+  if (!uncovered.empty()) {
+    // A store of an older version: the events, in index order, from the
+    // first uncovered entry on.
+    for (const Event& e : LoadEvents(snap.snapshot(), uncovered)) add(e.agreement_id);
+  }
+  return out;
 }
 
 std::vector<Event> RocksStore::AllEvents() const {
@@ -1618,18 +1732,11 @@ std::vector<Relation> RocksStore::RelationsOf(std::string_view entity_id) const 
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   std::vector<Relation> out;
-  std::string outgoing = keys::Make(keys::kRelation, {entity_id});
-  {
-    std::string end = PrefixEnd(outgoing);
-    rocksdb::Slice end_slice(end);
-    rocksdb::ReadOptions scan = ro;
-    scan.iterate_upper_bound = &end_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(scan));
-    for (it->Seek(outgoing); it->Valid(); it->Next()) {
-      Result<Relation> r = DecodeRelation(std::string_view(it->value().data(), it->value().size()));
-      if (r.ok()) out.push_back(std::move(r).value());
-    }
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {entity_id}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<Relation> r = DecodeRelation(value);
+                     if (r.ok()) out.push_back(std::move(r).value());
+                   });
   std::string incoming = keys::Make(keys::kRelationTo, {entity_id});
   std::vector<std::array<std::string, 3>> reverse;
   std::vector<std::string> parts;
@@ -1651,18 +1758,12 @@ std::vector<Relation> RocksStore::RelationsOf(std::string_view entity_id) const 
 
 std::vector<Relation> RocksStore::AllRelations() const {
   rocksdb::ManagedSnapshot snap(db_.get());
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap.snapshot();
-  std::string prefix = keys::Make(keys::kRelation, {});
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  ro.iterate_upper_bound = &end_slice;
   std::vector<Relation> out;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    Result<Relation> r = DecodeRelation(std::string_view(it->value().data(), it->value().size()));
-    if (r.ok()) out.push_back(std::move(r).value());
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<Relation> r = DecodeRelation(value);
+                     if (r.ok()) out.push_back(std::move(r).value());
+                   });
   return out;
 }
 

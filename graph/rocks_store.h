@@ -89,6 +89,9 @@ class RocksStore final : public Store {
   int FormatVersion() const override { return version_; }
 
   std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const override;
+  std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const override;
+  std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
+                                                    std::string_view type) const override;
   Result<CheckReport> Check() const override;
   Status Repair() override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
@@ -127,6 +130,11 @@ class RocksStore final : public Store {
   std::vector<Event> LoadEvents(const rocksdb::Snapshot* snapshot,
                                 const std::vector<std::string>& ids) const;
   std::vector<Event> DatedQuery(const std::string& prefix, const DateRange& range) const;
+  // Calls fn(components, value) for every index entry under `prefix`;
+  // before version 3, covering entries hold "" and callers fall back to
+  // the event records.
+  template <typename Fn>
+  void ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const;
 
   std::unique_ptr<rocksdb::DB> db_;
   std::string path_;

@@ -99,6 +99,16 @@ struct DateRange {
   bool unbounded() const { return from.empty() && to.empty(); }
 };
 
+// An event a party shares with one other party, as the pair index holds
+// it: what partner tables need, without reading the event.
+struct SharedEvent {
+  std::string partner;   //!< the other party's entity id
+  std::string date;      //!< ISO at its precision; "" when undated
+  std::string event_id;
+  std::string agreement_id;
+  std::optional<Money> amount;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -168,6 +178,21 @@ class Store {
   // no registrant are in no registrant's list. Reads the n/ index; on a
   // version-1 store opened read-only, scans the filings instead.
   virtual std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const;
+
+  // ---- Since format version 3 -------------------------------------------
+  // (The defaults compute the answer from the queries above; RocksStore
+  // reads covering index entries instead, falling back to the events on a
+  // store of an older version opened read-only.)
+
+  // One entry per (event, other party) of the events `entity_id` shares
+  // with other parties: by partner id, then date (oldest first, undated
+  // last), then event id.
+  virtual std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const;
+
+  // The agreements named by the events of `type` `entity_id` took part in,
+  // each once, in the order of those events (oldest first, then event id).
+  virtual std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
+                                                            std::string_view type) const;
 
   // Verifies the store's invariants under one snapshot: the format version
   // is known; every key parses and every record decodes; every index entry

@@ -177,6 +177,16 @@ TEST_CASE("check: planted damage is found, and repair restores the store byte fo
     });
     want_kind = "orphan-source";
   }
+  SECTION("covering index entries with out-of-date copies of their events") {
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      for (char tag : {keys::kAgreement, keys::kPair, keys::kPartyType}) {
+        std::string k = FirstKey(good, tag);
+        REQUIRE(!k.empty());
+        REQUIRE(db->Put({}, k, tag == keys::kAgreement ? std::string("\xE2stale") : std::string()).ok());
+      }
+    });
+    want_kind = "stale-index";
+  }
   SECTION("a touch record of a filing that is not stored") {
     Damage(dir.path(), [&](rocksdb::DB* db) {
       REQUIRE(db->Put({}, keys::FilingTouchKey("0000000000-00-000000"), EncodeFilingTouch({})).ok());
@@ -395,10 +405,20 @@ void InlineEntitySources(rocksdb::DB* db, int every = 1) {
   REQUIRE(n > 0);
 }
 
-// Turns the version-3 store at `path` into the version-2 layout.
+// Turns the version-3 store at `path` into the version-2 layout: entity
+// sources inline, index entries all "" (no covering copies).
 void MakeVersion2(const std::string& path) {
   Damage(path, [&](rocksdb::DB* db) {
     InlineEntitySources(db);
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+    int emptied = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (it->key().size() > 1 && keys::IsCoveringTag(it->key()[0]) && it->key()[1] == '\0') {
+        REQUIRE(db->Put({}, it->key(), "").ok());
+        ++emptied;
+      }
+    }
+    REQUIRE(emptied > 0);
     REQUIRE(db->Put({}, std::string(keys::kVersionKey), "2").ok());
   });
 }
@@ -419,7 +439,9 @@ void MakeVersion1(const std::string& path) {
   });
 }
 
-// What a store's readers show: every entity with its sources, every event.
+// What a store's readers show: every entity with its sources, every event,
+// and what the covering index entries answer (before version 3 the
+// queries read the events instead).
 std::string ReadableContents(const Store& store) {
   std::string out;
   for (const Entity& e : store.ListEntities(std::nullopt)) {
@@ -428,6 +450,11 @@ std::string ReadableContents(const Store& store) {
     out += one.ok() ? EncodeEntity(*one) : "missing";
     Result<Entity> header = store.GetEntityHeader(e.id);
     out += header.ok() ? header->name + std::to_string(header->sources.size()) : "missing";
+    for (const SharedEvent& se : store.SharedEventsOf(e.id)) {
+      out += se.partner + se.date + se.event_id + se.agreement_id + (se.amount ? std::to_string(se.amount->value) : "");
+    }
+    for (const std::string& ag : store.AgreementsOfPartyAndType(e.id, "agreement.entered")) out += ag;
+    for (const Event& ev : store.EventsOfAgreement(e.id)) out += EncodeEvent(ev);
   }
   for (const Entity& e : store.ListEntities(EntityType::kAgreement)) out += EncodeEntity(e);
   for (const Event& e : store.AllEvents()) out += EncodeEvent(e);
