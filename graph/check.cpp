@@ -75,6 +75,10 @@ class Scanner {
 
   void Key(std::string_view key, std::string_view value) {
     ++scan_.report.keys;
+    CheckReport::Family& family = scan_.report.families[key.empty() ? '\0' : key[0]];
+    ++family.keys;
+    family.key_bytes += static_cast<long long>(key.size());
+    family.value_bytes += static_cast<long long>(value.size());
     if (!key.empty() && key[0] == '\0') return;  // meta keys: checked by Finish
     char tag;
     std::vector<std::string> parts;

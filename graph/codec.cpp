@@ -600,6 +600,30 @@ bool ParseSeqKey(std::string_view s, uint64_t* n) {
   return true;
 }
 
+std::string_view FamilyName(char tag) {
+  switch (tag) {
+    case '\0': return "meta";
+    case kFiling: return "filings (extracts)";
+    case kFilingTouch: return "filing touches";
+    case kEntity: return "entities";
+    case kEntitySource: return "entity sources";
+    case kEntityType: return "entities by type";
+    case kAlias: return "aliases";
+    case kEvent: return "events";
+    case kDate: return "events by date";
+    case kParty: return "events by party";
+    case kPair: return "events by pair";
+    case kPartyType: return "events by party and type";
+    case kType: return "events by type";
+    case kAgreement: return "events by agreement";
+    case kIdentity: return "event identities";
+    case kRelation: return "relations";
+    case kRelationTo: return "relations by target";
+    case kRegistrant: return "filings by registrant";
+    default: return "unknown";
+  }
+}
+
 bool IsCoveringTag(char tag) { return tag == kAgreement || tag == kPair || tag == kPartyType; }
 
 std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded) {

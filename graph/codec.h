@@ -127,6 +127,9 @@ bool IsIndexTag(char tag);
 // (partners, agreements of a party) its EventBrief. Every other index
 // entry's value is "".
 bool IsCoveringTag(char tag);
+// What the keys of `tag` hold, in words ("events by pair"); "meta" for
+// '\0', "unknown" for a tag of no family.
+std::string_view FamilyName(char tag);
 // The value of index entry `key` of event `e`, whose record is `encoded`.
 std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded);
 

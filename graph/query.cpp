@@ -44,12 +44,12 @@ std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view pa
     order = store.AgreementsOfPartyAndType(party_id, type);
   }
   std::vector<AgreementStory> out;
-  for (const std::string& id : order) {
-    Result<Entity> ag = store.GetEntityHeader(id);
-    if (!ag.ok()) continue;
-    std::vector<Event> events = store.EventsOfAgreement(id);
-    DisplaySources(store, &events);
-    AgreementStory story{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
+  std::vector<Result<Entity>> heads = store.GetEntityHeaders(order);
+  std::vector<std::vector<Event>> events = store.EventsOfAgreements(order);
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (!heads[i].ok()) continue;
+    DisplaySources(store, &events[i]);
+    AgreementStory story{AgreementLifecycle(std::move(heads[i]).value(), events[i]), std::move(events[i])};
     out.push_back(std::move(story));
   }
   return out;

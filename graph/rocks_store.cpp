@@ -977,6 +977,11 @@ RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool r
       counts_(counts) {}
 
 RocksStore::~RocksStore() {
+  // The memtables go to table files now, not into the WAL to be replayed:
+  // every read-only open (each query command) would replay it, a second
+  // per 100 MB of recent writes. A failure (a full disk) leaves the WAL,
+  // which is as safe, only slower to open.
+  if (db_ && !read_only_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
   // The writer file goes while the LOCK is still held, so it never names a
   // process that no longer writes (a killed writer leaves it; WriterOf
   // trusts only live processes, and /proc/locks first).
@@ -1068,7 +1073,15 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   // The last level holds nearly all the data: ZSTD there (smaller than LZ4
   // on these records), LZ4 above it, where data is soon rewritten.
   std::vector<rocksdb::CompressionType> have = rocksdb::GetSupportedCompressions();
-  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) o.bottommost_compression = rocksdb::kZSTD;
+  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) {
+    o.bottommost_compression = rocksdb::kZSTD;
+    // Records are small and alike (ids, type names, field layouts): a
+    // dictionary trained per file on samples of its blocks lets each block
+    // compress against them.
+    o.bottommost_compression_opts.enabled = true;
+    o.bottommost_compression_opts.max_dict_bytes = 16 << 10;
+    o.bottommost_compression_opts.zstd_max_train_bytes = 100 * (16 << 10);
+  }
   // Ingest looks up every entity and event of a filing before writing it,
   // and most are new: a whole-key bloom filter on the memtable answers
   // "absent" without searching it.
@@ -1349,6 +1362,16 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     counts_ = counts;
   }
   version_ = kStoreFormatVersion;
+  return Status::Ok();
+}
+
+Status RocksStore::Compact() {
+  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  rocksdb::CompactRangeOptions o;
+  o.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+  o.change_level = true;  // everything ends at the last level
+  rocksdb::Status s = db_->CompactRange(o, nullptr, nullptr);
+  if (!s.ok()) return WriteError(s, path_);
   return Status::Ok();
 }
 
@@ -1646,20 +1669,63 @@ void RocksStore::ScanEntries(const rocksdb::Snapshot* snapshot, const std::strin
 
 std::vector<Event> RocksStore::EventsOfAgreement(std::string_view agreement_id) const {
   // k/AG/DATE/EVENT holds the whole event: one scan, no point reads.
+  return std::move(EventsOfAgreements({std::string(agreement_id)}).front());
+}
+
+std::vector<std::vector<Event>> RocksStore::EventsOfAgreements(const std::vector<std::string>& ids) const {
+  // One iterator, sought forward through the agreements in key order.
+  std::vector<size_t> order(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
   rocksdb::ManagedSnapshot snap(db_.get());
-  std::vector<Event> out;
-  std::vector<std::string> ids;
-  bool covered = true;
-  ScanEntries(snap.snapshot(), keys::Make(keys::kAgreement, {agreement_id}),
-              [&](const std::vector<std::string>& parts, std::string_view value) {
-                if (parts.size() != 3) return;
-                ids.push_back(parts[2]);
-                if (value.empty()) covered = false;
-                if (!covered) return;
-                Result<Event> e = DecodeEvent(value);
-                if (e.ok()) out.push_back(std::move(e).value());
-              });
-  return covered ? out : LoadEvents(snap.snapshot(), ids);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
+  std::vector<std::vector<Event>> out(ids.size());
+  std::vector<std::string> parts;
+  char tag;
+  for (size_t i : order) {
+    std::string prefix = keys::Make(keys::kAgreement, {ids[i]});
+    std::vector<std::string> event_ids;
+    bool covered = true;  // k/ entries of a version-2 store hold ""
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      std::string_view value(it->value().data(), it->value().size());
+      if (!keys::Split(std::string_view(it->key().data(), it->key().size()), &tag, &parts) || parts.size() != 3) {
+        continue;
+      }
+      event_ids.push_back(parts[2]);
+      covered = covered && !value.empty();
+      if (!covered) continue;
+      Result<Event> e = DecodeEvent(value);
+      if (e.ok()) out[i].push_back(std::move(e).value());
+    }
+    if (!covered) out[i] = LoadEvents(snap.snapshot(), event_ids);
+  }
+  return out;
+}
+
+std::vector<Result<Entity>> RocksStore::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<Result<Entity>> out;
+  if (ids.empty()) return out;
+  std::vector<std::string> key_bytes;
+  key_bytes.reserve(ids.size());
+  for (const std::string& id : ids) key_bytes.push_back(keys::EntityKey(id));
+  std::vector<rocksdb::Slice> key_slices(key_bytes.begin(), key_bytes.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  db_->MultiGet(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), ids.size(), key_slices.data(), values.data(),
+                statuses.data());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      out.push_back(Status::NotFound("entity " + ids[i] + " is not stored"));
+    } else if (!statuses[i].ok()) {
+      out.push_back(FromRocks(statuses[i], "while reading entity " + ids[i]));
+    } else {
+      Result<Entity> e = DecodeEntityHeader(std::string_view(values[i].data(), values[i].size()));
+      out.push_back(e.ok() ? std::move(e) : e.status().WithContext("entity " + ids[i]));
+    }
+  }
+  return out;
 }
 
 std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) const {

@@ -92,9 +92,12 @@ class RocksStore final : public Store {
   std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const override;
   std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
                                                     std::string_view type) const override;
+  std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const override;
+  std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const override;
   Result<CheckReport> Check() const override;
   Status Repair() override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
+  Status Compact() override;
   std::string OpenNotice() const override { return notice_; }
 
   // The most FindEntities returns when it falls back to prefix matches.

@@ -55,7 +55,21 @@ std::vector<std::string> Store::AgreementsOfPartyAndType(std::string_view entity
   return out;
 }
 
+std::vector<std::vector<Event>> Store::EventsOfAgreements(const std::vector<std::string>& ids) const {
+  std::vector<std::vector<Event>> out;
+  for (const std::string& id : ids) out.push_back(EventsOfAgreement(id));
+  return out;
+}
+
+std::vector<Result<Entity>> Store::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<Result<Entity>> out;
+  for (const std::string& id : ids) out.push_back(GetEntityHeader(id));
+  return out;
+}
+
 Result<CheckReport> Store::Check() const { return Status::Unsupported("this store cannot be checked"); }
+
+Status Store::Compact() { return Status::Unsupported("this store cannot be compacted"); }
 
 Status Store::Repair() { return Status::Unsupported("this store cannot be repaired"); }
 

@@ -14,6 +14,7 @@
 #ifndef DEALGRAPH_GRAPH_STORE_H_
 #define DEALGRAPH_GRAPH_STORE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +65,14 @@ struct CheckReport {
   std::vector<CheckProblem> problems;  //!< at most kMaxProblems, in key order
   long long problems_omitted = 0;      //!< found beyond kMaxProblems
   double seconds = 0;
+  // Keys and bytes (before compression) per key family, by tag ('f', 'e',
+  // 's', 'v', 'k', ...; '\0' for the meta keys): where a store's size goes.
+  struct Family {
+    long long keys = 0;
+    long long key_bytes = 0;
+    long long value_bytes = 0;
+  };
+  std::map<char, Family> families;
   static constexpr size_t kMaxProblems = 10000;
   bool clean() const { return problems.empty() && problems_omitted == 0; }
 };
@@ -194,6 +203,12 @@ class Store {
   virtual std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
                                                             std::string_view type) const;
 
+  // EventsOfAgreement and GetEntityHeader of many ids at once (under one
+  // snapshot, reading in key order): out[i] answers ids[i]; an entity not
+  // stored is a NotFound.
+  virtual std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const;
+  virtual std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const;
+
   // Verifies the store's invariants under one snapshot: the format version
   // is known; every key parses and every record decodes; every index entry
   // is exactly the set the records imply (none missing, none stale); the
@@ -222,6 +237,13 @@ class Store {
   // verifies the copy. Needs a writable open (the memtable is flushed
   // first).
   virtual Result<BackupInfo> Backup(const std::string& backup_dir);
+
+  // Rewrites the whole store into its most compact form (every file at the
+  // last level, compressed as that level is: ZSTD with a dictionary when
+  // the RocksDB build has it). Ingest leaves recent data in larger,
+  // faster-to-write files; after a big ingest this takes the store to its
+  // smallest. Needs a writable open; reads work meanwhile.
+  virtual Status Compact();
 
   // Restores the latest backup in `backup_dir` to a store at `path`. A path
   // that holds anything is refused with InvalidArgument unless
