@@ -151,10 +151,16 @@ Network Network::Star(const Store& store, std::string_view entity_id) {
     const std::string& other = r.from == entity_id ? r.to : r.from;
     if (other != entity_id) relations[other].push_back(r.type);
   }
-  for (size_t i = 0; i < shared.size();) {
+  // The partners' heads in one batch (entries come grouped by partner).
+  std::vector<std::string> partner_ids;
+  for (const SharedEvent& se : shared) {
+    if (partner_ids.empty() || partner_ids.back() != se.partner) partner_ids.push_back(se.partner);
+  }
+  std::vector<Result<Entity>> heads = store.GetEntityHeaders(partner_ids);
+  for (size_t i = 0, p = 0; i < shared.size(); ++p) {
     size_t j = i;
     while (j < shared.size() && shared[j].partner == shared[i].partner) ++j;
-    Result<Entity> partner = store.GetEntityHeader(shared[i].partner);
+    const Result<Entity>& partner = heads[p];
     if (partner.ok() && usable(*partner)) {
       NetworkEdge edge;
       std::set<std::string> agreements;
