@@ -1,9 +1,12 @@
 // dealgraph check / backup / restore: store upkeep.
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/common.h"
 #include "common/json.h"
 #include "common/table.h"
+#include "graph/codec.h"
 
 namespace dealgraph {
 namespace {
@@ -55,6 +58,48 @@ void PrintProblems(const CheckReport& r, const std::string& format, std::ostream
   t.Print(out);
 }
 
+// Bytes of the files in the store directory (what the disk holds).
+long long DiskBytes(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  long long total = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    if (e.is_regular_file(ec)) total += static_cast<long long>(e.file_size(ec));
+  }
+  return total;
+}
+
+void PrintSizes(const std::string& path, const CheckReport& r, const std::string& format, std::ostream& out) {
+  long long raw = 0;
+  for (const auto& [tag, f] : r.families) raw += f.key_bytes + f.value_bytes;
+  if (format == "jsonl") {
+    for (const auto& [tag, f] : r.families) {
+      JsonWriter w;
+      w.BeginObject();
+      w.Field("family", std::string(1, tag == '\0' ? '-' : tag));
+      w.Field("holds", keys::FamilyName(tag));
+      w.Key("keys"); w.Int(f.keys);
+      w.Key("key_bytes"); w.Int(f.key_bytes);
+      w.Key("value_bytes"); w.Int(f.value_bytes);
+      w.EndObject();
+      out << w.str() << "\n";
+    }
+    return;
+  }
+  Table t({"FAMILY", "HOLDS", "KEYS", "KEY BYTES", "VALUE BYTES", "SHARE"});
+  for (const auto& [tag, f] : r.families) {
+    char share[16];
+    std::snprintf(share, sizeof share, "%.1f%%", raw ? 100.0 * (f.key_bytes + f.value_bytes) / raw : 0.0);
+    t.AddRow({tag == '\0' ? "-" : std::string(1, tag) + "/", std::string(keys::FamilyName(tag)), std::to_string(f.keys),
+              std::to_string(f.key_bytes), std::to_string(f.value_bytes), share});
+  }
+  t.Print(out);
+  long long disk = DiskBytes(path);
+  out << "before compression " << raw << " bytes; on disk " << disk << " bytes";
+  if (r.counts.events > 0) out << " (" << disk / r.counts.events << " per event)";
+  out << "\n";
+}
+
 // "store PATH: format version 2, 16 filings, ...; 1234 keys checked in 0.01s: N problems".
 std::string Summary(const std::string& path, const CheckReport& r) {
   long long total = static_cast<long long>(r.problems.size()) + r.problems_omitted;
@@ -80,6 +125,7 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
   struct CheckOpts {
     CommonOptions common;
     bool repair = false;
+    bool sizes = false;
   };
   auto c = std::make_shared<CheckOpts>();
   CLI::App* check = app.add_subcommand(
@@ -89,6 +135,8 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
   check->add_flag("--repair", c->repair,
                   "rebuild indexes, counts and lost facts from the stored filings (takes the writer's lock; "
                   "also migrates an older format version)");
+  check->add_flag("--sizes", c->sizes,
+                  "also show keys and bytes (before compression) per key family, and the store's size on disk");
   check->callback([c, &out, &err, run] {
     *run = [c, &out, &err]() -> int {
       std::string path = StorePath(c->common);
@@ -99,6 +147,7 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
         err << "dealgraph: " << before.status().message() << "\n";
         return kExitFailure;
       }
+      if (c->sizes) PrintSizes(path, *before, c->common.format, out);
       if (!c->repair) {
         PrintProblems(*before, c->common.format, out);
         (c->common.format == "jsonl" ? err : out) << Summary(path, *before) << "\n";
@@ -152,6 +201,31 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
       std::snprintf(line, sizeof line, "backup %u of store %s in %s: %u files, %s, %.2fs\n", info->backup_id,
                     StorePath(b->common).c_str(), b->dir.c_str(), info->files, Bytes(info->bytes).c_str(),
                     info->seconds);
+      out << line;
+      return kExitOk;
+    };
+  });
+
+  auto k = std::make_shared<CommonOptions>();
+  CLI::App* compact = app.add_subcommand(
+      "compact", "rewrite the store into its smallest form (after a big ingest; queries work meanwhile)");
+  AddDbOption(compact, k.get());
+  compact->callback([k, &out, &err, run] {
+    *run = [k, &out, &err]() -> int {
+      std::unique_ptr<Store> store = OpenExisting(*k, err);
+      if (!store) return kExitFailure;
+      std::string path = StorePath(*k);
+      long long before = DiskBytes(path);
+      auto t0 = std::chrono::steady_clock::now();
+      if (Status st = store->Compact(); !st.ok()) {
+        err << "dealgraph: " << st.message() << "\n";
+        return kExitFailure;
+      }
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      store.reset();  // obsolete files go when the store closes
+      char line[512];
+      std::snprintf(line, sizeof line, "compacted store %s: %s -> %s in %.1fs\n", path.c_str(),
+                    Bytes(before).c_str(), Bytes(DiskBytes(path)).c_str(), seconds);
       out << line;
       return kExitOk;
     };

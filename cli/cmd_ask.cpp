@@ -280,7 +280,7 @@ class Asker {
   int Partners(const std::string& name) {
     Entity x;
     if (!Resolve(name, &x)) return kExitFailure;
-    Network net = Network::Around(store_, x.id, 1, as_of_);
+    Network net = Network::ForPartners(store_, x.id, as_of_);
     std::vector<Network::Partner> ps = net.PartnersOf(x.id);
     // Partners are companies; officers and signatories are not.
     std::erase_if(ps, [&](const Network::Partner& p) {

@@ -31,7 +31,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           err << "dealgraph: " << x.status().message() << "\n";
           return kExitFailure;
         }
-        Network net = Network::Around(*store, x->id, 1, o->as_of);
+        Network net = Network::ForPartners(*store, x->id, o->as_of);
         std::vector<Network::Partner> ps = net.PartnersOf(x->id);
         if (!o->people) {
           std::erase_if(ps, [&](const Network::Partner& p) {

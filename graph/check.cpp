@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/strings.h"
+
 namespace dealgraph {
 namespace {
 
@@ -73,6 +75,10 @@ class Scanner {
 
   void Key(std::string_view key, std::string_view value) {
     ++scan_.report.keys;
+    CheckReport::Family& family = scan_.report.families[key.empty() ? '\0' : key[0]];
+    ++family.keys;
+    family.key_bytes += static_cast<long long>(key.size());
+    family.value_bytes += static_cast<long long>(value.size());
     if (!key.empty() && key[0] == '\0') return;  // meta keys: checked by Finish
     char tag;
     std::vector<std::string> parts;
@@ -82,14 +88,19 @@ class Scanner {
     }
     if (keys::IsIndexTag(tag)) {
       if (tag == keys::kRegistrant && version_ < 2) return;
-      actual_index_.emplace_back(key);
-      if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      if (Covering(tag)) {
+        actual_index_.push_back({std::string(key), Hash64(value)});
+      } else {
+        actual_index_.push_back({std::string(key), 0});
+        if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      }
       return;
     }
     switch (tag) {
       case keys::kFiling: return Filing(key, parts, value);
       case keys::kFilingTouch: return Touch(key, parts, value);
       case keys::kEntity: return EntityRecord(key, parts, value);
+      case keys::kEntitySource: return EntitySource(key, parts, value);
       case keys::kEvent: return EventRecord(key, parts, value);
       case keys::kRelation: return RelationRecord(key, parts, value);
       default:
@@ -105,6 +116,9 @@ class Scanner {
                   std::to_string(kStoreFormatVersion) +
                   "; `dealgraph check --repair` (or any writable command) migrates it",
               true);
+    }
+    for (const auto& [id, c] : source_counts_) {
+      if (c.seen < c.count) MissingSources(id, c.seen, c.count);
     }
     CheckReferences();
     CheckTouches();
@@ -141,8 +155,18 @@ class Scanner {
   }
 
  private:
+  // Index entries of covering families (version 3 on) are checked with
+  // their values, by hash; before version 3 they held "" like the rest.
+  bool Covering(char tag) const { return version_ >= 3 && keys::IsCoveringTag(tag); }
+
   void Expect(std::vector<std::string> index_keys) {
-    for (std::string& k : index_keys) expected_index_.push_back(std::move(k));
+    for (std::string& k : index_keys) expected_index_.push_back({std::move(k), 0});
+  }
+  void ExpectEvent(const Event& e, std::string_view encoded) {
+    for (std::string& k : keys::EventIndexKeys(e)) {
+      uint64_t hash = Covering(k[0]) ? Hash64(keys::EventIndexValue(k, e, encoded)) : 0;
+      expected_index_.push_back({std::move(k), hash});
+    }
   }
 
   void IdMismatch(std::string_view key, const std::string& what, const std::string& id) {
@@ -174,20 +198,56 @@ class Scanner {
   }
 
   void EntityRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
-    Result<Entity> e = DecodeEntity(value);
-    if (parts.size() != 1 || !e.ok()) {
-      Problem("undecodable", PrintableKey(key), e.ok() ? "malformed entity key" : e.status().message(), false);
+    Result<EntityHead> h = DecodeEntityHead(value);
+    if (parts.size() != 1 || !h.ok()) {
+      Problem("undecodable", PrintableKey(key), h.ok() ? "malformed entity key" : h.status().message(), false);
       return;
     }
-    if (e->id != parts[0]) IdMismatch(key, "entity", e->id);
+    const Entity& e = h->entity;
+    if (e.id != parts[0]) IdMismatch(key, "entity", e.id);
     ++scan_.actual.entities;
-    entities_.insert(e->id);
-    if (e->sources.empty()) {
-      Problem("no-source", "entity " + Printable(e->id), "no filing mentions it", false);
+    entities_.insert(e.id);
+    if (h->source_count == 0) {
+      Problem("no-source", "entity " + Printable(e.id), "no filing mentions it", false);
     }
-    for (const std::string& f : SourceFilings(e->sources)) source_refs_.push_back({"entity " + e->id, f});
-    for (const std::string& p : e->parties) entity_refs_.push_back({"agreement " + e->id, p, "dangling-party"});
-    Expect(keys::EntityIndexKeys(*e));
+    if (h->inline_sources) {
+      for (const std::string& f : SourceFilings(e.sources)) source_refs_.push_back({"entity " + e.id, f});
+    } else {
+      // Its s/ keys come after every e/ key; EntitySource checks them off.
+      source_counts_[parts[0]] = SourceCount{h->source_count, 0};
+    }
+    for (const std::string& p : e.parties) entity_refs_.push_back({"agreement " + e.id, p, "dangling-party"});
+    Expect(keys::EntityIndexKeys(e));
+  }
+
+  // s/ENTITY/SEQ: source SEQ of an entity whose record says it has more
+  // than SEQ; they arrive in SEQ order.
+  void EntitySource(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
+    uint64_t seq = 0;
+    Result<Source> src = DecodeSource(value);
+    if (parts.size() != 2 || !keys::ParseSeqKey(parts[1], &seq) || !src.ok()) {
+      Problem("undecodable", PrintableKey(key), src.ok() ? "malformed source key" : src.status().message(), false);
+      return;
+    }
+    auto it = source_counts_.find(parts[0]);
+    if (it == source_counts_.end() || seq >= it->second.count) {
+      scan_.orphan_sources.emplace_back(key);
+      Problem("orphan-source", PrintableKey(key),
+              it == source_counts_.end() ? "source of an entity that is not stored"
+                                         : "past the entity's " + std::to_string(it->second.count) + " sources",
+              true);
+      return;
+    }
+    if (seq != it->second.seen) MissingSources(parts[0], it->second.seen, seq);
+    it->second.seen = seq + 1;
+    source_refs_.push_back({"entity " + parts[0], src->filing});
+  }
+
+  void MissingSources(const std::string& id, uint64_t from, uint64_t to) {
+    Problem("missing-source", "entity " + Printable(id),
+            to - from == 1 ? "lacks its source #" + std::to_string(from)
+                           : "lacks its sources #" + std::to_string(from) + " to #" + std::to_string(to - 1),
+            false);
   }
 
   void EventRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
@@ -204,7 +264,7 @@ class Scanner {
     refs.agreement = e->agreement_id;
     refs.filings = SourceFilings(e->sources);
     events_.emplace(refs.id, refs);
-    Expect(keys::EventIndexKeys(*e));
+    ExpectEvent(*e, value);
   }
 
   void RelationRecord(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
@@ -317,15 +377,28 @@ class Scanner {
     std::sort(expected_index_.begin(), expected_index_.end());
     expected_index_.erase(std::unique(expected_index_.begin(), expected_index_.end()), expected_index_.end());
     // actual_index_ came in key order already (RocksDB's bytewise order).
-    std::set_difference(expected_index_.begin(), expected_index_.end(), actual_index_.begin(),
-                        actual_index_.end(), std::back_inserter(scan_.missing_index));
-    std::set_difference(actual_index_.begin(), actual_index_.end(), expected_index_.begin(),
-                        expected_index_.end(), std::back_inserter(scan_.stale_index));
+    auto e = expected_index_.begin(), a = actual_index_.begin();
+    while (e != expected_index_.end() || a != actual_index_.end()) {
+      if (a == actual_index_.end() || (e != expected_index_.end() && e->key < a->key)) {
+        scan_.missing_index.push_back(std::move(e->key));
+        ++e;
+      } else if (e == expected_index_.end() || a->key < e->key) {
+        scan_.stale_index.push_back(std::move(a->key));
+        ++a;
+      } else {
+        if (e->value_hash != a->value_hash) scan_.wrong_value_index.push_back(std::move(e->key));
+        ++e;
+        ++a;
+      }
+    }
     for (const std::string& k : scan_.missing_index) {
       Problem("missing-index", PrintableKey(k), "a record implies this index entry, which is not stored", true);
     }
     for (const std::string& k : scan_.stale_index) {
       Problem("stale-index", PrintableKey(k), "no record implies this index entry", true);
+    }
+    for (const std::string& k : scan_.wrong_value_index) {
+      Problem("stale-index", PrintableKey(k), "its copy of the event is not the event as stored", true);
     }
   }
 
@@ -333,14 +406,25 @@ class Scanner {
     std::string who;
     std::string filing;
   };
+  struct SourceCount {
+    uint64_t count;  //!< what the entity record says
+    uint64_t seen;   //!< the next source key expected
+  };
 
   int version_;
   StoreScan scan_;
-  std::vector<std::string> expected_index_, actual_index_;
+  struct IndexEntry {
+    std::string key;
+    uint64_t value_hash;  //!< of the value, for covering entries; else 0
+    bool operator<(const IndexEntry& o) const { return key < o.key; }
+    bool operator==(const IndexEntry& o) const { return key == o.key; }
+  };
+  std::vector<IndexEntry> expected_index_, actual_index_;
   std::unordered_map<std::string, size_t> filing_events_;  //!< stored filing -> events in its extract
   std::map<std::string, std::vector<std::string>> touches_;
   std::map<std::string, std::string> touch_keys_;
   std::unordered_set<std::string> entities_;
+  std::map<std::string, SourceCount> source_counts_;  //!< entities with s/ keys, by id
   std::map<std::string, EventRefs> events_;
   std::vector<EntityRef> entity_refs_;
   std::vector<SourceRef> source_refs_;

@@ -31,7 +31,11 @@ struct StoreScan {
   // store holds that no record implies; both sorted.
   std::vector<std::string> missing_index;
   std::vector<std::string> stale_index;
+  // Covering index entries (keys::IsCoveringTag) whose value is not what
+  // their event implies; sorted.
+  std::vector<std::string> wrong_value_index;
   std::vector<std::string> orphan_touches;  //!< g/ keys of filings not stored
+  std::vector<std::string> orphan_sources;  //!< s/ keys of entities not stored, or past their count
   CountsRecord actual;                      //!< what the records hold
   bool counts_differ = false;               //!< the counts record is missing, damaged or wrong
   // Events with no source -> the stored filings whose touch records name

@@ -19,6 +19,11 @@ constexpr uint8_t kFilingInfoRecord = 0xE4;
 constexpr uint8_t kFilingExtractRecord = 0xE5;
 constexpr uint8_t kFilingTouchRecord = 0xE6;
 constexpr uint8_t kCountsRecord = 0xE7;
+// Since format version 3: an entity without its sources (which have keys of
+// their own), then how many sources it has.
+constexpr uint8_t kEntityHeadRecord = 0xE8;
+constexpr uint8_t kSourceRecord = 0xE9;
+constexpr uint8_t kEventBriefRecord = 0xEA;
 
 class Writer {
  public:
@@ -156,7 +161,8 @@ std::vector<Source> GetSources(Reader* r) {
 // written before name histories have it clear, and read as before).
 constexpr uint8_t kHasFormerNames = 0x80;
 
-void PutEntity(Writer* w, const Entity& e) {
+// Everything of an entity but its sources.
+void PutEntityFields(Writer* w, const Entity& e) {
   w->Str(e.id);
   w->Byte(static_cast<uint8_t>(e.type) | (e.former_names.empty() ? 0 : kHasFormerNames));
   w->Str(e.name);
@@ -174,6 +180,10 @@ void PutEntity(Writer* w, const Entity& e) {
       w->Str(f.until);
     }
   }
+}
+
+void PutEntity(Writer* w, const Entity& e) {
+  PutEntityFields(w, e);
   PutSources(w, e.sources);
 }
 
@@ -207,6 +217,24 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
   return e;
 }
 
+// A present flag, then the amount.
+void PutMoney(Writer* w, const std::optional<Money>& m) {
+  w->Byte(m.has_value() ? 1 : 0);
+  if (!m) return;
+  w->Double(m->value);
+  w->Str(m->currency);
+  w->Byte(m->per_share ? 1 : 0);
+}
+
+std::optional<Money> GetMoney(Reader* r) {
+  if (!r->Bool()) return std::nullopt;
+  Money m;
+  m.value = r->Double();
+  m.currency = r->Str();
+  m.per_share = r->Bool();
+  return m;
+}
+
 void PutEvent(Writer* w, const Event& e) {
   w->Str(e.id);
   w->Str(e.type);
@@ -217,12 +245,7 @@ void PutEvent(Writer* w, const Event& e) {
     w->Str(p.role);
   }
   w->Str(e.agreement_id);
-  w->Byte(e.amount.has_value() ? 1 : 0);
-  if (e.amount) {
-    w->Double(e.amount->value);
-    w->Str(e.amount->currency);
-    w->Byte(e.amount->per_share ? 1 : 0);
-  }
+  PutMoney(w, e.amount);
   w->Str(e.summary);
   PutSources(w, e.sources);
 }
@@ -241,13 +264,7 @@ Event GetEvent(Reader* r) {
     e.parties.push_back(std::move(p));
   }
   e.agreement_id = r->Str();
-  if (r->Bool()) {
-    Money m;
-    m.value = r->Double();
-    m.currency = r->Str();
-    m.per_share = r->Bool();
-    e.amount = std::move(m);
-  }
+  e.amount = GetMoney(r);
   e.summary = r->Str();
   e.sources = GetSources(r);
   return e;
@@ -377,10 +394,67 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
   return DecodeRecord<Entity>(bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r); });
 }
 
+std::string EncodeEntityHead(const EntityHead& h) {
+  Writer w;
+  w.Byte(kEntityHeadRecord);
+  PutEntityFields(&w, h.entity);
+  w.Varint(h.source_count);
+  return w.Take();
+}
+
+Result<EntityHead> DecodeEntityHead(std::string_view bytes) {
+  if (!bytes.empty() && static_cast<uint8_t>(bytes[0]) == kEntityRecord) {
+    ASSIGN_OR_RETURN(Entity e, DecodeEntity(bytes));
+    EntityHead h;
+    h.source_count = e.sources.size();
+    h.inline_sources = true;
+    h.entity = std::move(e);
+    return h;
+  }
+  return DecodeRecord<EntityHead>(bytes, kEntityHeadRecord, "entity", [](Reader* r) {
+    EntityHead h;
+    h.entity = GetEntity(r, /*with_sources=*/false);
+    h.source_count = r->Varint();
+    return h;
+  });
+}
+
 Result<Entity> DecodeEntityHeader(std::string_view bytes) {
-  return DecodeRecord<Entity>(
-      bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r, /*with_sources=*/false); },
-      /*allow_trailing=*/true);
+  if (!bytes.empty() && static_cast<uint8_t>(bytes[0]) == kEntityRecord) {
+    return DecodeRecord<Entity>(
+        bytes, kEntityRecord, "entity", [](Reader* r) { return GetEntity(r, /*with_sources=*/false); },
+        /*allow_trailing=*/true);
+  }
+  ASSIGN_OR_RETURN(EntityHead h, DecodeEntityHead(bytes));
+  return std::move(h.entity);
+}
+
+std::string EncodeEventBrief(const Event& e) {
+  Writer w;
+  w.Byte(kEventBriefRecord);
+  w.Str(e.agreement_id);
+  PutMoney(&w, e.amount);
+  return w.Take();
+}
+
+Result<EventBrief> DecodeEventBrief(std::string_view bytes) {
+  return DecodeRecord<EventBrief>(bytes, kEventBriefRecord, "event brief", [](Reader* r) {
+    EventBrief b;
+    b.agreement_id = r->Str();
+    b.amount = GetMoney(r);
+    return b;
+  });
+}
+
+std::string EncodeSource(const Source& s) {
+  Writer w;
+  w.Byte(kSourceRecord);
+  PutSource(&w, s);
+  return w.Take();
+}
+
+Result<Source> DecodeSource(std::string_view bytes) {
+  return DecodeRecord<Source>(bytes, kSourceRecord, "source", [](Reader* r) { return GetSource(r); });
 }
 
 Result<Event> DecodeEvent(std::string_view bytes) {
@@ -507,6 +581,62 @@ bool Split(std::string_view key, char* tag, std::vector<std::string>* components
     }
   }
   return cur.empty() && key.back() == '\0';
+}
+
+std::string SeqKey(uint64_t n) {
+  std::string digits = std::to_string(n);
+  return std::string(1, static_cast<char>('0' + digits.size())) + digits;
+}
+
+bool ParseSeqKey(std::string_view s, uint64_t* n) {
+  if (s.size() < 2 || static_cast<size_t>(s[0] - '0') != s.size() - 1) return false;
+  if (s.size() > 2 && s[1] == '0') return false;  // one spelling per number
+  uint64_t v = 0;
+  for (char c : s.substr(1)) {
+    if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *n = v;
+  return true;
+}
+
+std::string_view FamilyName(char tag) {
+  switch (tag) {
+    case '\0': return "meta";
+    case kFiling: return "filings (extracts)";
+    case kFilingTouch: return "filing touches";
+    case kEntity: return "entities";
+    case kEntitySource: return "entity sources";
+    case kEntityType: return "entities by type";
+    case kAlias: return "aliases";
+    case kEvent: return "events";
+    case kDate: return "events by date";
+    case kParty: return "events by party";
+    case kPair: return "events by pair";
+    case kPartyType: return "events by party and type";
+    case kType: return "events by type";
+    case kAgreement: return "events by agreement";
+    case kIdentity: return "event identities";
+    case kRelation: return "relations";
+    case kRelationTo: return "relations by target";
+    case kRegistrant: return "filings by registrant";
+    default: return "unknown";
+  }
+}
+
+bool IsCoveringTag(char tag) { return tag == kAgreement || tag == kPair || tag == kPartyType; }
+
+std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded) {
+  if (key.empty()) return {};
+  switch (key[0]) {
+    case kAgreement:
+      return std::string(encoded);
+    case kPair:
+    case kPartyType:
+      return EncodeEventBrief(e);
+    default:
+      return {};
+  }
 }
 
 bool IsIndexTag(char tag) {

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,29 @@ struct CountsRecord {
   int64_t relations = 0;
 };
 
+// An entity record since format version 3: the entity without its sources,
+// which live under keys of their own (keys::EntitySourceKey, seq 0 ..
+// source_count-1, in the order the filings were added), so that a filing
+// mentioning a company writes one source, not the company's whole list.
+struct EntityHead {
+  Entity entity;  //!< sources empty, unless inline_sources
+  uint64_t source_count = 0;
+  // Read from a record of format version 2 or older, which holds its
+  // sources itself (entity.sources); the store migrates such records.
+  bool inline_sources = false;
+};
+
+// What the partner table and the agreement lookup need of an event, copied
+// into its pair (b/) and party-type (q/) index entries.
+struct EventBrief {
+  std::string agreement_id;
+  std::optional<Money> amount;
+};
+
 std::string EncodeEntity(const Entity& e);
+std::string EncodeEventBrief(const Event& e);
+std::string EncodeEntityHead(const EntityHead& h);  // entity.sources is not written
+std::string EncodeSource(const Source& s);
 std::string EncodeEvent(const Event& e);
 std::string EncodeRelation(const Relation& r);
 std::string EncodeFilingInfo(const FilingInfo& f);
@@ -49,9 +72,16 @@ std::string EncodeFilingExtract(const FilingExtract& x);
 std::string EncodeFilingTouch(const FilingTouch& t);
 std::string EncodeCounts(const CountsRecord& c);
 
+// An entity record of format version 2 or older (and entities inside a
+// FilingExtract): the entity with its sources.
 Result<Entity> DecodeEntity(std::string_view bytes);
-// The entity without its sources (left empty): what names and lists need,
-// without decoding one source per filing that mentions a busy company.
+// Either form of entity record: version 3's head, or an older record with
+// its sources inline (inline_sources set).
+Result<EntityHead> DecodeEntityHead(std::string_view bytes);
+Result<Source> DecodeSource(std::string_view bytes);
+Result<EventBrief> DecodeEventBrief(std::string_view bytes);
+// Either form of entity record without its sources (left empty): what
+// names and lists need.
 Result<Entity> DecodeEntityHeader(std::string_view bytes);
 Result<Event> DecodeEvent(std::string_view bytes);
 Result<Relation> DecodeRelation(std::string_view bytes);
@@ -70,7 +100,9 @@ namespace keys {
 // Record and index tags (the first byte of every non-meta key).
 inline constexpr char kFiling = 'f';         //!< f/filing -> FilingExtract (primary record)
 inline constexpr char kFilingTouch = 'g';    //!< g/filing -> FilingTouch
-inline constexpr char kEntity = 'e';         //!< e/entity -> Entity
+inline constexpr char kEntity = 'e';         //!< e/entity -> EntityHead (v2: Entity)
+// Since format version 3: an entity's sources, in the order told.
+inline constexpr char kEntitySource = 's';   //!< s/entity/seq -> Source
 inline constexpr char kEntityType = 'y';     //!< y/type/entity -> ""
 inline constexpr char kAlias = 'a';          //!< a/folded/entity -> ""
 inline constexpr char kEvent = 'v';          //!< v/event -> Event
@@ -86,9 +118,20 @@ inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
 // Since format version 2: filings by registrant, for Store::FilingsOf.
 inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
 
-// True for the tags of index entries (keys whose value is "" and which are
-// a pure function of one record), false for records and meta keys.
+// True for the tags of index entries (keys which, with their values, are a
+// pure function of one record), false for records and meta keys.
 bool IsIndexTag(char tag);
+// Since format version 3, three event index families carry a copy of what
+// their queries need, so that those queries read no event record: k/
+// (EventsOfAgreement) the whole event as its record encodes it, b/ and q/
+// (partners, agreements of a party) its EventBrief. Every other index
+// entry's value is "".
+bool IsCoveringTag(char tag);
+// What the keys of `tag` hold, in words ("events by pair"); "meta" for
+// '\0', "unknown" for a tag of no family.
+std::string_view FamilyName(char tag);
+// The value of index entry `key` of event `e`, whose record is `encoded`.
+std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded);
 
 inline constexpr std::string_view kVersionKey{"\0meta/version", 13};
 inline constexpr std::string_view kCountsKey{"\0meta/counts", 12};
@@ -114,6 +157,14 @@ inline std::string EventKey(std::string_view id) { return Make(kEvent, {id}); }
 inline std::string EntityKey(std::string_view id) { return Make(kEntity, {id}); }
 inline std::string FilingKey(std::string_view id) { return Make(kFiling, {id}); }
 inline std::string FilingTouchKey(std::string_view id) { return Make(kFilingTouch, {id}); }
+// A sequence number as a key component that sorts numerically: its digit
+// count, then the digits ("10", "15", "210", "3123").
+std::string SeqKey(uint64_t n);
+bool ParseSeqKey(std::string_view s, uint64_t* n);
+inline std::string EntitySourceKey(std::string_view id, uint64_t seq) {
+  return Make(kEntitySource, {id, SeqKey(seq)});
+}
+inline std::string EntitySourcePrefix(std::string_view id) { return Make(kEntitySource, {id}); }
 inline std::string RelationKey(std::string_view from, std::string_view type, std::string_view to) {
   return Make(kRelation, {from, type, to});
 }

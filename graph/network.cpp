@@ -135,6 +135,58 @@ Network Network::Around(const Store& store, std::string_view entity_id, int dept
   return FromSlice(SliceOf(store, std::move(events)));
 }
 
+Network Network::Star(const Store& store, std::string_view entity_id) {
+  Network n;
+  Result<Entity> self = store.GetEntityHeader(entity_id);
+  if (!self.ok()) return n;
+  // FromSlice keeps organizations and people.
+  auto usable = [](const Entity& e) { return e.type == EntityType::kOrganization || e.type == EntityType::kPerson; };
+  if (!usable(*self)) return n;
+  int x = n.AddVertex(*self);
+  std::vector<SharedEvent> shared = store.SharedEventsOf(entity_id);
+  // Relations count only between entities that share events (as SliceOf
+  // takes them), so a partner is someone with a shared event.
+  std::unordered_map<std::string, std::vector<std::string>> relations;
+  for (const Relation& r : store.RelationsOf(entity_id)) {
+    const std::string& other = r.from == entity_id ? r.to : r.from;
+    if (other != entity_id) relations[other].push_back(r.type);
+  }
+  // The partners' heads in one batch (entries come grouped by partner).
+  std::vector<std::string> partner_ids;
+  for (const SharedEvent& se : shared) {
+    if (partner_ids.empty() || partner_ids.back() != se.partner) partner_ids.push_back(se.partner);
+  }
+  std::vector<Result<Entity>> heads = store.GetEntityHeaders(partner_ids);
+  for (size_t i = 0, p = 0; i < shared.size(); ++p) {
+    size_t j = i;
+    while (j < shared.size() && shared[j].partner == shared[i].partner) ++j;
+    const Result<Entity>& partner = heads[p];
+    if (partner.ok() && usable(*partner)) {
+      NetworkEdge edge;
+      std::set<std::string> agreements;
+      for (size_t k = i; k < j; ++k) {
+        const SharedEvent& se = shared[k];
+        edge.events++;
+        edge.event_ids.push_back(se.event_id);
+        if (se.amount && (se.amount->currency.empty() || se.amount->currency == "USD") && !se.amount->per_share) {
+          edge.money += se.amount->value;
+        }
+        if (!se.date.empty()) {
+          if (edge.first.empty() || se.date < edge.first) edge.first = se.date;
+          if (edge.last.empty() || se.date > edge.last) edge.last = se.date;
+        }
+        if (!se.agreement_id.empty()) agreements.insert(se.agreement_id);
+      }
+      edge.agreements = static_cast<int>(agreements.size());
+      auto rel = relations.find(partner->id);
+      if (rel != relations.end()) edge.relations = rel->second;
+      boost::add_edge(x, n.AddVertex(*partner), edge, n.g_);
+    }
+    i = j;
+  }
+  return n;
+}
+
 Network Network::Whole(const Store& store, std::string_view as_of) {
   return FromSlice(SliceOf(store, AsOf(store.AllEvents(), as_of)));
 }

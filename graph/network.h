@@ -50,6 +50,16 @@ class Network {
   static Network Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of);
   // The whole store.
   static Network Whole(const Store& store, std::string_view as_of);
+  // The star of `entity_id`: it, its partners and the edges between it and
+  // each of them, as Around(store, entity_id, 1, "") has them, read from
+  // the pair index (Store::SharedEventsOf) without loading events. For
+  // PartnersOf(entity_id) on big stores.
+  static Network Star(const Store& store, std::string_view entity_id);
+  // What PartnersOf(entity_id) needs: the star, or with `as_of` set the
+  // depth-1 neighbourhood as the filings up to then told it.
+  static Network ForPartners(const Store& store, std::string_view entity_id, std::string_view as_of) {
+    return as_of.empty() ? Star(store, entity_id) : Around(store, entity_id, 1, as_of);
+  }
 
   const NetworkGraph& graph() const { return g_; }
   // Vertex index of an entity id, or -1.

@@ -34,22 +34,22 @@ Result<std::string> ActionToType(std::string_view action) {
 }
 
 std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type) {
-  std::vector<AgreementStory> out;
-  std::set<std::string> ids;
   std::vector<std::string> order;
-  std::vector<Event> events =
-      type.empty() ? store.EventsOf(party_id, DateRange{}) : store.EventsOfPartyAndType(party_id, type);
-  for (const Event& ev : events) {
-    if (ev.agreement_id.empty()) continue;
-    if (!type.empty() && ev.type != type) continue;
-    if (ids.insert(ev.agreement_id).second) order.push_back(ev.agreement_id);
+  if (type.empty()) {
+    std::set<std::string> ids;
+    for (const Event& ev : store.EventsOf(party_id, DateRange{})) {
+      if (!ev.agreement_id.empty() && ids.insert(ev.agreement_id).second) order.push_back(ev.agreement_id);
+    }
+  } else {
+    order = store.AgreementsOfPartyAndType(party_id, type);
   }
-  for (const std::string& id : order) {
-    Result<Entity> ag = store.GetEntity(id);
-    if (!ag.ok()) continue;
-    std::vector<Event> events = store.EventsOfAgreement(id);
-    DisplaySources(store, &events);
-    AgreementStory story{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
+  std::vector<AgreementStory> out;
+  std::vector<Result<Entity>> heads = store.GetEntityHeaders(order);
+  std::vector<std::vector<Event>> events = store.EventsOfAgreements(order);
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (!heads[i].ok()) continue;
+    DisplaySources(store, &events[i]);
+    AgreementStory story{AgreementLifecycle(std::move(heads[i]).value(), events[i]), std::move(events[i])};
     out.push_back(std::move(story));
   }
   return out;

@@ -32,7 +32,7 @@ Result<std::vector<std::string>> ExpandEventTypes(std::string_view spec);
 Result<std::string> ActionToType(std::string_view action);
 
 struct AgreementStory {
-  Entity agreement;
+  Entity agreement;  //!< without its sources (each event has its own)
   std::vector<Event> events;  //!< every event concerning it, oldest first
 };
 

@@ -195,6 +195,22 @@ void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::s
   }
 }
 
+// Calls fn(key, value) for every entry whose key starts with `prefix`.
+template <typename Fn>
+void ScanPrefixValues(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) {
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  if (!end.empty()) ro.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!key.starts_with(prefix)) break;
+    fn(key, std::string_view(it->value().data(), it->value().size()));
+  }
+}
+
 // ---- Merge rules (docs/storage.md, "Merging") ------------------------------
 
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
@@ -268,7 +284,8 @@ void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerNam
   });
 }
 
-Entity NewEntity(const Entity& in, const FilingInfo& filing) {
+// An entity's fields as its first telling gives them (sources aside).
+Entity NewEntityFields(const Entity& in) {
   Entity e = in;
   e.aliases.clear();
   for (const std::string& a : in.aliases) {
@@ -278,11 +295,12 @@ Entity NewEntity(const Entity& in, const FilingInfo& filing) {
   for (const std::string& p : in.parties) AddUnique(&e.parties, p);
   e.former_names.clear();
   MergeFormerNames(&e.former_names, in.former_names);
-  e.sources = {SourceFor(in.sources, filing)};
+  e.sources.clear();
   return e;
 }
 
-void MergeEntity(Entity* e, const Entity& in, const FilingInfo& filing) {
+// Folds a later telling into an entity's fields (sources aside).
+void MergeEntityFields(Entity* e, const Entity& in) {
   FillEmpty(&e->name, in.name);
   if (in.name != e->name) AddUnique(&e->aliases, in.name);
   for (const std::string& a : in.aliases) {
@@ -297,7 +315,6 @@ void MergeEntity(Entity* e, const Entity& in, const FilingInfo& filing) {
   if (in.expires > e->expires) e->expires = in.expires;
   for (const std::string& p : in.parties) AddUnique(&e->parties, p);
   MergeFormerNames(&e->former_names, in.former_names);
-  if (!HasSourceFrom(e->sources, filing.id)) e->sources.push_back(SourceFor(in.sources, filing));
 }
 
 Event NewEvent(const Event& in, const FilingInfo& filing) {
@@ -368,6 +385,24 @@ std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
   return keys::FilingIndexKeys(x.filing);
 }
 std::vector<std::string> NoTouchIndexKeys(const FilingTouch&) { return {}; }
+std::vector<std::string> NoSourceIndexKeys(const Source&) { return {}; }
+// Index entries of records other than events hold "".
+template <typename T>
+std::string NoIndexValue(std::string_view, const T&, std::string_view) {
+  return {};
+}
+std::vector<std::string> EntityHeadIndexKeys(const EntityHead& h) { return EntityIndexKeys(h.entity); }
+
+// Writes see only version-3 entity records: a writable open migrates older
+// ones before anything is written.
+Result<EntityHead> DecodeWritableEntityHead(std::string_view bytes) {
+  ASSIGN_OR_RETURN(EntityHead h, DecodeEntityHead(bytes));
+  if (h.inline_sources) {
+    return Status::Corruption("entity " + h.entity.id +
+                              " is still in the record format of version 2 (`dealgraph check --repair` migrates it)");
+  }
+  return h;
+}
 
 Status ValidateExtract(const FilingExtract& x) {
   if (x.filing.id.empty()) return Status::InvalidArgument("filing has no id");
@@ -421,9 +456,12 @@ class RocksStore::Batch {
     std::optional<T> cur;
   };
 
-  template <typename T, typename Encode, typename IndexKeys>
+  // `index_value(key, record, encoded record)` is the value of each index
+  // entry: "" but for the covering families (keys::IsCoveringTag).
+  template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
   static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
-                                     Encode encode, IndexKeys index_keys, int64_t* counter);
+                                     Encode encode, IndexKeys index_keys, IndexValue index_value,
+                                     int64_t* counter);
 
   template <typename T>
   Result<Staged<T>*> Load(std::map<std::string, Staged<T>>* staged, const std::string& key,
@@ -450,8 +488,8 @@ class RocksStore::Batch {
   Result<Staged<FilingTouch>*> TouchAt(const std::string& id) {
     return Load(&touches_, keys::FilingTouchKey(id), &DecodeFilingTouch, "filing touch " + id);
   }
-  Result<Staged<Entity>*> EntityAt(const std::string& id) {
-    return Load(&entities_, keys::EntityKey(id), &DecodeEntity, "entity " + id);
+  Result<Staged<EntityHead>*> EntityAt(const std::string& id) {
+    return Load(&entities_, keys::EntityKey(id), &DecodeWritableEntityHead, "entity " + id);
   }
   Result<Staged<Event>*> EventAt(const std::string& id) {
     return Load(&events_, keys::EventKey(id), &DecodeEvent, "event " + id);
@@ -477,12 +515,22 @@ class RocksStore::Batch {
   Result<std::string> FreeEventId(const Event& in, const std::string& filing_id, size_t index);
   Status RecomputeEvent(const std::string& id);
   Status RecomputeEntity(const std::string& id);
+  // Rebuilds entity `id` from its tellings in the extracts of `filing_ids`
+  // (in that order), sources included; deletes it when none names it.
+  Status RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids);
+  // Stages sources 0 .. count-1 of entity `id` (those not staged yet, as
+  // stored) and returns them; a missing one is damage (Corruption).
+  Result<std::vector<Source>> StageEntitySources(const std::string& id, uint64_t count);
+  // Appends `source` to the entity's sources unless its last source is
+  // from the same filing (an extract naming the entity twice).
+  void AppendEntitySource(const std::string& id, EntityHead* head, Source source);
   Status RecomputeRelation(const std::string& from, const std::string& type, const std::string& to);
 
   RocksStore* store_;
   std::map<std::string, Staged<FilingExtract>> filings_;
   std::map<std::string, Staged<FilingTouch>> touches_;
-  std::map<std::string, Staged<Entity>> entities_;
+  std::map<std::string, Staged<EntityHead>> entities_;
+  std::map<std::string, Staged<Source>> entity_sources_;  //!< s/ENTITY/SEQ -> source
   std::map<std::string, Staged<Event>> events_;
   std::map<std::string, Staged<Relation>> relations_;
 };
@@ -571,13 +619,14 @@ Status RocksStore::Batch::Add(const FilingExtract& x, AddStats* stats) {
 
   std::set<std::string> new_entities;
   for (const Entity& in : x.entities) {
-    ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(in.id));
+    ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(in.id));
     if (!st->cur) {
-      st->cur = NewEntity(in, info);
+      st->cur = EntityHead{NewEntityFields(in), 0, false};
       new_entities.insert(in.id);
     } else {
-      MergeEntity(&*st->cur, in, info);
+      MergeEntityFields(&st->cur->entity, in);
     }
+    AppendEntitySource(in.id, &*st->cur, SourceFor(in.sources, info));
   }
   stats->entities_added = static_cast<int>(new_entities.size());
 
@@ -700,25 +749,98 @@ Status RocksStore::Batch::RecomputeEvent(const std::string& id) {
   return Status::Ok();
 }
 
+void RocksStore::Batch::AppendEntitySource(const std::string& id, EntityHead* head, Source source) {
+  if (head->source_count > 0) {
+    // Only this write can have added the last source from this filing.
+    auto last = entity_sources_.find(keys::EntitySourceKey(id, head->source_count - 1));
+    if (last != entity_sources_.end() && last->second.cur && last->second.cur->filing == source.filing) return;
+  }
+  // No key is stored past the count, so there is nothing to load.
+  entity_sources_[keys::EntitySourceKey(id, head->source_count)].cur = std::move(source);
+  ++head->source_count;
+}
+
+Result<std::vector<Source>> RocksStore::Batch::StageEntitySources(const std::string& id, uint64_t count) {
+  std::map<std::string, Source> stored;
+  std::string prefix = keys::EntitySourcePrefix(id);
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(store_->db_->NewIterator(ro));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string key(it->key().data(), it->key().size());
+    if (entity_sources_.count(key)) continue;
+    Result<Source> src = DecodeSource(std::string_view(it->value().data(), it->value().size()));
+    if (!src.ok()) return src.status().WithContext("while reading the sources of entity " + id);
+    stored.emplace(std::move(key), std::move(src).value());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "while reading the sources of entity " + id);
+  std::vector<Source> out;
+  for (uint64_t seq = 0; seq < count; ++seq) {
+    std::string key = keys::EntitySourceKey(id, seq);
+    auto st = entity_sources_.find(key);
+    if (st == entity_sources_.end()) {
+      Staged<Source> loaded;
+      auto s = stored.find(key);
+      if (s != stored.end()) loaded.orig = loaded.cur = std::move(s->second);
+      st = entity_sources_.emplace(key, std::move(loaded)).first;
+    }
+    if (!st->second.cur) {
+      return Status::Corruption("entity " + id + " lacks its source #" + std::to_string(seq) +
+                                " (`dealgraph check` reports it)");
+    }
+    out.push_back(*st->second.cur);
+  }
+  return out;
+}
+
 Status RocksStore::Batch::RecomputeEntity(const std::string& id) {
-  ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(id));
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (!st->cur) return Status::Ok();
+  ASSIGN_OR_RETURN(std::vector<Source> sources, StageEntitySources(id, st->cur->source_count));
   std::vector<std::string> filing_ids;
-  for (const Source& s : st->cur->sources) AddUnique(&filing_ids, s.filing);
+  for (const Source& s : sources) AddUnique(&filing_ids, s.filing);
+  return RefoldEntity(id, filing_ids);
+}
+
+Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids) {
   std::optional<Entity> rebuilt;
   for (const std::string& fid : filing_ids) {
     ASSIGN_OR_RETURN(Staged<FilingExtract>* fx, FilingAt(fid));
     if (!fx->cur) continue;
     for (const Entity& in : fx->cur->entities) {
       if (in.id != id) continue;
+      Source source = SourceFor(in.sources, fx->cur->filing);
       if (!rebuilt) {
-        rebuilt = NewEntity(in, fx->cur->filing);
+        rebuilt = NewEntityFields(in);
       } else {
-        MergeEntity(&*rebuilt, in, fx->cur->filing);
+        MergeEntityFields(&*rebuilt, in);
       }
+      if (!HasSourceFrom(rebuilt->sources, fid)) rebuilt->sources.push_back(std::move(source));
     }
   }
-  st->cur = std::move(rebuilt);
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
+  uint64_t old_count = st->cur ? st->cur->source_count : 0;
+  std::vector<Source> sources;
+  if (rebuilt) sources = std::move(rebuilt->sources);
+  // Stage every key the old or the new list occupies, so that the commit
+  // writes just the difference.
+  RETURN_IF_ERROR(StageEntitySources(id, old_count).status());
+  for (uint64_t seq = 0; seq < std::max<uint64_t>(old_count, sources.size()); ++seq) {
+    Staged<Source>& src = entity_sources_[keys::EntitySourceKey(id, seq)];
+    if (seq < sources.size()) {
+      src.cur = std::move(sources[seq]);
+    } else {
+      src.cur.reset();
+    }
+  }
+  if (rebuilt) {
+    rebuilt->sources.clear();
+    st->cur = EntityHead{std::move(*rebuilt), static_cast<uint64_t>(sources.size()), false};
+  } else {
+    st->cur.reset();
+  }
   return Status::Ok();
 }
 
@@ -755,21 +877,18 @@ Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<
 }
 
 Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector<std::string>& filings) {
-  ASSIGN_OR_RETURN(Staged<Entity>* st, EntityAt(id));
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (st->cur) return Status::Ok();
-  Entity placeholder;
-  placeholder.id = id;
-  for (const std::string& f : filings) placeholder.sources.push_back(Source{f, "", "", ""});
-  st->cur = std::move(placeholder);
-  return RecomputeEntity(id);
+  return RefoldEntity(id, filings);
 }
 
 // Writes the difference between st.orig and st.cur: the record, the index
-// entries derived from it, and the counter.
-template <typename T, typename Encode, typename IndexKeys>
+// entries derived from it (an entry both have is rewritten only when its
+// value changed), and the counter.
+template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
 rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key,
                                                const Staged<T>& st, Encode encode, IndexKeys index_keys,
-                                               int64_t* counter) {
+                                               IndexValue index_value, int64_t* counter) {
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
   std::string new_value = st.cur ? encode(*st.cur) : std::string();
   if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return rocksdb::Status::OK();
@@ -780,17 +899,17 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const st
   old_keys.erase(std::unique(old_keys.begin(), old_keys.end()), old_keys.end());
   std::sort(new_keys.begin(), new_keys.end());
   new_keys.erase(std::unique(new_keys.begin(), new_keys.end()), new_keys.end());
-  std::vector<std::string> gone, added;
-  std::set_difference(old_keys.begin(), old_keys.end(), new_keys.begin(), new_keys.end(),
-                      std::back_inserter(gone));
-  std::set_difference(new_keys.begin(), new_keys.end(), old_keys.begin(), old_keys.end(),
-                      std::back_inserter(added));
   rocksdb::Status s;
-  for (const std::string& k : gone) {
-    if (s.ok()) s = wb->Delete(k);
+  auto old_it = old_keys.begin();
+  for (const std::string& k : old_keys) {
+    if (s.ok() && !std::binary_search(new_keys.begin(), new_keys.end(), k)) s = wb->Delete(k);
   }
-  for (const std::string& k : added) {
-    if (s.ok()) s = wb->Put(k, rocksdb::Slice());
+  for (const std::string& k : new_keys) {
+    std::string value = index_value(k, *st.cur, new_value);
+    while (old_it != old_keys.end() && *old_it < k) ++old_it;
+    bool had = old_it != old_keys.end() && *old_it == k;
+    if (had && (value.empty() || value == index_value(k, *st.orig, old_value))) continue;
+    if (s.ok()) s = wb->Put(k, value);
   }
   if (s.ok()) s = st.cur ? wb->Put(key, new_value) : wb->Delete(key);
   if (counter) *counter += (st.cur ? 1 : 0) - (st.orig ? 1 : 0);
@@ -806,19 +925,30 @@ Status RocksStore::Batch::Commit() {
   }
   rocksdb::Status s;
   for (const auto& [key, st] : filings_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, &counts.filings);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, NoIndexValue<FilingExtract>,
+                      &counts.filings);
+    }
   }
   for (const auto& [key, st] : touches_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, nullptr);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, NoIndexValue<FilingTouch>, nullptr);
   }
   for (const auto& [key, st] : entities_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEntity, EntityIndexKeys, &counts.entities);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, NoIndexValue<EntityHead>,
+                      &counts.entities);
+    }
+  }
+  for (const auto& [key, st] : entity_sources_) {
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoSourceIndexKeys, NoIndexValue<Source>, nullptr);
   }
   for (const auto& [key, st] : events_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, &counts.events);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, keys::EventIndexValue, &counts.events);
   }
   for (const auto& [key, st] : relations_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, &counts.relations);
+    if (s.ok()) {
+      s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
+    }
   }
   if (s.ok()) s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
   if (!s.ok()) return FromRocks(s, "while preparing the write");
@@ -847,6 +977,11 @@ RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool r
       counts_(counts) {}
 
 RocksStore::~RocksStore() {
+  // The memtables go to table files now, not into the WAL to be replayed:
+  // every read-only open (each query command) would replay it, a second
+  // per 100 MB of recent writes. A failure (a full disk) leaves the WAL,
+  // which is as safe, only slower to open.
+  if (db_ && !read_only_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
   // The writer file goes while the LOCK is still held, so it never names a
   // process that no longer writes (a killed writer leaves it; WriterOf
   // trusts only live processes, and /proc/locks first).
@@ -938,7 +1073,15 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   // The last level holds nearly all the data: ZSTD there (smaller than LZ4
   // on these records), LZ4 above it, where data is soon rewritten.
   std::vector<rocksdb::CompressionType> have = rocksdb::GetSupportedCompressions();
-  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) o.bottommost_compression = rocksdb::kZSTD;
+  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) {
+    o.bottommost_compression = rocksdb::kZSTD;
+    // Records are small and alike (ids, type names, field layouts): a
+    // dictionary trained per file on samples of its blocks lets each block
+    // compress against them.
+    o.bottommost_compression_opts.enabled = true;
+    o.bottommost_compression_opts.max_dict_bytes = 16 << 10;
+    o.bottommost_compression_opts.zstd_max_train_bytes = 100 * (16 << 10);
+  }
   // Ingest looks up every entity and event of a filing before writing it,
   // and most are new: a whole-key bloom filter on the memtable answers
   // "absent" without searching it.
@@ -1042,10 +1185,10 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                        ": it is read as it is; a writable command (`dealgraph check --repair`, or any "
                        "ingest) migrates it to version " + std::to_string(kStoreFormatVersion);
     } else {
-      long long fixes = 0;
-      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes), "while migrating store " + path + " " + from_to);
+      long long fixes = 0, split = 0;
+      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes, &split), "while migrating store " + path + " " + from_to);
       store->notice_ = "migrated store " + path + " " + from_to + " (" + std::to_string(fixes) +
-                       " index entries written)";
+                       " index entries written, " + std::to_string(split) + " entity records split)";
     }
   }
   return store;
@@ -1111,12 +1254,48 @@ Result<CheckReport> RocksStore::Check() const {
 }
 
 Status RocksStore::Repair() {
-  long long fixes = 0;
-  return RepairCounting(&fixes);
+  long long fixes = 0, split = 0;
+  return RepairCounting(&fixes, &split);
 }
 
-Status RocksStore::RepairCounting(long long* index_fixes) {
+Status RocksStore::SplitEntitySources(long long* split) {
+  constexpr size_t kOpsPerBatch = 50000;
+  rocksdb::WriteBatch wb;
+  auto flush = [&]() -> Status {
+    if (wb.Count() == 0) return Status::Ok();
+    rocksdb::Status s = db_->Write(rocksdb::WriteOptions(), &wb);
+    wb.Clear();
+    return s.ok() ? Status::Ok() : WriteError(s, path_);
+  };
+  std::string prefix = keys::Make(keys::kEntity, {});
+  std::string end = PrefixEnd(prefix);
+  rocksdb::Slice end_slice(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &end_slice;
+  ro.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));  // an implicit snapshot
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    Result<EntityHead> h = DecodeEntityHead(std::string_view(it->value().data(), it->value().size()));
+    if (!h.ok() || !h->inline_sources) continue;  // damage is Check's to report
+    rocksdb::Status s;
+    for (uint64_t seq = 0; seq < h->entity.sources.size() && s.ok(); ++seq) {
+      s = wb.Put(keys::EntitySourceKey(h->entity.id, seq), EncodeSource(h->entity.sources[seq]));
+    }
+    h->entity.sources.clear();
+    if (s.ok()) s = wb.Put(it->key(), EncodeEntityHead(*h));
+    if (!s.ok()) return FromRocks(s, "while preparing the migration");
+    ++*split;
+    // Whole entities per batch: a migration cut short leaves each record
+    // in one format or the other, both readable.
+    if (wb.Count() >= kOpsPerBatch) RETURN_IF_ERROR(flush());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "while reading the entities of store " + path_);
+  return flush();
+}
+
+Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_split) {
   if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  if (version_ < 3) RETURN_IF_ERROR(SplitEntitySources(entities_split));
   ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
 
   // Facts first, through the same staged writes as AddFiling and
@@ -1151,11 +1330,26 @@ Status RocksStore::RepairCounting(long long* index_fixes) {
     if (wb.Count() >= kOpsPerBatch) return flush();
     return Status::Ok();
   };
-  for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(op(wb.Put(k, rocksdb::Slice())));
+  // A covering entry's value is its event's copy, read from the record.
+  auto put_entry = [&](const std::string& k) -> Status {
+    if (!keys::IsCoveringTag(k[0])) return op(wb.Put(k, rocksdb::Slice()));
+    char tag;
+    std::vector<std::string> parts;
+    std::string encoded;
+    if (!keys::Split(k, &tag, &parts) || parts.empty()) return Status::Ok();
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(parts.back()), &encoded);
+    if (!s.ok()) return FromRocks(s, "while reading event " + parts.back());
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(encoded));
+    return op(wb.Put(k, keys::EventIndexValue(k, e, encoded)));
+  };
+  for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(put_entry(k));
+  for (const std::string& k : scan.wrong_value_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
   for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
+  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(op(wb.Delete(k)));
   RETURN_IF_ERROR(flush());
-  *index_fixes = static_cast<long long>(scan.missing_index.size() + scan.stale_index.size());
+  *index_fixes =
+      static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size() + scan.stale_index.size());
 
   CountsRecord counts = scan.actual;
   rocksdb::Status s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
@@ -1168,6 +1362,16 @@ Status RocksStore::RepairCounting(long long* index_fixes) {
     counts_ = counts;
   }
   version_ = kStoreFormatVersion;
+  return Status::Ok();
+}
+
+Status RocksStore::Compact() {
+  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  rocksdb::CompactRangeOptions o;
+  o.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+  o.change_level = true;  // everything ends at the last level
+  rocksdb::Status s = db_->CompactRange(o, nullptr, nullptr);
+  if (!s.ok()) return WriteError(s, path_);
   return Status::Ok();
 }
 
@@ -1223,28 +1427,39 @@ Result<FilingInfo> RocksStore::GetFiling(std::string_view filing_id) const {
 std::vector<FilingInfo> RocksStore::ListFilings() const {
   std::vector<FilingInfo> out;
   rocksdb::ManagedSnapshot snap(db_.get());
-  std::string prefix = keys::Make(keys::kFiling, {});
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap.snapshot();
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  ro.iterate_upper_bound = &end_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    Result<FilingInfo> info = DecodeFilingInfoOfExtract(std::string_view(it->value().data(), it->value().size()));
-    if (info.ok()) out.push_back(std::move(info).value());
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kFiling, {}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
+                     if (info.ok()) out.push_back(std::move(info).value());
+                   });
   return out;
 }
 
-Result<Entity> RocksStore::GetEntity(std::string_view id) const {
-  std::string value;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EntityKey(id), &value);
+std::vector<Source> RocksStore::ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const {
+  std::vector<Source> out;
+  ScanPrefixValues(db_.get(), snapshot, keys::EntitySourcePrefix(id), [&](std::string_view, std::string_view value) {
+    Result<Source> s = DecodeSource(value);
+    if (s.ok()) out.push_back(std::move(s).value());
+  });
+  return out;
+}
+
+Result<Entity> RocksStore::ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s = db_->Get(ro, db_->DefaultColumnFamily(), keys::EntityKey(id), &value);
   if (s.IsNotFound()) return Status::NotFound("entity " + std::string(id) + " is not stored");
   if (!s.ok()) return FromRocks(s, "while reading entity " + std::string(id));
-  Result<Entity> e = DecodeEntity(value);
-  if (!e.ok()) return e.status().WithContext("entity " + std::string(id));
-  return e;
+  Result<EntityHead> h = DecodeEntityHead(std::string_view(value.data(), value.size()));
+  if (!h.ok()) return h.status().WithContext("entity " + std::string(id));
+  if (!h->inline_sources && h->source_count > 0) h->entity.sources = ReadEntitySources(snapshot, id);
+  return std::move(h->entity);
+}
+
+Result<Entity> RocksStore::GetEntity(std::string_view id) const {
+  rocksdb::ManagedSnapshot snap(db_.get());
+  return ReadEntity(snap.snapshot(), id);
 }
 
 Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
@@ -1263,15 +1478,15 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   if (!type) {
-    std::string prefix = keys::Make(keys::kEntity, {});
-    std::string end = PrefixEnd(prefix);
-    rocksdb::Slice end_slice(end);
-    ro.iterate_upper_bound = &end_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      Result<Entity> e = DecodeEntity(std::string_view(it->value().data(), it->value().size()));
-      if (e.ok()) out.push_back(std::move(e).value());
-    }
+    ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kEntity, {}),
+                     [&](std::string_view, std::string_view value) {
+                       Result<EntityHead> h = DecodeEntityHead(value);
+                       if (!h.ok()) return;
+                       if (!h->inline_sources && h->source_count > 0) {
+                         h->entity.sources = ReadEntitySources(snap.snapshot(), h->entity.id);
+                       }
+                       out.push_back(std::move(h->entity));
+                     });
     return out;
   }
   std::string prefix = keys::Make(keys::kEntityType, {EntityTypeName(*type)});
@@ -1282,9 +1497,7 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
     return true;
   });
   for (const std::string& id : ids) {
-    std::string value;
-    if (!db_->Get(ro, keys::EntityKey(id), &value).ok()) continue;
-    Result<Entity> e = DecodeEntity(value);
+    Result<Entity> e = ReadEntity(snap.snapshot(), id);
     if (e.ok()) out.push_back(std::move(e).value());
   }
   return out;
@@ -1328,7 +1541,7 @@ std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
   auto load = [&](const std::string& id) -> std::optional<Entity> {
     std::string value;
     if (!db_->Get(ro, keys::EntityKey(id), &value).ok()) return std::nullopt;
-    Result<Entity> e = DecodeEntity(value);
+    Result<Entity> e = DecodeEntityHeader(value);
     if (!e.ok()) return std::nullopt;
     return std::move(e).value();
   };
@@ -1445,8 +1658,135 @@ std::vector<Event> RocksStore::EventsOfType(std::string_view type, const DateRan
   return DatedQuery(keys::Make(keys::kType, {type}), range);
 }
 
+template <typename Fn>
+void RocksStore::ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const {
+  std::vector<std::string> parts;
+  char tag;
+  ScanPrefixValues(db_.get(), snapshot, prefix, [&](std::string_view key, std::string_view value) {
+    if (keys::Split(key, &tag, &parts)) fn(parts, value);
+  });
+}
+
 std::vector<Event> RocksStore::EventsOfAgreement(std::string_view agreement_id) const {
-  return DatedQuery(keys::Make(keys::kAgreement, {agreement_id}), DateRange{});
+  // k/AG/DATE/EVENT holds the whole event: one scan, no point reads.
+  return std::move(EventsOfAgreements({std::string(agreement_id)}).front());
+}
+
+std::vector<std::vector<Event>> RocksStore::EventsOfAgreements(const std::vector<std::string>& ids) const {
+  // One iterator, sought forward through the agreements in key order.
+  std::vector<size_t> order(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ids[a] < ids[b]; });
+  rocksdb::ManagedSnapshot snap(db_.get());
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
+  std::vector<std::vector<Event>> out(ids.size());
+  std::vector<std::string> parts;
+  char tag;
+  for (size_t i : order) {
+    std::string prefix = keys::Make(keys::kAgreement, {ids[i]});
+    std::vector<std::string> event_ids;
+    bool covered = true;  // k/ entries of a version-2 store hold ""
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      std::string_view value(it->value().data(), it->value().size());
+      if (!keys::Split(std::string_view(it->key().data(), it->key().size()), &tag, &parts) || parts.size() != 3) {
+        continue;
+      }
+      event_ids.push_back(parts[2]);
+      covered = covered && !value.empty();
+      if (!covered) continue;
+      Result<Event> e = DecodeEvent(value);
+      if (e.ok()) out[i].push_back(std::move(e).value());
+    }
+    if (!covered) out[i] = LoadEvents(snap.snapshot(), event_ids);
+  }
+  return out;
+}
+
+std::vector<Result<Entity>> RocksStore::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<Result<Entity>> out;
+  if (ids.empty()) return out;
+  std::vector<std::string> key_bytes;
+  key_bytes.reserve(ids.size());
+  for (const std::string& id : ids) key_bytes.push_back(keys::EntityKey(id));
+  std::vector<rocksdb::Slice> key_slices(key_bytes.begin(), key_bytes.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  db_->MultiGet(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), ids.size(), key_slices.data(), values.data(),
+                statuses.data());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      out.push_back(Status::NotFound("entity " + ids[i] + " is not stored"));
+    } else if (!statuses[i].ok()) {
+      out.push_back(FromRocks(statuses[i], "while reading entity " + ids[i]));
+    } else {
+      Result<Entity> e = DecodeEntityHeader(std::string_view(values[i].data(), values[i].size()));
+      out.push_back(e.ok() ? std::move(e) : e.status().WithContext("entity " + ids[i]));
+    }
+  }
+  return out;
+}
+
+std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) const {
+  // b/X/PARTNER/DATE/EVENT holds the event's brief.
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::vector<SharedEvent> out;
+  std::vector<size_t> uncovered;
+  ScanEntries(snap.snapshot(), keys::Make(keys::kPair, {entity_id}),
+              [&](std::vector<std::string>& parts, std::string_view value) {
+                if (parts.size() != 4) return;
+                SharedEvent se{std::move(parts[1]), parts[2] == "~" ? std::string() : std::move(parts[2]),
+                               std::move(parts[3]), {}, std::nullopt};
+                Result<EventBrief> brief = value.empty() ? Status::NotFound("") : DecodeEventBrief(value);
+                if (brief.ok()) {
+                  se.agreement_id = std::move(brief->agreement_id);
+                  se.amount = std::move(brief->amount);
+                } else {
+                  uncovered.push_back(out.size());
+                }
+                out.push_back(std::move(se));
+              });
+  if (!uncovered.empty()) {
+    std::vector<std::string> ids;
+    for (size_t i : uncovered) ids.push_back(out[i].event_id);
+    std::map<std::string, Event> events;
+    for (Event& e : LoadEvents(snap.snapshot(), ids)) events.emplace(e.id, std::move(e));
+    for (size_t i : uncovered) {
+      auto it = events.find(out[i].event_id);
+      if (it == events.end()) continue;
+      out[i].agreement_id = it->second.agreement_id;
+      out[i].amount = it->second.amount;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> RocksStore::AgreementsOfPartyAndType(std::string_view entity_id,
+                                                              std::string_view type) const {
+  // q/X/TYPE/DATE/EVENT holds the event's brief.
+  rocksdb::ManagedSnapshot snap(db_.get());
+  std::vector<std::string> out, uncovered;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& ag) {
+    if (!ag.empty() && seen.insert(ag).second) out.push_back(ag);
+  };
+  ScanEntries(snap.snapshot(), keys::Make(keys::kPartyType, {entity_id, type}),
+              [&](const std::vector<std::string>& parts, std::string_view value) {
+                if (parts.size() != 4) return;
+                if (!uncovered.empty() || value.empty()) {
+                  uncovered.push_back(parts[3]);
+                  return;
+                }
+                Result<EventBrief> brief = DecodeEventBrief(value);
+                if (brief.ok()) add(brief->agreement_id);
+              });
+  if (!uncovered.empty()) {
+    // A store of an older version: the events, in index order, from the
+    // first uncovered entry on.
+    for (const Event& e : LoadEvents(snap.snapshot(), uncovered)) add(e.agreement_id);
+  }
+  return out;
 }
 
 std::vector<Event> RocksStore::AllEvents() const {
@@ -1458,18 +1798,11 @@ std::vector<Relation> RocksStore::RelationsOf(std::string_view entity_id) const 
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   std::vector<Relation> out;
-  std::string outgoing = keys::Make(keys::kRelation, {entity_id});
-  {
-    std::string end = PrefixEnd(outgoing);
-    rocksdb::Slice end_slice(end);
-    rocksdb::ReadOptions scan = ro;
-    scan.iterate_upper_bound = &end_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(scan));
-    for (it->Seek(outgoing); it->Valid(); it->Next()) {
-      Result<Relation> r = DecodeRelation(std::string_view(it->value().data(), it->value().size()));
-      if (r.ok()) out.push_back(std::move(r).value());
-    }
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {entity_id}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<Relation> r = DecodeRelation(value);
+                     if (r.ok()) out.push_back(std::move(r).value());
+                   });
   std::string incoming = keys::Make(keys::kRelationTo, {entity_id});
   std::vector<std::array<std::string, 3>> reverse;
   std::vector<std::string> parts;
@@ -1491,18 +1824,12 @@ std::vector<Relation> RocksStore::RelationsOf(std::string_view entity_id) const 
 
 std::vector<Relation> RocksStore::AllRelations() const {
   rocksdb::ManagedSnapshot snap(db_.get());
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap.snapshot();
-  std::string prefix = keys::Make(keys::kRelation, {});
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  ro.iterate_upper_bound = &end_slice;
   std::vector<Relation> out;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    Result<Relation> r = DecodeRelation(std::string_view(it->value().data(), it->value().size()));
-    if (r.ok()) out.push_back(std::move(r).value());
-  }
+  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {}),
+                   [&](std::string_view, std::string_view value) {
+                     Result<Relation> r = DecodeRelation(value);
+                     if (r.ok()) out.push_back(std::move(r).value());
+                   });
   return out;
 }
 

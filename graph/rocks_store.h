@@ -89,9 +89,15 @@ class RocksStore final : public Store {
   int FormatVersion() const override { return version_; }
 
   std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const override;
+  std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const override;
+  std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
+                                                    std::string_view type) const override;
+  std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const override;
+  std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const override;
   Result<CheckReport> Check() const override;
   Status Repair() override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
+  Status Compact() override;
   std::string OpenNotice() const override { return notice_; }
 
   // The most FindEntities returns when it falls back to prefix matches.
@@ -103,8 +109,9 @@ class RocksStore final : public Store {
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
              CountsRecord counts, rocksdb::Env* env);
 
-  // Repair, reporting how many index entries it put or deleted.
-  Status RepairCounting(long long* index_fixes);
+  // Repair, reporting how many index entries it put or deleted and how
+  // many entity records it moved to the version-3 layout.
+  Status RepairCounting(long long* index_fixes, long long* entities_split);
   // Writes (or removes) kWriterFile.
   void RecordWriter();
   void ForgetWriter();
@@ -114,10 +121,23 @@ class RocksStore final : public Store {
   // event id the last one of every scanned key.
   std::vector<std::string> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
                                         const DateRange& range) const;
+  // Entity `id` with its sources (read under `snapshot`), and its sources
+  // alone (the s/ keys of a version-3 record).
+  Result<Entity> ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const;
+  std::vector<Source> ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const;
+  // Rewrites the entity records of format version 2 and older (sources
+  // inline) as version 3's heads plus source keys. Resumable: each entity
+  // is converted in one batch. Counts the records rewritten in `*split`.
+  Status SplitEntitySources(long long* split);
   // Loads events by id under `snapshot`, skipping ids that are gone or damaged.
   std::vector<Event> LoadEvents(const rocksdb::Snapshot* snapshot,
                                 const std::vector<std::string>& ids) const;
   std::vector<Event> DatedQuery(const std::string& prefix, const DateRange& range) const;
+  // Calls fn(components, value) for every index entry under `prefix`;
+  // before version 3, covering entries hold "" and callers fall back to
+  // the event records.
+  template <typename Fn>
+  void ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const;
 
   std::unique_ptr<rocksdb::DB> db_;
   std::string path_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 #include <tuple>
 
 #include "graph/rocks_store.h"
@@ -29,7 +30,46 @@ std::vector<FilingInfo> Store::FilingsOf(std::string_view registrant_id) const {
   return out;
 }
 
+std::vector<SharedEvent> Store::SharedEventsOf(std::string_view entity_id) const {
+  std::vector<SharedEvent> out;
+  for (const Event& ev : EventsOf(entity_id, DateRange{})) {
+    std::set<std::string> partners;
+    for (const Party& p : ev.parties) {
+      if (p.entity_id != entity_id) partners.insert(p.entity_id);
+    }
+    for (const std::string& p : partners) out.push_back({p, ev.date, ev.id, ev.agreement_id, ev.amount});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const SharedEvent& a, const SharedEvent& b) {
+    return std::make_tuple(std::cref(a.partner), a.date.empty(), std::cref(a.date), std::cref(a.event_id)) <
+           std::make_tuple(std::cref(b.partner), b.date.empty(), std::cref(b.date), std::cref(b.event_id));
+  });
+  return out;
+}
+
+std::vector<std::string> Store::AgreementsOfPartyAndType(std::string_view entity_id, std::string_view type) const {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const Event& ev : EventsOfPartyAndType(entity_id, type)) {
+    if (!ev.agreement_id.empty() && seen.insert(ev.agreement_id).second) out.push_back(ev.agreement_id);
+  }
+  return out;
+}
+
+std::vector<std::vector<Event>> Store::EventsOfAgreements(const std::vector<std::string>& ids) const {
+  std::vector<std::vector<Event>> out;
+  for (const std::string& id : ids) out.push_back(EventsOfAgreement(id));
+  return out;
+}
+
+std::vector<Result<Entity>> Store::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<Result<Entity>> out;
+  for (const std::string& id : ids) out.push_back(GetEntityHeader(id));
+  return out;
+}
+
 Result<CheckReport> Store::Check() const { return Status::Unsupported("this store cannot be checked"); }
+
+Status Store::Compact() { return Status::Unsupported("this store cannot be compacted"); }
 
 Status Store::Repair() { return Status::Unsupported("this store cannot be repaired"); }
 

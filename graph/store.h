@@ -14,6 +14,7 @@
 #ifndef DEALGRAPH_GRAPH_STORE_H_
 #define DEALGRAPH_GRAPH_STORE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,9 +29,11 @@ namespace dealgraph {
 
 // The on-disk format version this build writes and reads.
 // 1: the first layout. 2: adds the n/ index of filings by registrant
-// (Store::FilingsOf). Version 1 stores are read as they are and migrated by
-// the first writable open (docs/storage.md, "Format versions").
-inline constexpr int kStoreFormatVersion = 2;
+// (Store::FilingsOf). 3: an entity's sources under keys of their own (one
+// write per mention instead of rewriting the whole list). Older stores are
+// read as they are and migrated by the first writable open
+// (docs/storage.md, "Format versions").
+inline constexpr int kStoreFormatVersion = 3;
 
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
@@ -62,6 +65,14 @@ struct CheckReport {
   std::vector<CheckProblem> problems;  //!< at most kMaxProblems, in key order
   long long problems_omitted = 0;      //!< found beyond kMaxProblems
   double seconds = 0;
+  // Keys and bytes (before compression) per key family, by tag ('f', 'e',
+  // 's', 'v', 'k', ...; '\0' for the meta keys): where a store's size goes.
+  struct Family {
+    long long keys = 0;
+    long long key_bytes = 0;
+    long long value_bytes = 0;
+  };
+  std::map<char, Family> families;
   static constexpr size_t kMaxProblems = 10000;
   bool clean() const { return problems.empty() && problems_omitted == 0; }
 };
@@ -97,6 +108,16 @@ struct DateRange {
   bool unbounded() const { return from.empty() && to.empty(); }
 };
 
+// An event a party shares with one other party, as the pair index holds
+// it: what partner tables need, without reading the event.
+struct SharedEvent {
+  std::string partner;   //!< the other party's entity id
+  std::string date;      //!< ISO at its precision; "" when undated
+  std::string event_id;
+  std::string agreement_id;
+  std::optional<Money> amount;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -130,7 +151,8 @@ class Store {
   // Entities whose name or an alias matches `name` after folding case,
   // punctuation and corporate suffixes ("genentech inc" finds Genentech).
   // When none match exactly, entities whose folded name starts with the
-  // folded query. Best match first.
+  // folded query. Best match first. Without their sources (as
+  // GetEntityHeader): GetEntity reads those.
   virtual std::vector<Entity> FindEntities(std::string_view name) const = 0;
 
   virtual Result<Event> GetEvent(std::string_view id) const = 0;
@@ -166,6 +188,27 @@ class Store {
   // version-1 store opened read-only, scans the filings instead.
   virtual std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const;
 
+  // ---- Since format version 3 -------------------------------------------
+  // (The defaults compute the answer from the queries above; RocksStore
+  // reads covering index entries instead, falling back to the events on a
+  // store of an older version opened read-only.)
+
+  // One entry per (event, other party) of the events `entity_id` shares
+  // with other parties: by partner id, then date (oldest first, undated
+  // last), then event id.
+  virtual std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const;
+
+  // The agreements named by the events of `type` `entity_id` took part in,
+  // each once, in the order of those events (oldest first, then event id).
+  virtual std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
+                                                            std::string_view type) const;
+
+  // EventsOfAgreement and GetEntityHeader of many ids at once (under one
+  // snapshot, reading in key order): out[i] answers ids[i]; an entity not
+  // stored is a NotFound.
+  virtual std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const;
+  virtual std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const;
+
   // Verifies the store's invariants under one snapshot: the format version
   // is known; every key parses and every record decodes; every index entry
   // is exactly the set the records imply (none missing, none stale); the
@@ -194,6 +237,13 @@ class Store {
   // verifies the copy. Needs a writable open (the memtable is flushed
   // first).
   virtual Result<BackupInfo> Backup(const std::string& backup_dir);
+
+  // Rewrites the whole store into its most compact form (every file at the
+  // last level, compressed as that level is: ZSTD with a dictionary when
+  // the RocksDB build has it). Ingest leaves recent data in larger,
+  // faster-to-write files; after a big ingest this takes the store to its
+  // smallest. Needs a writable open; reads work meanwhile.
+  virtual Status Compact();
 
   // Restores the latest backup in `backup_dir` to a store at `path`. A path
   // that holds anything is refused with InvalidArgument unless

@@ -2,7 +2,7 @@
 # Installs dealgraph's build and run dependencies from Debian 12 packages.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config librocksdb-dev libboost-graph-dev libgraphviz-dev graphviz
-      libcli11-dev catch2 libxml2-dev zlib1g-dev nlohmann-json3-dev libbenchmark-dev python3)
+      libcli11-dev catch2 libxml2-dev zlib1g-dev nlohmann-json3-dev libbenchmark-dev libjemalloc-dev python3)
 # The test suite also needs: clang with its sanitizer and libFuzzer runtimes
 # (scripts/sanitize.sh) and chromium (the HTML report is checked in a headless browser).
 if [ "${1:-}" = "--test" ]; then

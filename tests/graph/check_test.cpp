@@ -169,6 +169,24 @@ TEST_CASE("check: planted damage is found, and repair restores the store byte fo
     });
     want_kind = "counts";
   }
+  SECTION("a source key past its entity's count, and one of an entity not stored") {
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      Source stray{"0000000000-00-000000", "8.01", "A stray quote.", "2001-01-01"};
+      REQUIRE(db->Put({}, keys::EntitySourceKey(party_entity, 999), EncodeSource(stray)).ok());
+      REQUIRE(db->Put({}, keys::EntitySourceKey("org:nobody", 0), EncodeSource(stray)).ok());
+    });
+    want_kind = "orphan-source";
+  }
+  SECTION("covering index entries with out-of-date copies of their events") {
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      for (char tag : {keys::kAgreement, keys::kPair, keys::kPartyType}) {
+        std::string k = FirstKey(good, tag);
+        REQUIRE(!k.empty());
+        REQUIRE(db->Put({}, k, tag == keys::kAgreement ? std::string("\xE2stale") : std::string()).ok());
+      }
+    });
+    want_kind = "stale-index";
+  }
   SECTION("a touch record of a filing that is not stored") {
     Damage(dir.path(), [&](rocksdb::DB* db) {
       REQUIRE(db->Put({}, keys::FilingTouchKey("0000000000-00-000000"), EncodeFilingTouch({})).ok());
@@ -227,6 +245,22 @@ TEST_CASE("check: damage repair cannot fix is reported and left alone", "[graph]
   CHECK(Has(Kinds(CheckOf(*store)), "undecodable"));
 }
 
+TEST_CASE("check: an entity that lost a source is reported, not guessed at", "[graph][check]") {
+  TempDir dir;
+  { Fill(OpenTestStore(dir.path()).get()); }
+  const Contents good = RawStoreContents(dir.path());
+  std::string key = FirstKey(good, keys::kEntitySource);
+  REQUIRE(!key.empty());
+  Damage(dir.path(), [&](rocksdb::DB* db) { REQUIRE(db->Delete({}, key).ok()); });
+  auto store = OpenTestStore(dir.path());
+  CheckReport r = CheckOf(*store);
+  REQUIRE(Kinds(r) == std::vector<std::string>{"missing-source"});
+  CHECK_THAT(r.problems[0].detail, Catch::Contains("lacks its source #0"));
+  CHECK_FALSE(r.problems[0].repairable);
+  REQUIRE(store->Repair().ok());
+  CHECK(Kinds(CheckOf(*store)) == std::vector<std::string>{"missing-source"});
+}
+
 TEST_CASE("check: unknown or unreadable format versions are refused with a clear message", "[graph][check]") {
   TempDir dir;
   { Fill(OpenTestStore(dir.path()).get()); }
@@ -237,7 +271,7 @@ TEST_CASE("check: unknown or unreadable format versions are refused with a clear
       o.read_only = ro;
       Result<std::unique_ptr<Store>> s = Store::Open(dir.path(), o);
       REQUIRE(s.status().code() == StatusCode::kUnsupported);
-      CHECK_THAT(s.status().message(), Catch::Contains("format version 7, newer than version 2"));
+      CHECK_THAT(s.status().message(), Catch::Contains("format version 7, newer than version 3"));
     }
   }
   SECTION("unreadable") {
@@ -312,7 +346,7 @@ TEST_CASE("check: hostile names and numbers round-trip through the store and kee
   CHECK(store->GetEntity(x.entities[1].id)->name == nasty[1]);
 }
 
-// ---- Format version 2: the registrant index and the migration -------------
+// ---- Format versions 2 and 3 and the migrations ------------------------------
 
 TEST_CASE("store: FilingsOf lists a registrant's filings by filed date, through removals", "[graph][store]") {
   TempDir dir;
@@ -346,9 +380,52 @@ TEST_CASE("store: FilingsOf lists a registrant's filings by filed date, through 
   CHECK(after[0].filed == before[1].filed);
 }
 
-// Turns the version-2 store at `path` into the version-1 layout: no n/
-// entries, version "1".
+// Turns the version-3 entity records of `db` into those of version 2: each
+// entity's sources inline (record kind 0xE1), no s/ keys. `every` > 1
+// converts only every n-th entity (a migration cut short).
+void InlineEntitySources(rocksdb::DB* db, int every = 1) {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+  std::string prefix = keys::Make(keys::kEntity, {});
+  int n = 0;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    if (n++ % every != 0) continue;
+    Result<EntityHead> h = DecodeEntityHead(std::string_view(it->value().data(), it->value().size()));
+    REQUIRE(h.ok());
+    REQUIRE_FALSE(h->inline_sources);
+    Entity e = h->entity;
+    std::string sources = keys::EntitySourcePrefix(e.id);
+    std::unique_ptr<rocksdb::Iterator> s(db->NewIterator(rocksdb::ReadOptions()));
+    for (s->Seek(sources); s->Valid() && s->key().starts_with(sources); s->Next()) {
+      e.sources.push_back(DecodeSource(std::string_view(s->value().data(), s->value().size())).value());
+      REQUIRE(db->Delete({}, s->key()).ok());
+    }
+    REQUIRE(e.sources.size() == h->source_count);
+    REQUIRE(db->Put({}, it->key(), EncodeEntity(e)).ok());
+  }
+  REQUIRE(n > 0);
+}
+
+// Turns the version-3 store at `path` into the version-2 layout: entity
+// sources inline, index entries all "" (no covering copies).
+void MakeVersion2(const std::string& path) {
+  Damage(path, [&](rocksdb::DB* db) {
+    InlineEntitySources(db);
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
+    int emptied = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (it->key().size() > 1 && keys::IsCoveringTag(it->key()[0]) && it->key()[1] == '\0') {
+        REQUIRE(db->Put({}, it->key(), "").ok());
+        ++emptied;
+      }
+    }
+    REQUIRE(emptied > 0);
+    REQUIRE(db->Put({}, std::string(keys::kVersionKey), "2").ok());
+  });
+}
+
+// ... and into the version-1 layout: no n/ entries either.
 void MakeVersion1(const std::string& path) {
+  MakeVersion2(path);
   Damage(path, [&](rocksdb::DB* db) {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
     std::string prefix = keys::Make(keys::kRegistrant, {});
@@ -362,10 +439,33 @@ void MakeVersion1(const std::string& path) {
   });
 }
 
+// What a store's readers show: every entity with its sources, every event,
+// and what the covering index entries answer (before version 3 the
+// queries read the events instead).
+std::string ReadableContents(const Store& store) {
+  std::string out;
+  for (const Entity& e : store.ListEntities(std::nullopt)) {
+    out += EncodeEntity(e);
+    Result<Entity> one = store.GetEntity(e.id);
+    out += one.ok() ? EncodeEntity(*one) : "missing";
+    Result<Entity> header = store.GetEntityHeader(e.id);
+    out += header.ok() ? header->name + std::to_string(header->sources.size()) : "missing";
+    for (const SharedEvent& se : store.SharedEventsOf(e.id)) {
+      out += se.partner + se.date + se.event_id + se.agreement_id + (se.amount ? std::to_string(se.amount->value) : "");
+    }
+    for (const std::string& ag : store.AgreementsOfPartyAndType(e.id, "agreement.entered")) out += ag;
+    for (const Event& ev : store.EventsOfAgreement(e.id)) out += EncodeEvent(ev);
+  }
+  for (const Entity& e : store.ListEntities(EntityType::kAgreement)) out += EncodeEntity(e);
+  for (const Event& e : store.AllEvents()) out += EncodeEvent(e);
+  return out;
+}
+
 TEST_CASE("store: a version-1 store is read as it is, and migrated by a writable open", "[graph][store]") {
   TempDir dir;
   { Fill(OpenTestStore(dir.path()).get()); }
-  const Contents v2 = RawStoreContents(dir.path());
+  const Contents v3 = RawStoreContents(dir.path());
+  const std::string readable = ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true));
   MakeVersion1(dir.path());
   std::string registrant = BusiestRegistrant();
 
@@ -377,32 +477,75 @@ TEST_CASE("store: a version-1 store is read as it is, and migrated by a writable
     CheckReport r = CheckOf(*reader);
     CHECK(Kinds(r) == std::vector<std::string>{"version"});
     CHECK(reader->Counts().filings == static_cast<long long>(Extracts().size()));
+    CHECK(ReadableContents(*reader) == readable);
   }
   {
     auto writer = OpenTestStore(dir.path());
-    CHECK(writer->FormatVersion() == 2);
-    CHECK_THAT(writer->OpenNotice(), Catch::Contains("migrated store") && Catch::Contains("from format version 1 to 2"));
+    CHECK(writer->FormatVersion() == 3);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("migrated store") && Catch::Contains("from format version 1 to 3"));
     CHECK(CheckOf(*writer).clean());
   }
-  CHECK(RawStoreContents(dir.path()) == v2);
+  CHECK(RawStoreContents(dir.path()) == v3);
   // Said once: the next open has nothing to say.
   CHECK(OpenTestStore(dir.path())->OpenNotice().empty());
+}
+
+TEST_CASE("store: a version-2 store (sources inline) reads the same, and migrates to version 3", "[graph][store]") {
+  TempDir dir;
+  { Fill(OpenTestStore(dir.path()).get()); }
+  const Contents v3 = RawStoreContents(dir.path());
+  const std::string readable = ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true));
+  MakeVersion2(dir.path());
+  {
+    auto reader = OpenTestStore(dir.path(), /*read_only=*/true);
+    CHECK(reader->FormatVersion() == 2);
+    CHECK(ReadableContents(*reader) == readable);
+    CHECK(Kinds(CheckOf(*reader)) == std::vector<std::string>{"version"});
+  }
+  {
+    auto writer = OpenTestStore(dir.path());
+    CHECK(writer->FormatVersion() == 3);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version 2 to 3") &&
+                                         Catch::Contains(std::to_string(writer->Counts().entities) +
+                                                         " entity records split"));
+  }
+  CHECK(RawStoreContents(dir.path()) == v3);
 }
 
 TEST_CASE("store: a migration cut short is finished by the next writable open", "[graph][store]") {
   TempDir dir;
   { Fill(OpenTestStore(dir.path()).get()); }
-  const Contents v2 = RawStoreContents(dir.path());
-  MakeVersion1(dir.path());
-  // Half the n/ entries written, the version not yet: as a crash leaves it.
-  Damage(dir.path(), [&](rocksdb::DB* db) {
-    int i = 0;
-    for (const auto& [k, v] : v2) {
-      if (k[0] == keys::kRegistrant && i++ % 2 == 0) REQUIRE(db->Put({}, k, v).ok());
-    }
-  });
-  { CHECK(OpenTestStore(dir.path())->FormatVersion() == 2); }
-  CHECK(RawStoreContents(dir.path()) == v2);
+  const Contents v3 = RawStoreContents(dir.path());
+  const std::string readable = ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true));
+  SECTION("from version 1: half the n/ entries written") {
+    MakeVersion1(dir.path());
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      int i = 0;
+      for (const auto& [k, v] : v3) {
+        if (k[0] == keys::kRegistrant && i++ % 2 == 0) REQUIRE(db->Put({}, k, v).ok());
+      }
+    });
+  }
+  SECTION("from version 2: every third entity split") {
+    MakeVersion2(dir.path());
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      for (const auto& [k, v] : v3) {
+        if (k[0] != keys::kEntity) continue;
+        if (DecodeEntityHead(v)->entity.id.size() % 3 == 0) REQUIRE(db->Put({}, k, v).ok());
+      }
+      for (const auto& [k, v] : v3) {
+        if (k[0] != keys::kEntitySource) continue;
+        std::vector<std::string> parts;
+        char tag;
+        REQUIRE(keys::Split(k, &tag, &parts));
+        if (parts[0].size() % 3 == 0) REQUIRE(db->Put({}, k, v).ok());
+      }
+    });
+    // Both record forms read alike meanwhile.
+    CHECK(ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true)) == readable);
+  }
+  { CHECK(OpenTestStore(dir.path())->FormatVersion() == 3); }
+  CHECK(RawStoreContents(dir.path()) == v3);
 }
 
 // ---- Backups -----------------------------------------------------------------

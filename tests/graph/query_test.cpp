@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/codec.h"
 #include "graph/eval.h"
 #include "graph/network.h"
 #include "graph/store.h"
@@ -411,6 +412,88 @@ TEST_CASE("network: Central puts the hub first, with full betweenness", "[networ
   CHECK(sc[0].id == "org:hub");
   CHECK(sc[0].betweenness == Approx(1.0));
   CHECK(sc[1].betweenness == Approx(0.0));
+}
+
+// The bundled filings (seeds and dev), stored once for the tests below.
+const Store& BundledStore() {
+  static TempDir dir;
+  static std::unique_ptr<Store> store = [] {
+    std::unique_ptr<Store> s = OpenStore(dir.path());
+    for (const std::string& rel : AllFilings()) Add(s.get(), Extract(rel));
+    return s;
+  }();
+  return *store;
+}
+
+TEST_CASE("network: Star reads from the pair index the partners the neighbourhood has, for every bundled entity",
+          "[network]") {
+  const Store& store = BundledStore();
+  int with_partners = 0, with_money = 0, with_agreements = 0;
+  for (const Entity& e : store.ListEntities(std::nullopt)) {
+    INFO(e.id);
+    std::vector<Network::Partner> want = Network::Around(store, e.id, 1, "").PartnersOf(e.id);
+    std::vector<Network::Partner> got = Network::Star(store, e.id).PartnersOf(e.id);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      INFO(want[i].id);
+      CHECK(got[i].id == want[i].id);
+      CHECK(got[i].name == want[i].name);
+      CHECK(got[i].edge.events == want[i].edge.events);
+      CHECK(got[i].edge.agreements == want[i].edge.agreements);
+      CHECK(got[i].edge.money == want[i].edge.money);
+      CHECK(got[i].edge.first == want[i].edge.first);
+      CHECK(got[i].edge.last == want[i].edge.last);
+      CHECK(got[i].edge.event_ids == want[i].edge.event_ids);
+      std::vector<std::string> a = got[i].edge.relations, b = want[i].edge.relations;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      CHECK(a == b);
+      with_money += want[i].edge.money > 0;
+      with_agreements += want[i].edge.agreements > 0;
+    }
+    with_partners += want.size() >= 2;
+  }
+  // The comparison covers every field with something in it.
+  CHECK(with_partners >= 5);
+  CHECK(with_money >= 2);
+  CHECK(with_agreements >= 2);
+}
+
+TEST_CASE("store: covering index entries answer as the events do, for every bundled entity and agreement",
+          "[store]") {
+  const Store& store = BundledStore();
+  size_t shared = 0, agreements = 0, agreement_events = 0;
+  const std::vector<std::string> agreement_types = ExpandEventTypes("agreement").value();
+  for (const Entity& e : store.ListEntities(std::nullopt)) {
+    INFO(e.id);
+    // Store:: calls the defaults, which compute from the events.
+    std::vector<SharedEvent> got = store.SharedEventsOf(e.id), want = store.Store::SharedEventsOf(e.id);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].partner == want[i].partner);
+      CHECK(got[i].date == want[i].date);
+      CHECK(got[i].event_id == want[i].event_id);
+      CHECK(got[i].agreement_id == want[i].agreement_id);
+      CHECK(got[i].amount.has_value() == want[i].amount.has_value());
+      if (got[i].amount && want[i].amount) CHECK(got[i].amount->value == want[i].amount->value);
+    }
+    shared += got.size();
+    for (const std::string& type : agreement_types) {
+      std::vector<std::string> ags = store.AgreementsOfPartyAndType(e.id, type);
+      CHECK(ags == store.Store::AgreementsOfPartyAndType(e.id, type));
+      agreements += ags.size();
+    }
+    if (e.type != EntityType::kAgreement) continue;
+    for (const Event& ev : store.EventsOfAgreement(e.id)) {
+      Result<Event> stored = store.GetEvent(ev.id);
+      REQUIRE(stored.ok());
+      CHECK(EncodeEvent(ev) == EncodeEvent(*stored));
+      ++agreement_events;
+    }
+  }
+  CHECK(shared >= 20);
+  CHECK(agreements >= 5);
+  CHECK(agreement_events >= 10);
 }
 
 TEST_CASE("network: AsOf drops sources filed after the date and events left without one", "[network]") {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The store upkeep commands end to end: check (exit 0 clean, table and
-# JSON Lines), check of a missing store, backup and restore round trip
+# JSON Lines, --sizes), compact, check of a missing store, backup and restore round trip
 # compared by a canonical dump, restore refusing a non-empty store without
 # --force, and --db after each subcommand.
 # Usage: admin_test.sh DEALGRAPH_BINARY DATA_DIR
@@ -18,9 +18,24 @@ db="$tmp/g.db"
 "$bin" ingest --db "$db" "$data/filings" >/dev/null || fail "ingest"
 
 out=$("$bin" check --db "$db") || fail "check of a fresh store exited $?"
-echo "$out" | grep -q "format version 2, 4 filings.*: clean$" || fail "check summary: $out"
+echo "$out" | grep -q "format version 3, 4 filings.*: clean$" || fail "check summary: $out"
 [ -z "$("$bin" check --db "$db" --format jsonl 2>/dev/null)" ] || fail "check --format jsonl printed problems for a clean store"
 "$bin" check --repair --db "$db" >/dev/null || fail "check --repair of a clean store"
+
+# Where the bytes go: one row per key family, keys counted as check counts them.
+sizes=$("$bin" check --sizes --db "$db") || fail "check --sizes exited $?"
+keys=$(echo "$out" | sed -n 's/.*; \([0-9]*\) keys checked.*/\1/p')
+sum=$(echo "$sizes" | awk '$1 ~ /^(-|[A-Za-z]\/)$/ {n += $(NF-3)} END {print n}')
+[ "$sum" = "$keys" ] || fail "check --sizes rows add up to $sum keys, check counted $keys: $sizes"
+echo "$sizes" | grep -q "^v/ *events " || fail "check --sizes has no events row: $sizes"
+echo "$sizes" | grep -q "on disk [0-9]* bytes ([0-9]* per event)" || fail "check --sizes gives no size on disk: $sizes"
+
+# Compaction keeps every fact and the invariants.
+before=$(dump "$db")
+"$bin" compact --db "$db" >"$tmp/compact.txt" || fail "compact exited $?"
+grep -q "^compacted store .* -> .* in " "$tmp/compact.txt" || fail "compact said: $(cat "$tmp/compact.txt")"
+[ "$(dump "$db")" = "$before" ] || fail "compact changed what the store holds"
+"$bin" check --db "$db" >/dev/null || fail "check after compact"
 
 "$bin" check --db "$tmp/none.db" >/dev/null 2>"$tmp/err.txt" && fail "check of a missing store succeeded"
 grep -q "no store at" "$tmp/err.txt" || fail "check of a missing store: $(cat "$tmp/err.txt")"
