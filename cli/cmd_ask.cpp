@@ -93,7 +93,7 @@ class Asker {
     out_ << "  " << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type;
     if (ev.amount) out_ << "  " << FormatMoney(*ev.amount);
     std::string parties;
-    for (const Party& p : ev.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(store_, p.entity_id);
+    for (const Party& p : ev.parties) parties += (parties.empty() ? "" : ", ") + names_(p.entity_id);
     out_ << "  (" << parties << ")\n";
     for (const Source& s : ev.sources) out_ << "      source " << s.filing << ": \"" << s.quote << "\"\n";
   }
@@ -186,7 +186,7 @@ class Asker {
       if (!ActiveOn(st, d.Iso())) continue;
       ++shown;
       std::string parties;
-      for (const std::string& p : st.agreement.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(store_, p);
+      for (const std::string& p : st.agreement.parties) parties += (parties.empty() ? "" : ", ") + names_(p);
       out_ << st.agreement.name << " (" << parties << "), dated " << st.agreement.dated
            << (st.agreement.expires.empty() ? "" : ", runs to " + st.agreement.expires) << "\n";
       if (!st.events.empty() && !st.events.front().sources.empty()) {
@@ -340,6 +340,7 @@ class Asker {
   }
 
   const Store& store_;
+  DisplayNames names_{store_};
   std::ostream& out_;
   std::ostream& err_;
   std::string as_of_;

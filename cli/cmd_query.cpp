@@ -72,10 +72,10 @@ std::string AgreementJsonLine(const AgreementStory& st) {
   return line;
 }
 
-void PrintAgreementStory(const Store& store, const AgreementStory& st, const std::string& type, std::ostream& out) {
+void PrintAgreementStory(DisplayNames& names, const AgreementStory& st, const std::string& type, std::ostream& out) {
   const Entity& ag = st.agreement;
   std::string parties;
-  for (const std::string& p : ag.parties) parties += (parties.empty() ? "" : ", ") + DisplayName(store, p);
+  for (const std::string& p : ag.parties) parties += (parties.empty() ? "" : ", ") + names(p);
   out << ag.name << " (" << parties << ")";
   if (!ag.dated.empty()) out << ", dated " << ag.dated;
   if (!ag.term.empty()) out << ", " << ag.term << " term";
@@ -120,7 +120,8 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         std::vector<Event> events = store->EventsOfAgreement(ag->id);
         DisplaySources(*store, &events);
         AgreementStory st{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
-        PrintAgreementStory(*store, st, "", out);
+        DisplayNames names(*store);
+        PrintAgreementStory(names, st, "", out);
         return kExitOk;
       };
     });
@@ -287,17 +288,18 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         }
         if (o->common.format == "table") {
           DisplaySources(*store, &events);
+          DisplayNames names(*store);
           out << "History of " << title << ": " << events.size() << " event" << (events.size() == 1 ? "" : "s") << "\n";
           for (const Event& ev : events) {
             std::string parties;
             for (const Party& p : ev.parties) {
               if (p.entity_id == a) continue;
-              parties += (parties.empty() ? "" : ", ") + DisplayName(*store, p.entity_id);
+              parties += (parties.empty() ? "" : ", ") + names(p.entity_id);
             }
             out << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type;
             if (!parties.empty()) out << "  with " << parties;
             if (ev.amount) out << "  " << FormatMoney(*ev.amount);
-            if (!ev.agreement_id.empty()) out << "  [" << DisplayName(*store, ev.agreement_id) << "]";
+            if (!ev.agreement_id.empty()) out << "  [" << names(ev.agreement_id) << "]";
             out << "\n";
             for (const Source& s : ev.sources) {
               out << "    source " << s.filing << (s.item.empty() ? "" : " (" + s.item + ")") << ": \"" << s.quote << "\"\n";
@@ -359,7 +361,8 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           out << "No agreements of " << DisplayName(*store, party) << (o->action.empty() ? "" : " " + o->action) << ".\n";
           return kExitFailure;
         }
-        for (const AgreementStory& st : stories) PrintAgreementStory(*store, st, *type, out);
+        DisplayNames names(*store);
+        for (const AgreementStory& st : stories) PrintAgreementStory(names, st, *type, out);
         return kExitOk;
       };
     });

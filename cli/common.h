@@ -49,9 +49,10 @@ std::string FormatMoney(const Money& m);
 bool IsTerminal(const std::ostream& out);
 
 struct AgreementStory;
+class DisplayNames;
 // One agreement with its term history and events (the hit events of `type`
 // starred, with their first quote), as `agreement` and `agreements` print it.
-void PrintAgreementStory(const Store& store, const AgreementStory& st, const std::string& type, std::ostream& out);
+void PrintAgreementStory(DisplayNames& names, const AgreementStory& st, const std::string& type, std::ostream& out);
 // The agreement as one JSON object: the entity plus "term_history".
 std::string AgreementJsonLine(const AgreementStory& st);
 

@@ -303,6 +303,12 @@ std::string DisplayName(const Store& store, std::string_view id) {
   return e.ok() ? e->name : std::string(id);
 }
 
+const std::string& DisplayNames::operator()(const std::string& id) {
+  auto it = names_.find(id);
+  if (it == names_.end()) it = names_.emplace(id, DisplayName(store_, id)).first;
+  return it->second;
+}
+
 std::string AmendedFilingId(const FilingInfo& filing, const std::vector<FilingInfo>& candidates) {
   if (filing.amends.empty()) return "";
   constexpr std::string_view kHint = "filed:";

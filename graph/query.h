@@ -3,6 +3,8 @@
 #ifndef DEALGRAPH_GRAPH_QUERY_H_
 #define DEALGRAPH_GRAPH_QUERY_H_
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +84,18 @@ void DisplaySources(const Store& store, std::vector<Event>* events);
 
 // The canonical display name of an entity id ("org:genentech" -> "Genentech").
 std::string DisplayName(const Store& store, std::string_view id);
+
+// DisplayName with memory, for listings that name the same parties again
+// and again (a company's history, its agreements): one read per id.
+class DisplayNames {
+ public:
+  explicit DisplayNames(const Store& store) : store_(store) {}
+  const std::string& operator()(const std::string& id);
+
+ private:
+  const Store& store_;
+  std::map<std::string, std::string, std::less<>> names_;
+};
 
 // The filing an 8-K/A amends. FilingInfo::amends holds either the amended
 // filing's id or the extractor's hint "filed:YYYY-MM-DD" (the date the
