@@ -169,11 +169,14 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   }
   const int jobs = std::max(1, std::min(options.jobs, 64));
   const size_t n = files.size();
-  // Workers read and extract ahead of this thread, which stores filings in
-  // input order (so results never depend on timing); at most `window`
-  // extracted filings wait in memory, in a ring of `window` slots (filing i
-  // in slot i % window), so memory does not grow with the number of files.
-  // With one job everything runs here.
+  // Reading and extracting run ahead of the storing, which goes in input
+  // order (so results never depend on timing); at most `window` extracted
+  // filings wait in memory, in a ring of `window` slots (filing i in slot
+  // i % window), so memory does not grow with the number of files. This
+  // thread stores, and while the next filing to store is not ready it reads
+  // and extracts the next unclaimed one itself; `jobs - 1` threads do only
+  // that. So `jobs` threads are busy, never more (the store thread used to
+  // compete with `jobs` extractors for `jobs` cores).
   const size_t window = static_cast<size_t>(jobs) * 8;
   std::vector<Work> work(std::min(n, window));
   auto slot = [&](size_t i) -> Work& { return work[i % window]; };
@@ -181,42 +184,43 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   std::condition_variable cv;
   std::vector<char> done(n, 0);
   size_t next = 0, stored = 0;
+  // Claims the next filing (under `lock`), processes it without the lock,
+  // and marks it done. The slot is free: filing i - window is stored.
+  auto process_next = [&](std::unique_lock<std::mutex>& lock) {
+    size_t i = next++;
+    lock.unlock();
+    Work& w = slot(i);
+    w = Work();
+    w.path = files[i];
+    Process(store, options.replace, &w);
+    lock.lock();
+    done[i] = 1;
+    cv.notify_all();
+  };
+  auto claimable = [&] { return next < n && next < stored + window; };
   std::vector<std::thread> threads;
-  if (jobs > 1) {
-    for (int j = 0; j < jobs; ++j) {
-      threads.emplace_back([&] {
-        while (true) {
-          size_t i;
-          {
-            std::unique_lock<std::mutex> lock(mu);
-            cv.wait(lock, [&] { return next >= n || next < stored + window; });
-            if (next >= n) return;
-            i = next++;
-          }
-          Work& w = slot(i);
-          w = Work();
-          w.path = files[i];
-          Process(store, options.replace, &w);
-          {
-            std::lock_guard<std::mutex> lock(mu);
-            done[i] = 1;
-          }
-          cv.notify_all();
-        }
-      });
-    }
+  for (int j = 1; j < jobs; ++j) {
+    threads.emplace_back([&] {
+      std::unique_lock<std::mutex> lock(mu);
+      while (true) {
+        cv.wait(lock, [&] { return next >= n || claimable(); });
+        if (next >= n) return;
+        process_next(lock);
+      }
+    });
   }
   Status failure;
   auto last_progress = std::chrono::steady_clock::now();
   for (size_t i = 0; i < n; ++i) {
-    if (jobs > 1) {
+    {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return done[i] != 0; });
-    } else {
-      Work& w = slot(i);
-      w = Work();
-      w.path = files[i];
-      Process(store, options.replace, &w);
+      while (!done[i]) {
+        if (claimable()) {
+          process_next(lock);
+        } else {
+          cv.wait(lock, [&] { return done[i] != 0 || claimable(); });
+        }
+      }
     }
     Work w = std::move(slot(i));
     {
@@ -224,7 +228,6 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       stored = i + 1;
     }
     cv.notify_all();
-    if (!failure.ok()) continue;  // drain the workers, store nothing more
     summary->bytes += w.bytes;
     if (!w.status.ok()) {
       diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
@@ -240,7 +243,14 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       if (!added.ok()) {
         if (added.status().code() == StatusCode::kIoError || added.status().code() == StatusCode::kBusy) {
           failure = added.status().WithContext("while storing " + w.path);
-          continue;
+          // Store nothing more: no new claims; the threads finish the
+          // filing in hand and stop.
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            next = n;
+          }
+          cv.notify_all();
+          break;
         }
         diag << "dealgraph: " << w.path << ": " << added.status().message() << "\n";
         ++summary->failed;
