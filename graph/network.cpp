@@ -25,6 +25,25 @@ std::vector<Event> AsOf(std::vector<Event> events, std::string_view as_of) {
   return out;
 }
 
+namespace {
+
+// Adds one shared event to an edge: its count and id, its money (whole
+// USD amounts; per-share figures are not money that flowed), its dates.
+void CountEvent(NetworkEdge* edge, const std::string& id, const std::string& date,
+                const std::optional<Money>& amount) {
+  edge->events++;
+  edge->event_ids.push_back(id);
+  if (amount && (amount->currency.empty() || amount->currency == "USD") && !amount->per_share) {
+    edge->money += amount->value;
+  }
+  if (!date.empty()) {
+    if (edge->first.empty() || date < edge->first) edge->first = date;
+    if (edge->last.empty() || date > edge->last) edge->last = date;
+  }
+}
+
+}  // namespace
+
 int Network::AddVertex(const Entity& e) {
   auto it = index_.find(e.id);
   if (it != index_.end()) return it->second;
@@ -59,16 +78,7 @@ Network Network::FromSlice(const GraphSlice& slice, bool all_types) {
     for (size_t i = 0; i < vs.size(); ++i) {
       for (size_t j = i + 1; j < vs.size(); ++j) {
         auto [edge, added] = boost::add_edge(vs[i], vs[j], n.g_);
-        NetworkEdge& ne = n.g_[edge];
-        ne.events++;
-        ne.event_ids.push_back(ev.id);
-        if (ev.amount && (ev.amount->currency.empty() || ev.amount->currency == "USD") && !ev.amount->per_share) {
-          ne.money += ev.amount->value;
-        }
-        if (!ev.date.empty()) {
-          if (ne.first.empty() || ev.date < ne.first) ne.first = ev.date;
-          if (ne.last.empty() || ev.date > ne.last) ne.last = ev.date;
-        }
+        CountEvent(&n.g_[edge], ev.id, ev.date, ev.amount);
       }
     }
   }
@@ -166,15 +176,7 @@ Network Network::Star(const Store& store, std::string_view entity_id) {
       std::set<std::string> agreements;
       for (size_t k = i; k < j; ++k) {
         const SharedEvent& se = shared[k];
-        edge.events++;
-        edge.event_ids.push_back(se.event_id);
-        if (se.amount && (se.amount->currency.empty() || se.amount->currency == "USD") && !se.amount->per_share) {
-          edge.money += se.amount->value;
-        }
-        if (!se.date.empty()) {
-          if (edge.first.empty() || se.date < edge.first) edge.first = se.date;
-          if (edge.last.empty() || se.date > edge.last) edge.last = se.date;
-        }
+        CountEvent(&edge, se.event_id, se.date, se.amount);
         if (!se.agreement_id.empty()) agreements.insert(se.agreement_id);
       }
       edge.agreements = static_cast<int>(agreements.size());

@@ -177,11 +177,12 @@ std::string PrefixEnd(std::string prefix) {
   return prefix;
 }
 
-// Calls fn(key) for every key starting with `prefix`, from `start` (>=
-// prefix) and below `upper` ("" = end of prefix). fn returns false to stop.
+// Calls fn(key, value) for every entry whose key starts with `prefix`,
+// from `start` (>= prefix) and below `upper` ("" = end of prefix); fn
+// returns false to stop. Returns the iterator's status (a read error).
 template <typename Fn>
-void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
-                const std::string& start, const std::string& upper, Fn fn) {
+rocksdb::Status ScanRange(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                          const std::string& start, const std::string& upper, Fn fn) {
   std::string end = upper.empty() ? PrefixEnd(prefix) : upper;
   rocksdb::Slice end_slice(end);
   rocksdb::ReadOptions ro;
@@ -191,24 +192,27 @@ void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::s
   for (it->Seek(start); it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (!key.starts_with(prefix)) break;
-    if (!fn(key)) break;
+    if (!fn(key, std::string_view(it->value().data(), it->value().size()))) break;
   }
+  return it->status();
 }
 
-// Calls fn(key, value) for every entry whose key starts with `prefix`.
+// ScanRange for the keys alone (index scans); a read error ends the scan.
+template <typename Fn>
+void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                const std::string& start, const std::string& upper, Fn fn) {
+  ScanRange(db, snapshot, prefix, start, upper, [&](std::string_view key, std::string_view) { return fn(key); })
+      .PermitUncheckedError();
+}
+
+// Calls fn(key, value) for every entry whose key starts with `prefix`
+// (listings; a read error ends the scan).
 template <typename Fn>
 void ScanPrefixValues(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) {
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snapshot;
-  if (!end.empty()) ro.iterate_upper_bound = &end_slice;
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    std::string_view key(it->key().data(), it->key().size());
-    if (!key.starts_with(prefix)) break;
-    fn(key, std::string_view(it->value().data(), it->value().size()));
-  }
+  ScanRange(db, snapshot, prefix, prefix, "", [&](std::string_view key, std::string_view value) {
+    fn(key, value);
+    return true;
+  }).PermitUncheckedError();
 }
 
 // ---- Merge rules (docs/storage.md, "Merging") ------------------------------
@@ -384,8 +388,11 @@ using keys::RelationIndexKeys;
 std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
   return keys::FilingIndexKeys(x.filing);
 }
-std::vector<std::string> NoTouchIndexKeys(const FilingTouch&) { return {}; }
-std::vector<std::string> NoSourceIndexKeys(const Source&) { return {}; }
+// Touch records and entity sources have no index entries.
+template <typename T>
+std::vector<std::string> NoIndexKeys(const T&) {
+  return {};
+}
 // Index entries of records other than events hold "".
 template <typename T>
 std::string NoIndexValue(std::string_view, const T&, std::string_view) {
@@ -761,21 +768,28 @@ void RocksStore::Batch::AppendEntitySource(const std::string& id, EntityHead* he
 }
 
 Result<std::vector<Source>> RocksStore::Batch::StageEntitySources(const std::string& id, uint64_t count) {
-  std::map<std::string, Source> stored;
-  std::string prefix = keys::EntitySourcePrefix(id);
-  std::string end = PrefixEnd(prefix);
-  rocksdb::Slice end_slice(end);
-  rocksdb::ReadOptions ro;
-  ro.iterate_upper_bound = &end_slice;
-  std::unique_ptr<rocksdb::Iterator> it(store_->db_->NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    std::string key(it->key().data(), it->key().size());
-    if (entity_sources_.count(key)) continue;
-    Result<Source> src = DecodeSource(std::string_view(it->value().data(), it->value().size()));
-    if (!src.ok()) return src.status().WithContext("while reading the sources of entity " + id);
-    stored.emplace(std::move(key), std::move(src).value());
+  // What is not staged yet is read in one scan of the entity's sources.
+  bool all_staged = true;
+  for (uint64_t seq = 0; seq < count && all_staged; ++seq) {
+    all_staged = entity_sources_.count(keys::EntitySourceKey(id, seq)) > 0;
   }
-  if (!it->status().ok()) return FromRocks(it->status(), "while reading the sources of entity " + id);
+  std::map<std::string, Source, std::less<>> stored;
+  Status bad;
+  if (!all_staged) {
+    std::string prefix = keys::EntitySourcePrefix(id);
+    rocksdb::Status s = ScanRange(store_->db_.get(), nullptr, prefix, prefix, "",
+                                  [&](std::string_view key, std::string_view value) {
+                                    Result<Source> src = DecodeSource(value);
+                                    if (!src.ok()) {
+                                      bad = src.status();
+                                      return false;
+                                    }
+                                    stored.emplace(key, std::move(src).value());
+                                    return true;
+                                  });
+    if (!s.ok()) return FromRocks(s, "while reading the sources of entity " + id);
+    if (!bad.ok()) return bad.WithContext("while reading the sources of entity " + id);
+  }
   std::vector<Source> out;
   for (uint64_t seq = 0; seq < count; ++seq) {
     std::string key = keys::EntitySourceKey(id, seq);
@@ -900,14 +914,12 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const st
   std::sort(new_keys.begin(), new_keys.end());
   new_keys.erase(std::unique(new_keys.begin(), new_keys.end()), new_keys.end());
   rocksdb::Status s;
-  auto old_it = old_keys.begin();
   for (const std::string& k : old_keys) {
     if (s.ok() && !std::binary_search(new_keys.begin(), new_keys.end(), k)) s = wb->Delete(k);
   }
   for (const std::string& k : new_keys) {
     std::string value = index_value(k, *st.cur, new_value);
-    while (old_it != old_keys.end() && *old_it < k) ++old_it;
-    bool had = old_it != old_keys.end() && *old_it == k;
+    bool had = std::binary_search(old_keys.begin(), old_keys.end(), k);
     if (had && (value.empty() || value == index_value(k, *st.orig, old_value))) continue;
     if (s.ok()) s = wb->Put(k, value);
   }
@@ -931,7 +943,7 @@ Status RocksStore::Batch::Commit() {
     }
   }
   for (const auto& [key, st] : touches_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoTouchIndexKeys, NoIndexValue<FilingTouch>, nullptr);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoIndexKeys<FilingTouch>, NoIndexValue<FilingTouch>, nullptr);
   }
   for (const auto& [key, st] : entities_) {
     if (s.ok()) {
@@ -940,7 +952,7 @@ Status RocksStore::Batch::Commit() {
     }
   }
   for (const auto& [key, st] : entity_sources_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoSourceIndexKeys, NoIndexValue<Source>, nullptr);
+    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoIndexKeys<Source>, NoIndexValue<Source>, nullptr);
   }
   for (const auto& [key, st] : events_) {
     if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, keys::EventIndexValue, &counts.events);
