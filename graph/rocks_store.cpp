@@ -158,12 +158,12 @@ std::string WriterOf(const std::string& path, bool this_process) {
   return out;
 }
 
-// LZ4 when this RocksDB was built with it (Debian's is), else Snappy, else
-// none: the store stays readable by any build since RocksDB records the
-// compression per block.
+// ZSTD when this RocksDB was built with it (Debian's is), else LZ4, else
+// Snappy, else none: the store stays readable by any build since RocksDB
+// records the compression per block.
 rocksdb::CompressionType PickCompression() {
   std::vector<rocksdb::CompressionType> have = rocksdb::GetSupportedCompressions();
-  for (rocksdb::CompressionType want : {rocksdb::kLZ4Compression, rocksdb::kSnappyCompression}) {
+  for (rocksdb::CompressionType want : {rocksdb::kZSTD, rocksdb::kLZ4Compression, rocksdb::kSnappyCompression}) {
     if (std::find(have.begin(), have.end(), want) != have.end()) return want;
   }
   return rocksdb::kNoCompression;
@@ -1082,18 +1082,26 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.max_write_buffer_number = 3;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
-  // The last level holds nearly all the data: ZSTD there (smaller than LZ4
-  // on these records), LZ4 above it, where data is soon rewritten.
-  std::vector<rocksdb::CompressionType> have = rocksdb::GetSupportedCompressions();
-  if (std::find(have.begin(), have.end(), rocksdb::kZSTD) != have.end()) {
+  // ZSTD at every level, each file with a dictionary trained on samples of
+  // its blocks: records are small and alike (ids, type names, field
+  // layouts), so a block compresses against the dictionary. With LZ4 above
+  // the last level, a store as ingested (two L0 files for 10,813 generated
+  // filings) took 1,743 bytes per event; ZSTD with a dictionary 1,050, for
+  // 3-5% more ingest CPU. The builder buffers a file's blocks until it has
+  // enough samples; the buffer is capped so flushes and compactions stay
+  // small in memory.
+  if (o.compression == rocksdb::kZSTD) {
+    for (rocksdb::CompressionOptions* c : {&o.compression_opts, &o.bottommost_compression_opts}) {
+      c->enabled = true;
+      c->max_dict_bytes = 16 << 10;
+      c->zstd_max_train_bytes = 100 * (16 << 10);
+      c->max_dict_buffer_bytes = 8 << 20;
+    }
     o.bottommost_compression = rocksdb::kZSTD;
-    // Records are small and alike (ids, type names, field layouts): a
-    // dictionary trained per file on samples of its blocks lets each block
-    // compress against them.
-    o.bottommost_compression_opts.enabled = true;
-    o.bottommost_compression_opts.max_dict_bytes = 16 << 10;
-    o.bottommost_compression_opts.zstd_max_train_bytes = 100 * (16 << 10);
   }
+  // Levels sized from the last one up: the last level holds ~90% of the
+  // data, so the space taken by versions not yet compacted away stays ~10%.
+  o.level_compaction_dynamic_level_bytes = true;
   // Ingest looks up every entity and event of a filing before writing it,
   // and most are new: a whole-key bloom filter on the memtable answers
   // "absent" without searching it.
