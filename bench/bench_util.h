@@ -5,9 +5,14 @@
 #define DEALGRAPH_BENCH_BENCH_UTIL_H_
 
 #include <benchmark/benchmark.h>
+#include <rocksdb/perf_context.h>
+#include <rocksdb/perf_level.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace dealgraph::bench {
@@ -30,19 +35,35 @@ inline void ReportPercentiles(benchmark::State& state, std::vector<double>* micr
 
 // Times `call(pick())` once per iteration after `warmups` untimed calls; the
 // per-call mean of what `call` returns goes to the counter `per_call`.
+// With DEALGRAPH_BENCH_CALLS set, every timed call is also printed to
+// stderr with what it returned and RocksDB's counters for it (blocks read,
+// their read and decompression time, block cache hits, iterator seeks),
+// to see what the slow calls of a tail have in common.
 template <typename Pick, typename Call>
 void TimeCalls(benchmark::State& state, int warmups, Pick pick, Call call, const char* per_call) {
+  static const bool print_calls = std::getenv("DEALGRAPH_BENCH_CALLS") != nullptr;
   std::vector<double> micros;
   double found = 0;
   for (int i = 0; i < warmups; ++i) call(pick());
+  if (print_calls) rocksdb::SetPerfLevel(rocksdb::PerfLevel::kEnableTimeExceptForMutex);
   for (auto _ : state) {
     auto x = pick();
+    if (print_calls) rocksdb::get_perf_context()->Reset();
     auto t0 = std::chrono::steady_clock::now();
-    found += static_cast<double>(call(x));
+    double n = static_cast<double>(call(x));
     double us = Since(t0);
+    found += n;
     micros.push_back(us);
     state.SetIterationTime(us / 1e6);
+    if (print_calls) {
+      const rocksdb::PerfContext* pc = rocksdb::get_perf_context();
+      std::fprintf(stderr, "call %s %g us %.0f blocks_read %" PRIu64 " read_us %" PRIu64 " decompress_us %" PRIu64
+                   " cache_hits %" PRIu64 " seeks %" PRIu64 "\n",
+                   per_call, n, us, pc->block_read_count, pc->block_read_time / 1000, pc->block_decompress_time / 1000,
+                   pc->block_cache_hit_count, pc->seek_child_seek_count);
+    }
   }
+  if (print_calls) rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
   state.counters[per_call] = found / static_cast<double>(state.iterations());
   ReportPercentiles(state, &micros);
 }

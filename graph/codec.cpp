@@ -557,30 +557,45 @@ void Append(std::string* key, std::string_view component) {
 void AppendPartial(std::string* key, std::string_view partial) { AppendEscaped(key, partial); }
 
 bool Split(std::string_view key, char* tag, std::vector<std::string>* components) {
-  components->clear();
-  if (key.size() < 2 || key[1] != '\0') return false;
+  // Runs of plain bytes are appended whole; the strings of `components`
+  // are reused (a scan splits many keys into the same vector).
+  size_t n = 0;
+  auto next = [&]() -> std::string& {
+    if (n == components->size()) components->emplace_back();
+    std::string& c = (*components)[n++];
+    c.clear();
+    return c;
+  };
+  auto done = [&](bool ok) {
+    components->resize(ok ? n - 1 : 0);
+    return ok;
+  };
+  if (key.size() < 2 || key[1] != '\0') return done(false);
   *tag = key[0];
-  std::string cur;
-  for (size_t i = 2; i < key.size(); ++i) {
-    char c = key[i];
-    if (c == '\0') {
-      components->push_back(std::move(cur));
-      cur.clear();
-    } else if (c == '\x01') {
-      if (i + 1 >= key.size()) return false;
-      char n = key[++i];
-      if (n == '\x01') {
-        cur.push_back('\0');
-      } else if (n == '\x02') {
-        cur.push_back('\x01');
-      } else {
-        return false;
-      }
-    } else {
-      cur.push_back(c);
+  std::string* cur = &next();
+  size_t i = 2;
+  while (i < key.size()) {
+    size_t j = i;
+    while (j < key.size() && key[j] != '\0' && key[j] != '\x01') ++j;
+    cur->append(key.data() + i, j - i);
+    if (j == key.size()) return done(false);  // no terminator after the last component
+    if (key[j] == '\0') {
+      cur = &next();
+      i = j + 1;
+      continue;
     }
+    if (j + 1 >= key.size()) return done(false);
+    char e = key[j + 1];
+    if (e == '\x01') {
+      cur->push_back('\0');
+    } else if (e == '\x02') {
+      cur->push_back('\x01');
+    } else {
+      return done(false);
+    }
+    i = j + 2;
   }
-  return cur.empty() && key.back() == '\0';
+  return done(true);
 }
 
 std::string SeqKey(uint64_t n) {

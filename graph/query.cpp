@@ -135,9 +135,9 @@ int YearsIn(std::string_view text, size_t dash_year) {
 // Years a renewal or extension adds, from its sentence: "for one additional
 // three-year term" -> 3, "for an additional year" -> 1; 0 when not said.
 int AddedYears(const Event& ev) {
-  std::vector<std::string> texts{ev.summary};
-  for (const Source& s : ev.sources) texts.push_back(s.quote);
-  for (const std::string& text : texts) {
+  for (size_t t = 0; t <= ev.sources.size(); ++t) {
+    const std::string& text = t == 0 ? ev.summary : ev.sources[t - 1].quote;
+    if (text.find("dditional") == std::string::npos && text.find("DDITIONAL") == std::string::npos) continue;
     std::string q = ToLower(text);
     size_t p = q.find("additional ");
     if (p == std::string::npos) continue;

@@ -6,9 +6,12 @@
 #include <rocksdb/options.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <random>
 #include <sstream>
@@ -582,6 +585,53 @@ TEST_CASE("store: EventsOf and EventsBetween list events oldest first, undated l
         std::vector<std::string>{"2000-05-02", "2005", "2005-05-03", "2005-07-21", ""});
   CHECK(store->EventsOf("org:nobody", {}).empty());
   CHECK(store->EventsOfAgreement("ag:unknown").empty());
+}
+
+TEST_CASE("store: EventsOfAgreements reads many agreements' stories in one pass, each whole and in order",
+          "[graph]") {
+  // 120 agreements whose ids share prefixes ("ag:deal-1", "ag:deal-10",
+  // "ag:deal-100"), 1 to 6 events each with sentence-length quotes, so that
+  // their k/ entries span many data blocks once compacted: the batched read
+  // must stop at each agreement's end and pick the next one up wherever it
+  // lies, in the caller's order, unknown ids giving empty stories.
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  std::vector<std::string> ids;
+  std::map<std::string, std::vector<std::string>> planted;
+  for (int a = 0; a < 120; ++a) {
+    std::string ag_id = "ag:deal-" + std::to_string(a);
+    ids.push_back(ag_id);
+    for (int k = 0; k <= a % 6; ++k) {
+      char ev_id[32];
+      std::snprintf(ev_id, sizeof ev_id, "ev:%016x", a * 16 + k);
+      std::string filing = "f-" + std::to_string(a) + "-" + std::to_string(k);
+      char date[16];
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2000 + k, 1 + a / 28, 1 + a % 28);
+      FilingExtract x = OneEventFiling(filing, ev_id, k == 0 ? "agreement.entered" : "agreement.amended", date,
+                                       "org:genentech", "org:immunogen");
+      x.events[0].agreement_id = ag_id;
+      x.events[0].sources[0].quote = "On this date the parties amended agreement " + ag_id + " for the " +
+                                     std::to_string(k) + "th time, changing the royalty rates and the territory " +
+                                     std::string(120, 'x');
+      Add(store.get(), x);
+      planted[ag_id].push_back(ev_id);
+    }
+  }
+  REQUIRE(store->Compact().ok());
+  std::vector<std::string> asked = ids;
+  std::mt19937 rng(5);
+  std::shuffle(asked.begin(), asked.end(), rng);
+  asked.insert(asked.begin() + 7, "ag:deal-999");  // not stored
+  asked.push_back("ag:deal-");                       // a prefix of every id, not an id
+  std::vector<std::vector<Event>> got = store->EventsOfAgreements(asked);
+  REQUIRE(got.size() == asked.size());
+  for (size_t i = 0; i < asked.size(); ++i) {
+    INFO(asked[i]);
+    std::vector<std::string> want = planted.count(asked[i]) ? planted[asked[i]] : std::vector<std::string>{};
+    CHECK(Ids(got[i]) == want);  // planted oldest first, as the index sorts them
+    CHECK(Ids(store->EventsOfAgreement(asked[i])) == want);
+    for (const Event& ev : got[i]) CHECK(ev.agreement_id == asked[i]);
+  }
 }
 
 TEST_CASE("store: DateRange compares dates at the precision of the less precise side", "[graph]") {
