@@ -436,8 +436,10 @@ Result<StoreScan> ScanStore(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, 
   auto start = std::chrono::steady_clock::now();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot;
-  // A full scan should not evict the block cache's working set.
+  // A full scan should not evict the block cache's working set, and runs
+  // in key order across the prefixes of the store's prefix extractor.
   ro.fill_cache = false;
+  ro.total_order_seek = true;
   Scanner scanner(version);
   std::string counts_value;
   bool have_counts = false;

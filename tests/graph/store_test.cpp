@@ -634,6 +634,74 @@ TEST_CASE("store: EventsOfAgreements reads many agreements' stories in one pass,
   }
 }
 
+TEST_CASE("store: scans find every key whether it sits in the memtable, in several fresh files or in one "
+          "compacted file", "[graph]") {
+  // Seeks within one first component ("p\0org:a\0") consult the table
+  // files' prefix filters; ids that are prefixes of each other ("org:a",
+  // "org:ab", "org:abc"; "ag:x", "ag:xy") and a partial-name search must
+  // still find exactly the keys planted, from every file.
+  TempDir dir;
+  const std::vector<std::string> orgs = {"org:a", "org:ab", "org:abc", "org:b"};
+  std::map<std::string, int> told;  // entity -> events naming it
+  std::map<std::string, int> per_agreement;
+  int n = 0;
+  auto add_round = [&](Store* store) {
+    for (size_t i = 0; i < orgs.size(); ++i) {
+      for (size_t j = 0; j < orgs.size(); ++j) {
+        if (i == j) continue;
+        char ev_id[32], date[16];
+        std::snprintf(ev_id, sizeof ev_id, "ev:%016x", n);
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2001 + n / 300, 1 + n / 28 % 12, 1 + n % 28);
+        FilingExtract x = OneEventFiling("f-" + std::to_string(n), ev_id, "agreement.amended", date, orgs[i], orgs[j]);
+        std::string ag = n % 2 ? "ag:x" : "ag:xy";
+        x.events[0].agreement_id = ag;
+        Add(store, x);
+        ++told[orgs[i]];
+        ++told[orgs[j]];
+        ++per_agreement[ag];
+        ++n;
+      }
+    }
+  };
+  auto describe = [&](const Store& store) {
+    std::ostringstream out;
+    for (const std::string& a : orgs) {
+      out << a << ":" << store.EventsOf(a, {}).size() << ";";
+      for (const std::string& b : orgs) out << Ids(store.EventsBetween(a, b, {})).size() << ",";
+      for (const Entity& e : store.FindEntities(a)) out << e.id << " ";
+    }
+    for (const char* ag : {"ag:x", "ag:xy", "ag:"}) {
+      for (const std::string& id : Ids(store.EventsOfAgreement(ag))) out << id << " ";
+      out << "|";
+    }
+    for (const Entity& e : store.ListEntities(std::nullopt)) out << e.id << " ";
+    out << store.AllEvents().size();
+    return out.str();
+  };
+  std::string spread;
+  {
+    auto store = OpenTestStore(dir.path());
+    for (int round = 0; round < 3; ++round) {
+      add_round(store.get());
+      store.reset();  // closing flushes the memtable: one more table file per round
+      store = OpenTestStore(dir.path());
+    }
+    add_round(store.get());  // the last round stays in the memtable
+    for (const std::string& a : orgs) CHECK(store->EventsOf(a, {}).size() == static_cast<size_t>(told[a]));
+    CHECK(store->EventsBetween("org:a", "org:ab", {}).size() == 8);  // 4 rounds, both orders
+    CHECK(store->EventsOfAgreement("ag:x").size() == static_cast<size_t>(per_agreement["ag:x"]));
+    CHECK(store->EventsOfAgreement("ag:xy").size() == static_cast<size_t>(per_agreement["ag:xy"]));
+    CHECK(store->EventsOfAgreement("ag:").empty());
+    CHECK(store->FindEntities("org:a").size() == 1);  // exact: not org:ab
+    CHECK(store->AllEvents().size() == static_cast<size_t>(n));
+    spread = describe(*store);
+    REQUIRE(store->Compact().ok());
+    CHECK(describe(*store) == spread);
+  }
+  auto read_only = OpenTestStore(dir.path(), /*read_only=*/true);
+  CHECK(describe(*read_only) == spread);
+}
+
 TEST_CASE("store: DateRange compares dates at the precision of the less precise side", "[graph]") {
   DateRange y2005{"2005", "2005"};
   CHECK(y2005.Contains("2005-05-03"));
