@@ -61,16 +61,63 @@ struct EventRefs {
   std::vector<std::string> filings;  //!< of its sources
 };
 
+void AddProblem(CheckReport* report, std::string kind, std::string where, std::string detail, bool repairable) {
+  if (report->problems.size() >= CheckReport::kMaxProblems) {
+    ++report->problems_omitted;
+    return;
+  }
+  report->problems.push_back({std::move(kind), std::move(where), std::move(detail), repairable});
+}
+
+// The index check compares 64-bit hashes, not keys: each expected entry
+// (derived from the records) and each stored one is held as one hash of its
+// key and, for covering entries, its value: 8 bytes instead of the key's
+// string (~100 bytes with its allocation). A 9.1-million-key store (the
+// 2 GiB generated corpus) took 2.7 GB of memory to check with strings. The
+// hashes that differ are turned back into keys by a second scan, only when
+// there are any; a key both expected and stored under different hashes has
+// the wrong value. Two entries of one store sharing a 64-bit hash would
+// hide a missing and a stale entry from each other: about 3 in a million
+// for 10 million keys.
+struct IndexDiff {
+  std::vector<uint64_t> missing;  //!< expected, not stored (sorted)
+  std::vector<uint64_t> stale;    //!< stored, not expected (sorted)
+  bool empty() const { return missing.empty() && stale.empty(); }
+};
+
+uint64_t EntryHash(std::string_view key, uint64_t value_hash) {
+  return Hash64(key) ^ (value_hash * 0x9e3779b97f4a7c15ull);
+}
+
 class Scanner {
  public:
-  explicit Scanner(int version) : version_(version) { scan_.report.format_version = version; }
+  // `find`: when given, the scan collects the keys whose hashes the diff
+  // names (the second pass) instead of hashing every index entry.
+  explicit Scanner(int version, const IndexDiff* find = nullptr) : version_(version), find_(find) {
+    scan_.report.format_version = version;
+  }
 
   void Problem(std::string kind, std::string where, std::string detail, bool repairable) {
-    if (scan_.report.problems.size() >= CheckReport::kMaxProblems) {
-      ++scan_.report.problems_omitted;
-      return;
+    AddProblem(&scan_.report, std::move(kind), std::move(where), std::move(detail), repairable);
+  }
+
+  const IndexDiff& index_diff() const { return diff_; }
+
+  // The second pass's finds, sorted, into `scan`'s key lists: a key both
+  // missing and stale is stored with the wrong value.
+  void TakeIndexKeys(StoreScan* scan) {
+    for (std::vector<std::string>* v : {&found_missing_, &found_stale_}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
     }
-    scan_.report.problems.push_back({std::move(kind), std::move(where), std::move(detail), repairable});
+    std::set_intersection(found_missing_.begin(), found_missing_.end(), found_stale_.begin(), found_stale_.end(),
+                          std::back_inserter(scan->wrong_value_index));
+    auto minus_wrong = [&](const std::vector<std::string>& from, std::vector<std::string>* to) {
+      std::set_difference(from.begin(), from.end(), scan->wrong_value_index.begin(), scan->wrong_value_index.end(),
+                          std::back_inserter(*to));
+    };
+    minus_wrong(found_missing_, &scan->missing_index);
+    minus_wrong(found_stale_, &scan->stale_index);
   }
 
   void Key(std::string_view key, std::string_view value) {
@@ -86,14 +133,16 @@ class Scanner {
       Problem("bad-key", PrintableKey(key), "the key is not of the dealgraph layout", false);
       return;
     }
+    if (tag > keys::kFiling) filings_complete_ = true;
     if (keys::IsIndexTag(tag)) {
       if (tag == keys::kRegistrant && version_ < 2) return;
-      if (Covering(tag)) {
-        actual_index_.push_back({std::string(key), Hash64(value)});
-      } else {
-        actual_index_.push_back({std::string(key), 0});
-        if (!value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
+      uint64_t h = EntryHash(key, Covering(tag) ? Hash64(value) : 0);
+      if (find_) {
+        if (std::binary_search(find_->stale.begin(), find_->stale.end(), h)) found_stale_.emplace_back(key);
+        return;
       }
+      actual_index_.push_back(h);
+      if (!Covering(tag) && !value.empty()) Problem("bad-key", PrintableKey(key), "an index entry with a value", false);
       return;
     }
     switch (tag) {
@@ -160,12 +209,20 @@ class Scanner {
   bool Covering(char tag) const { return version_ >= 3 && keys::IsCoveringTag(tag); }
 
   void Expect(std::vector<std::string> index_keys) {
-    for (std::string& k : index_keys) expected_index_.push_back({std::move(k), 0});
+    for (std::string& k : index_keys) ExpectKey(std::move(k), 0);
   }
   void ExpectEvent(const Event& e, std::string_view encoded) {
     for (std::string& k : keys::EventIndexKeys(e)) {
       uint64_t hash = Covering(k[0]) ? Hash64(keys::EventIndexValue(k, e, encoded)) : 0;
-      expected_index_.push_back({std::move(k), hash});
+      ExpectKey(std::move(k), hash);
+    }
+  }
+  void ExpectKey(std::string key, uint64_t value_hash) {
+    uint64_t h = EntryHash(key, value_hash);
+    if (!find_) {
+      expected_index_.push_back(h);
+    } else if (std::binary_search(find_->missing.begin(), find_->missing.end(), h)) {
+      found_missing_.push_back(std::move(key));
     }
   }
 
@@ -211,7 +268,7 @@ class Scanner {
       Problem("no-source", "entity " + Printable(e.id), "no filing mentions it", false);
     }
     if (h->inline_sources) {
-      for (const std::string& f : SourceFilings(e.sources)) source_refs_.push_back({"entity " + e.id, f});
+      for (const std::string& f : SourceFilings(e.sources)) Cites("entity " + e.id, f);
     } else {
       // Its s/ keys come after every e/ key; EntitySource checks them off.
       source_counts_[parts[0]] = SourceCount{h->source_count, 0};
@@ -240,7 +297,18 @@ class Scanner {
     }
     if (seq != it->second.seen) MissingSources(parts[0], it->second.seen, seq);
     it->second.seen = seq + 1;
-    source_refs_.push_back({"entity " + parts[0], src->filing});
+    Cites("entity " + parts[0], src->filing);
+  }
+
+  // A source citing `filing`. Every f/ key sorts before the s/, r/ and v/
+  // records, so those are checked on the spot; only entity records
+  // (version 2's inline sources, e/ before f/) wait for the filings.
+  void Cites(std::string who, const std::string& filing) {
+    if (!filings_complete_) {
+      source_refs_.push_back({std::move(who), filing});
+    } else if (!filing_events_.count(filing)) {
+      Problem("unknown-source", Printable(who), "cites filing " + Printable(filing) + ", which is not stored", false);
+    }
   }
 
   void MissingSources(const std::string& id, uint64_t from, uint64_t to) {
@@ -277,7 +345,7 @@ class Scanner {
     if (parts[0] != r->from || parts[1] != r->type || parts[2] != r->to) IdMismatch(key, "relation", name);
     ++scan_.actual.relations;
     if (r->sources.empty()) Problem("no-source", "relation " + Printable(name), "no filing tells it", false);
-    for (const std::string& f : SourceFilings(r->sources)) source_refs_.push_back({"relation " + name, f});
+    for (const std::string& f : SourceFilings(r->sources)) Cites("relation " + name, f);
     entity_refs_.push_back({"relation " + name, r->from, "dangling-relation"});
     entity_refs_.push_back({"relation " + name, r->to, "dangling-relation"});
     Expect(keys::RelationIndexKeys(*r));
@@ -312,7 +380,7 @@ class Scanner {
         scan_.sourceless_events.try_emplace(id);
         Problem("no-source", "event " + Printable(id), "no filing tells it", true);
       }
-      for (const std::string& f : ev.filings) source_refs_.push_back({"event " + id, f});
+      for (const std::string& f : ev.filings) Cites("event " + id, f);
     }
     for (const SourceRef& s : source_refs_) {
       if (!filing_events_.count(s.filing)) {
@@ -373,33 +441,18 @@ class Scanner {
     }
   }
 
+  // Diffs the expected and the actual index entries by hash (IndexDiff).
   void CheckIndexes() {
-    std::sort(expected_index_.begin(), expected_index_.end());
-    expected_index_.erase(std::unique(expected_index_.begin(), expected_index_.end()), expected_index_.end());
-    // actual_index_ came in key order already (RocksDB's bytewise order).
-    auto e = expected_index_.begin(), a = actual_index_.begin();
-    while (e != expected_index_.end() || a != actual_index_.end()) {
-      if (a == actual_index_.end() || (e != expected_index_.end() && e->key < a->key)) {
-        scan_.missing_index.push_back(std::move(e->key));
-        ++e;
-      } else if (e == expected_index_.end() || a->key < e->key) {
-        scan_.stale_index.push_back(std::move(a->key));
-        ++a;
-      } else {
-        if (e->value_hash != a->value_hash) scan_.wrong_value_index.push_back(std::move(e->key));
-        ++e;
-        ++a;
-      }
+    for (std::vector<uint64_t>* v : {&expected_index_, &actual_index_}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
     }
-    for (const std::string& k : scan_.missing_index) {
-      Problem("missing-index", PrintableKey(k), "a record implies this index entry, which is not stored", true);
-    }
-    for (const std::string& k : scan_.stale_index) {
-      Problem("stale-index", PrintableKey(k), "no record implies this index entry", true);
-    }
-    for (const std::string& k : scan_.wrong_value_index) {
-      Problem("stale-index", PrintableKey(k), "its copy of the event is not the event as stored", true);
-    }
+    std::set_difference(expected_index_.begin(), expected_index_.end(), actual_index_.begin(), actual_index_.end(),
+                        std::back_inserter(diff_.missing));
+    std::set_difference(actual_index_.begin(), actual_index_.end(), expected_index_.begin(), expected_index_.end(),
+                        std::back_inserter(diff_.stale));
+    std::vector<uint64_t>().swap(expected_index_);
+    std::vector<uint64_t>().swap(actual_index_);
   }
 
   struct SourceRef {
@@ -413,13 +466,10 @@ class Scanner {
 
   int version_;
   StoreScan scan_;
-  struct IndexEntry {
-    std::string key;
-    uint64_t value_hash;  //!< of the value, for covering entries; else 0
-    bool operator<(const IndexEntry& o) const { return key < o.key; }
-    bool operator==(const IndexEntry& o) const { return key == o.key; }
-  };
-  std::vector<IndexEntry> expected_index_, actual_index_;
+  const IndexDiff* find_;
+  std::vector<uint64_t> expected_index_, actual_index_;  //!< EntryHash of each entry
+  IndexDiff diff_;
+  std::vector<std::string> found_missing_, found_stale_;
   std::unordered_map<std::string, size_t> filing_events_;  //!< stored filing -> events in its extract
   std::map<std::string, std::vector<std::string>> touches_;
   std::map<std::string, std::string> touch_keys_;
@@ -427,7 +477,8 @@ class Scanner {
   std::map<std::string, SourceCount> source_counts_;  //!< entities with s/ keys, by id
   std::map<std::string, EventRefs> events_;
   std::vector<EntityRef> entity_refs_;
-  std::vector<SourceRef> source_refs_;
+  std::vector<SourceRef> source_refs_;  //!< citations seen before the filings (CheckReferences)
+  bool filings_complete_ = false;        //!< every f/ key is behind the scan
 };
 
 }  // namespace
@@ -440,10 +491,9 @@ Result<StoreScan> ScanStore(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, 
   // in key order across the prefixes of the store's prefix extractor.
   ro.fill_cache = false;
   ro.total_order_seek = true;
-  Scanner scanner(version);
   std::string counts_value;
   bool have_counts = false;
-  {
+  auto scan_all = [&](Scanner* scanner) -> Status {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
@@ -452,13 +502,37 @@ Result<StoreScan> ScanStore(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, 
         have_counts = true;
         counts_value.assign(value);
       }
-      scanner.Key(key, value);
+      scanner->Key(key, value);
     }
     if (!it->status().ok()) return Status::IoError("while scanning the store: " + it->status().ToString());
-  }
+    return Status::Ok();
+  };
   // Filings' touches and references are known now; Finish finds missing
-  // entities, and a second pass over the extracts finds who names them.
-  StoreScan scan = scanner.Finish(have_counts, counts_value);
+  // entities, and a pass over the extracts below finds who names them.
+  StoreScan scan;
+  IndexDiff diff;
+  {
+    Scanner scanner(version);
+    RETURN_IF_ERROR(scan_all(&scanner));
+    scan = scanner.Finish(have_counts, counts_value);
+    diff = scanner.index_diff();
+  }
+  if (!diff.empty()) {
+    // A second pass turns the differing key hashes back into keys.
+    Scanner finder(version, &diff);
+    RETURN_IF_ERROR(scan_all(&finder));
+    finder.TakeIndexKeys(&scan);
+  }
+  for (const std::string& k : scan.missing_index) {
+    AddProblem(&scan.report, "missing-index", PrintableKey(k), "a record implies this index entry, which is not stored",
+               true);
+  }
+  for (const std::string& k : scan.stale_index) {
+    AddProblem(&scan.report, "stale-index", PrintableKey(k), "no record implies this index entry", true);
+  }
+  for (const std::string& k : scan.wrong_value_index) {
+    AddProblem(&scan.report, "stale-index", PrintableKey(k), "its copy of the event is not the event as stored", true);
+  }
   if (!scan.missing_entities.empty()) {
     std::string prefix = keys::Make(keys::kFiling, {});
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
