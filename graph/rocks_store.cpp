@@ -1551,18 +1551,56 @@ Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
   return e;
 }
 
+namespace {
+
+// The sources of entities asked for in id order, read with one iterator
+// over s/ that walks along: an entity's s/ keys follow the previous
+// entity's, so most entities need no seek. (One iterator per entity cost
+// more than the reading: 8.5 s for the 417,590 entities of the 2 GiB
+// generated store.)
+class SourceWalk {
+ public:
+  SourceWalk(rocksdb::DB* db, const rocksdb::Snapshot* snapshot) {
+    end_ = PrefixEnd(keys::Make(keys::kEntitySource, {}));
+    end_slice_ = rocksdb::Slice(end_);
+    rocksdb::ReadOptions ro;
+    ro.snapshot = snapshot;
+    ro.total_order_seek = true;
+    ro.iterate_upper_bound = &end_slice_;
+    it_.reset(db->NewIterator(ro));
+  }
+
+  std::vector<Source> Of(std::string_view id, uint64_t count) {
+    std::vector<Source> out;
+    out.reserve(std::min<uint64_t>(count, 1 << 16));
+    std::string prefix = keys::EntitySourcePrefix(id);
+    if (!it_->Valid() || std::string_view(it_->key().data(), it_->key().size()) < prefix) it_->Seek(prefix);
+    for (; it_->Valid() && it_->key().starts_with(prefix); it_->Next()) {
+      Result<Source> s = DecodeSource(std::string_view(it_->value().data(), it_->value().size()));
+      if (s.ok()) out.push_back(std::move(s).value());
+    }
+    return out;
+  }
+
+ private:
+  std::string end_;
+  rocksdb::Slice end_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+}  // namespace
+
 std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) const {
   std::vector<Entity> out;
   rocksdb::ManagedSnapshot snap(db_.get());
-  rocksdb::ReadOptions ro;
-  ro.snapshot = snap.snapshot();
+  SourceWalk sources(db_.get(), snap.snapshot());
   if (!type) {
     ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kEntity, {}),
                      [&](std::string_view, std::string_view value) {
                        Result<EntityHead> h = DecodeEntityHead(value);
                        if (!h.ok()) return;
                        if (!h->inline_sources && h->source_count > 0) {
-                         h->entity.sources = ReadEntitySources(snap.snapshot(), h->entity.id);
+                         h->entity.sources = sources.Of(h->entity.id, h->source_count);
                        }
                        out.push_back(std::move(h->entity));
                      });
@@ -1575,9 +1613,18 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
     if (keys::Split(key, &tag, &parts) && parts.size() == 2) ids.push_back(parts[1]);
     return true;
   });
+  // Ids come in key order, as the s/ keys do: heads by point reads,
+  // sources by the walk.
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap.snapshot();
+  rocksdb::PinnableSlice value;
   for (const std::string& id : ids) {
-    Result<Entity> e = ReadEntity(snap.snapshot(), id);
-    if (e.ok()) out.push_back(std::move(e).value());
+    value.Reset();
+    if (!db_->Get(ro, db_->DefaultColumnFamily(), keys::EntityKey(id), &value).ok()) continue;
+    Result<EntityHead> h = DecodeEntityHead(std::string_view(value.data(), value.size()));
+    if (!h.ok()) continue;
+    if (!h->inline_sources && h->source_count > 0) h->entity.sources = sources.Of(id, h->source_count);
+    out.push_back(std::move(h->entity));
   }
   return out;
 }
