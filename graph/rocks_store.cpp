@@ -376,10 +376,20 @@ Event NewEvent(const Event& in, const FilingInfo& filing) {
   return e;
 }
 
+// "8-K/A", "8-K12B/A": a report that amends an earlier one.
+bool IsAmendment(std::string_view form) {
+  return form.size() >= 2 && form[form.size() - 2] == '/' && (form.back() == 'A' || form.back() == 'a');
+}
+
 void MergeEvent(Event* e, const Event& in, const FilingInfo& filing) {
   if (in.date.size() > e->date.size() && DatesCompatible(in.date, e->date)) e->date = in.date;
   FillEmpty(&e->agreement_id, in.agreement_id);
-  if (!e->amount && in.amount) e->amount = in.amount;
+  // The first amount told stays, but an amendment's replaces it: an 8-K/A
+  // restates (and corrects) what the report it amends said. In either
+  // order of adding the two, the amendment's amount is the one kept, and
+  // removing the amendment brings the first back (removal refolds the
+  // remaining tellings with this rule).
+  if (in.amount && (!e->amount || IsAmendment(filing.form))) e->amount = in.amount;
   FillEmpty(&e->summary, in.summary);
   for (Party& p : e->parties) {
     if (!p.role.empty()) continue;

@@ -712,6 +712,42 @@ TEST_CASE("store: scans find every key whether it sits in the memtable, in sever
   CHECK(describe(*read_only) == spread);
 }
 
+TEST_CASE("store: an 8-K/A's amount replaces the amount of the report it amends, in either order, and "
+          "removing the amendment brings the first back", "[graph]") {
+  auto report = [](const std::string& id, const std::string& form, double amount) {
+    FilingExtract x = OneEventFiling(id, "ev:00000000000000aa", "payment", "2005-05-03", "org:genentech",
+                                     "org:immunogen");
+    x.filing.form = form;
+    x.filing.filed = form == "8-K" ? "2005-05-05" : "2005-06-01";
+    x.events[0].amount = Money{amount, "USD", false};
+    return x;
+  };
+  auto amount_of = [](const Store& store) {
+    std::vector<Event> evs = store.EventsOfType("payment", {});
+    REQUIRE(evs.size() == 1);
+    REQUIRE(evs[0].amount.has_value());
+    CHECK(evs[0].sources.size() == static_cast<size_t>(store.Counts().filings));
+    return evs[0].amount->value;
+  };
+  for (bool amendment_first : {false, true}) {
+    INFO("amendment added first: " << amendment_first);
+    TempDir dir;
+    auto store = OpenTestStore(dir.path());
+    FilingExtract original = report("f-8k", "8-K", 2000000), amended = report("f-8ka", "8-K/A", 2500000);
+    Add(store.get(), amendment_first ? amended : original);
+    Add(store.get(), amendment_first ? original : amended);
+    CHECK(amount_of(*store) == 2500000);
+    REQUIRE(store->RemoveFiling("f-8ka").ok());
+    CHECK(amount_of(*store) == 2000000);
+  }
+  // Two plain reports: the first amount told stays.
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  Add(store.get(), report("f-1", "8-K", 2000000));
+  Add(store.get(), report("f-2", "8-K", 2500000));
+  CHECK(amount_of(*store) == 2000000);
+}
+
 TEST_CASE("store: DateRange compares dates at the precision of the less precise side", "[graph]") {
   DateRange y2005{"2005", "2005"};
   CHECK(y2005.Contains("2005-05-03"));
