@@ -148,6 +148,22 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         }
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
+        if (o->common.format == "jsonl" && o->name.empty()) {
+          // One line per entity as it is read: a listing of a big store
+          // does not hold every entity and its sources at once.
+          std::string line;
+          store->ForEachEntity(type, [&](Entity& e) {
+            line.clear();
+            WriteEntityJson(e, &line);
+            out << line << "\n";
+            return static_cast<bool>(out);
+          });
+          if (!out) {
+            err << "dealgraph: writing the entity listing failed (disk full or output closed)\n";
+            return kExitFailure;
+          }
+          return kExitOk;
+        }
         std::vector<Entity> ents = o->name.empty() ? store->ListEntities(type) : store->FindEntities(o->name);
         if (type) ents.erase(std::remove_if(ents.begin(), ents.end(), [&](const Entity& e) { return e.type != *type; }), ents.end());
         if (o->common.format == "jsonl") {
@@ -158,7 +174,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           }
         } else if (o->common.format == "csv") {
           GraphSlice s;
-          s.entities = ents;
+          s.entities = std::move(ents);
           (void)WriteEntitiesCsv(s, out);
         } else {
           Table t({"ID", "TYPE", "NAME", "ALIASES", "DETAIL"});

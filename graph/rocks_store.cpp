@@ -1602,19 +1602,25 @@ class SourceWalk {
 
 std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) const {
   std::vector<Entity> out;
+  ForEachEntity(type, [&](Entity& e) {
+    out.push_back(std::move(e));
+    return true;
+  });
+  return out;
+}
+
+void RocksStore::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
   rocksdb::ManagedSnapshot snap(db_.get());
   SourceWalk sources(db_.get(), snap.snapshot());
   if (!type) {
-    ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kEntity, {}),
-                     [&](std::string_view, std::string_view value) {
-                       Result<EntityHead> h = DecodeEntityHead(value);
-                       if (!h.ok()) return;
-                       if (!h->inline_sources && h->source_count > 0) {
-                         h->entity.sources = sources.Of(h->entity.id, h->source_count);
-                       }
-                       out.push_back(std::move(h->entity));
-                     });
-    return out;
+    std::string prefix = keys::Make(keys::kEntity, {});
+    ScanRange(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view, std::string_view value) {
+      Result<EntityHead> h = DecodeEntityHead(value);
+      if (!h.ok()) return true;
+      if (!h->inline_sources && h->source_count > 0) h->entity.sources = sources.Of(h->entity.id, h->source_count);
+      return fn(h->entity);
+    }).PermitUncheckedError();
+    return;
   }
   std::string prefix = keys::Make(keys::kEntityType, {EntityTypeName(*type)});
   std::vector<std::string> ids, parts;
@@ -1634,9 +1640,8 @@ std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) con
     Result<EntityHead> h = DecodeEntityHead(std::string_view(value.data(), value.size()));
     if (!h.ok()) continue;
     if (!h->inline_sources && h->source_count > 0) h->entity.sources = sources.Of(id, h->source_count);
-    out.push_back(std::move(h->entity));
+    if (!fn(h->entity)) return;
   }
-  return out;
 }
 
 std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {

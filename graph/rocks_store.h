@@ -70,6 +70,7 @@ class RocksStore final : public Store {
   Result<Entity> GetEntity(std::string_view id) const override;
   Result<Entity> GetEntityHeader(std::string_view id) const override;
   std::vector<Entity> ListEntities(std::optional<EntityType> type) const override;
+  void ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const override;
   std::vector<Entity> FindEntities(std::string_view name) const override;
 
   Result<Event> GetEvent(std::string_view id) const override;

@@ -55,6 +55,12 @@ std::vector<std::string> Store::AgreementsOfPartyAndType(std::string_view entity
   return out;
 }
 
+void Store::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
+  for (Entity& e : ListEntities(type)) {
+    if (!fn(e)) return;
+  }
+}
+
 std::vector<std::vector<Event>> Store::EventsOfAgreements(const std::vector<std::string>& ids) const {
   std::vector<std::vector<Event>> out;
   for (const std::string& id : ids) out.push_back(EventsOfAgreement(id));

@@ -15,6 +15,7 @@
 #define DEALGRAPH_GRAPH_STORE_H_
 
 #include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -148,6 +149,10 @@ class Store {
   virtual Result<Entity> GetEntityHeader(std::string_view id) const { return GetEntity(id); }
   // Entities of a type (all types when nullopt), ordered by id.
   virtual std::vector<Entity> ListEntities(std::optional<EntityType> type) const = 0;
+  // ListEntities one entity at a time, without holding them all (a listing
+  // of a store of EDGAR's size): `fn` may move from the entity; it returns
+  // false to stop.
+  virtual void ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const;
   // Entities whose name or an alias matches `name` after folding case,
   // punctuation and corporate suffixes ("genentech inc" finds Genentech).
   // When none match exactly, entities whose folded name starts with the
