@@ -268,7 +268,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return !range.Contains(e.date); }), events.end());
           }
         }
-        PrintEvents(events, *store, o->common.format, out);
+        PrintEvents(std::move(events), *store, o->common.format, out);
         return kExitOk;
       };
     });
@@ -322,7 +322,9 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             }
           }
         } else {
-          PrintEvents(events, *store, o->common.format, out);
+          bool none = events.empty();
+          PrintEvents(std::move(events), *store, o->common.format, out);
+          return none ? kExitFailure : kExitOk;
         }
         return events.empty() ? kExitFailure : kExitOk;
       };
@@ -369,7 +371,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (o->common.format == "jsonl") {
           for (const AgreementStory& st : stories) {
             out << AgreementJsonLine(st) << "\n";
-            (void)WriteEventsJsonl(SliceFor(*store, st.events), out);
+            (void)WriteEventsJsonl(EventSlice(*store, st.events), out);
           }
           return stories.empty() ? kExitFailure : kExitOk;
         }

@@ -64,9 +64,9 @@ std::string FormatMoney(const Money& m) {
   return cur + digits + (m.per_share ? "/share" : "");
 }
 
-void PrintEvents(const std::vector<Event>& events, const Store& store, const std::string& format, std::ostream& out) {
+void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out) {
   if (format == "jsonl" || format == "csv") {
-    GraphSlice slice = SliceFor(store, events);
+    GraphSlice slice = EventSlice(store, std::move(events));
     if (format == "jsonl") {
       (void)WriteEventsJsonl(slice, out);
     } else {

@@ -40,7 +40,7 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
 
 // Prints events as a table (date, type, parties, amount, agreement, source)
 // or JSON Lines / CSV. The slice supplies entity names.
-void PrintEvents(const std::vector<Event>& events, const Store& store, const std::string& format, std::ostream& out);
+void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out);
 
 // "$2,000,000" / "EUR 40,000,000" / "$0.89/share".
 std::string FormatMoney(const Money& m);

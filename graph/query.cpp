@@ -113,6 +113,38 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   return slice;
 }
 
+GraphSlice EventSlice(const Store& store, std::vector<Event> events) {
+  GraphSlice slice;
+  DisplaySources(store, &events);
+  std::set<std::string> named;
+  for (const Event& ev : events) {
+    for (const Party& p : ev.parties) named.insert(p.entity_id);
+    if (!ev.agreement_id.empty()) named.insert(ev.agreement_id);
+  }
+  std::vector<std::string> ids(named.begin(), named.end());
+  std::vector<Result<Entity>> heads = store.GetEntityHeaders(ids);
+  std::vector<size_t> agreements;  // positions in slice.entities
+  for (Result<Entity>& h : heads) {
+    if (!h.ok()) continue;
+    if (h->type == EntityType::kAgreement) agreements.push_back(slice.entities.size());
+    slice.entities.push_back(std::move(h).value());
+  }
+  // Lifecycles from each agreement's events, a batch of agreements at a time.
+  constexpr size_t kBatch = 1024;
+  for (size_t from = 0; from < agreements.size(); from += kBatch) {
+    size_t n = std::min(kBatch, agreements.size() - from);
+    std::vector<std::string> batch;
+    for (size_t i = 0; i < n; ++i) batch.push_back(slice.entities[agreements[from + i]].id);
+    std::vector<std::vector<Event>> stories = store.EventsOfAgreements(batch);
+    for (size_t i = 0; i < n; ++i) {
+      Entity& ag = slice.entities[agreements[from + i]];
+      ag = AgreementLifecycle(std::move(ag), stories[i]);
+    }
+  }
+  slice.events = std::move(events);
+  return slice;
+}
+
 namespace {
 
 int WordNumber(std::string_view w) {

@@ -55,6 +55,12 @@ bool ActiveOn(const AgreementStory& story, std::string_view date);
 // relations among those entities: what exporters need.
 GraphSlice SliceFor(const Store& store, std::vector<Event> events);
 
+// What listing events as JSON Lines or CSV needs: the events plus the
+// headers of the entities they name (no sources, no relations), agreements
+// with their lifecycle. Reads in batches, so a listing of every event of a
+// big store does not hold every entity's sources as SliceFor would.
+GraphSlice EventSlice(const Store& store, std::vector<Event> events);
+
 // An agreement as its events tell it across filings: `dated` refined to
 // the most precise entry date told, `expires` recomputed from the term
 // ("five-year"), each renewal ("one additional three-year term") and

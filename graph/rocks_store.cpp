@@ -1563,6 +1563,32 @@ Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
 
 namespace {
 
+// Point reads of many keys by MultiGet in batches, fn(i, status, value) for
+// each key in order. Every value of a batch stays pinned (its block held in
+// the cache) until the batch is handed over, so one MultiGet of a whole
+// store's keys held them all.
+template <typename Fn>
+void MultiGetBatched(rocksdb::DB* db, const rocksdb::ReadOptions& ro, const std::vector<std::string>& keys, Fn fn) {
+  constexpr size_t kBatch = 512;
+  std::vector<rocksdb::Slice> slices;
+  std::vector<rocksdb::PinnableSlice> values(std::min(keys.size(), kBatch));
+  std::vector<rocksdb::Status> statuses(values.size());
+  for (size_t from = 0; from < keys.size(); from += kBatch) {
+    size_t n = std::min(kBatch, keys.size() - from);
+    slices.assign(keys.begin() + static_cast<std::ptrdiff_t>(from),
+                  keys.begin() + static_cast<std::ptrdiff_t>(from + n));
+    db->MultiGet(ro, db->DefaultColumnFamily(), n, slices.data(), values.data(), statuses.data());
+    for (size_t i = 0; i < n; ++i) {
+      fn(from + i, statuses[i], std::string_view(values[i].data(), values[i].size()));
+      values[i].Reset();
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
 // The sources of entities asked for in id order, read with one iterator
 // over s/ that walks along: an entity's s/ keys follow the previous
 // entity's, so most entities need no seek. (One iterator per entity cost
@@ -1753,23 +1779,17 @@ std::vector<std::string> RocksStore::ScanDatedIds(const rocksdb::Snapshot* snaps
 std::vector<Event> RocksStore::LoadEvents(const rocksdb::Snapshot* snapshot,
                                           const std::vector<std::string>& ids) const {
   std::vector<Event> out;
-  if (ids.empty()) return out;
   out.reserve(ids.size());
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot;
   std::vector<std::string> key_bytes;
   key_bytes.reserve(ids.size());
   for (const std::string& id : ids) key_bytes.push_back(keys::EventKey(id));
-  std::vector<rocksdb::Slice> key_slices(key_bytes.begin(), key_bytes.end());
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  db_->MultiGet(ro, db_->DefaultColumnFamily(), ids.size(), key_slices.data(), values.data(),
-                statuses.data());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (!statuses[i].ok()) continue;
-    Result<Event> e = DecodeEvent(std::string_view(values[i].data(), values[i].size()));
+  MultiGetBatched(db_.get(), ro, key_bytes, [&](size_t, const rocksdb::Status& status, std::string_view value) {
+    if (!status.ok()) return;
+    Result<Event> e = DecodeEvent(value);
     if (e.ok()) out.push_back(std::move(e).value());
-  }
+  });
   return out;
 }
 
@@ -1857,25 +1877,21 @@ std::vector<std::vector<Event>> RocksStore::EventsOfAgreements(const std::vector
 
 std::vector<Result<Entity>> RocksStore::GetEntityHeaders(const std::vector<std::string>& ids) const {
   std::vector<Result<Entity>> out;
-  if (ids.empty()) return out;
+  out.reserve(ids.size());
   std::vector<std::string> key_bytes;
   key_bytes.reserve(ids.size());
   for (const std::string& id : ids) key_bytes.push_back(keys::EntityKey(id));
-  std::vector<rocksdb::Slice> key_slices(key_bytes.begin(), key_bytes.end());
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  db_->MultiGet(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), ids.size(), key_slices.data(), values.data(),
-                statuses.data());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
-      out.push_back(Status::NotFound("entity " + ids[i] + " is not stored"));
-    } else if (!statuses[i].ok()) {
-      out.push_back(FromRocks(statuses[i], "while reading entity " + ids[i]));
-    } else {
-      Result<Entity> e = DecodeEntityHeader(std::string_view(values[i].data(), values[i].size()));
-      out.push_back(e.ok() ? std::move(e) : e.status().WithContext("entity " + ids[i]));
-    }
-  }
+  MultiGetBatched(db_.get(), rocksdb::ReadOptions(), key_bytes,
+                  [&](size_t i, const rocksdb::Status& status, std::string_view value) {
+                    if (status.IsNotFound()) {
+                      out.push_back(Status::NotFound("entity " + ids[i] + " is not stored"));
+                    } else if (!status.ok()) {
+                      out.push_back(FromRocks(status, "while reading entity " + ids[i]));
+                    } else {
+                      Result<Entity> e = DecodeEntityHeader(value);
+                      out.push_back(e.ok() ? std::move(e) : e.status().WithContext("entity " + ids[i]));
+                    }
+                  });
   return out;
 }
 
