@@ -84,14 +84,24 @@ bool ActiveOn(const AgreementStory& story, std::string_view date) {
   return true;
 }
 
-GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
-  GraphSlice slice;
-  DisplaySources(store, &events);
+namespace {
+
+// The ids of the parties and agreements `events` name.
+std::set<std::string> NamedIds(const std::vector<Event>& events) {
   std::set<std::string> ids;
   for (const Event& ev : events) {
     for (const Party& p : ev.parties) ids.insert(p.entity_id);
     if (!ev.agreement_id.empty()) ids.insert(ev.agreement_id);
   }
+  return ids;
+}
+
+}  // namespace
+
+GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
+  GraphSlice slice;
+  DisplaySources(store, &events);
+  std::set<std::string> ids = NamedIds(events);
   for (const std::string& id : ids) {
     Result<Entity> e = store.GetEntity(id);
     if (!e.ok()) continue;
@@ -116,11 +126,7 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
 GraphSlice EventSlice(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
   DisplaySources(store, &events);
-  std::set<std::string> named;
-  for (const Event& ev : events) {
-    for (const Party& p : ev.parties) named.insert(p.entity_id);
-    if (!ev.agreement_id.empty()) named.insert(ev.agreement_id);
-  }
+  std::set<std::string> named = NamedIds(events);
   std::vector<std::string> ids(named.begin(), named.end());
   std::vector<Result<Entity>> heads = store.GetEntityHeaders(ids);
   std::vector<size_t> agreements;  // positions in slice.entities
