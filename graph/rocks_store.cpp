@@ -1585,10 +1585,6 @@ void MultiGetBatched(rocksdb::DB* db, const rocksdb::ReadOptions& ro, const std:
   }
 }
 
-}  // namespace
-
-namespace {
-
 // The sources of entities asked for in id order, read with one iterator
 // over s/ that walks along: an entity's s/ keys follow the previous
 // entity's, so most entities need no seek. (One iterator per entity cost
