@@ -122,10 +122,10 @@ class RocksStore final : public Store {
   // event id the last one of every scanned key.
   std::vector<std::string> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
                                         const DateRange& range) const;
-  // Entity `id` with its sources (read under `snapshot`), and its sources
-  // alone (the s/ keys of a version-3 record).
+  // Entity `id` with its sources (read under `snapshot`), and its head
+  // alone (the record without the s/ keys of a version-3 store).
   Result<Entity> ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const;
-  std::vector<Source> ReadEntitySources(const rocksdb::Snapshot* snapshot, std::string_view id) const;
+  Result<EntityHead> ReadEntityHead(const rocksdb::Snapshot* snapshot, std::string_view id) const;
   // Rewrites the entity records of format version 2 and older (sources
   // inline) as version 3's heads plus source keys. Resumable: each entity
   // is converted in one batch. Counts the records rewritten in `*split`.
