@@ -455,6 +455,12 @@ double BuildStore(Store* store, const Universe& u) {
     }
     i = j;
   }
+  // As `dealgraph ingest` ends: the recent level-0 files move down.
+  auto settle_start = std::chrono::steady_clock::now();
+  Status settled = store->Settle();
+  std::fprintf(stderr, "  settled in %.1f s%s%s\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - settle_start).count(),
+               settled.ok() ? "" : ": ", settled.ok() ? "" : settled.message().c_str());
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -1031,6 +1031,7 @@ Status RocksStore::Batch::Commit() {
   wo.disableWAL = false;
   s = store_->db_->Write(wo, &wb);
   if (!s.ok()) return WriteError(s, store_->path_);
+  store_->bytes_written_ += wb.GetDataSize();
   std::lock_guard<std::mutex> lock(store_->counts_mu_);
   store_->counts_ = counts;
   return Status::Ok();
@@ -1264,6 +1265,7 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   }
   std::unique_ptr<RocksStore> store(
       new RocksStore(std::move(db), path, options.read_only, version, counts, env));
+  store->settle_min_bytes_ = options.settle_min_bytes;
   if (!options.read_only) store->RecordWriter();
   if (version < kStoreFormatVersion) {
     std::string from_to = "from format version " + std::to_string(version) + " to " +
@@ -1461,6 +1463,51 @@ Status RocksStore::Compact() {
   o.change_level = true;  // everything ends at the last level
   rocksdb::Status s = db_->CompactRange(o, nullptr, nullptr);
   if (!s.ok()) return WriteError(s, path_);
+  return Status::Ok();
+}
+
+Status RocksStore::Settle() {
+  if (read_only_ || bytes_written_ < settle_min_bytes_) return Status::Ok();
+  rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
+  if (!s.ok()) return WriteError(s, path_);
+  // An automatic compaction may hold some level-0 files (and would be
+  // abandoned by Close); CompactFiles refuses files being compacted, so
+  // wait for it, then move what is left. Bounded: a compaction that fails
+  // (a full disk) sets a background error, and then nothing runs.
+  for (int round = 0; round < 100000; ++round) {
+    rocksdb::ColumnFamilyMetaData meta;
+    db_->GetColumnFamilyMetaData(&meta);
+    if (meta.levels.empty()) return Status::Ok();
+    std::vector<std::string> l0;
+    bool busy = false;
+    for (const rocksdb::SstFileMetaData& f : meta.levels[0].files) {
+      if (f.being_compacted) {
+        busy = true;
+      } else {
+        l0.push_back(f.name);
+      }
+    }
+    uint64_t errors = 0;
+    db_->GetIntProperty(rocksdb::DB::Properties::kBackgroundErrors, &errors);
+    if (errors > 0) return Status::Ok();
+    if (busy) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      continue;
+    }
+    // One file is one sorted run: compacting it down would rewrite the
+    // level below for a single seek saved.
+    if (l0.size() < 2) return Status::Ok();
+    uint64_t base = 0;
+    if (!db_->GetIntProperty("rocksdb.base-level", &base) || base < 1) return Status::Ok();
+    rocksdb::CompactionOptions co;
+    co.compression = rocksdb::kDisableCompressionOption;  // the level's own (ZSTD, dictionary)
+    co.output_file_size_limit = rocksdb::Options().target_file_size_base;
+    s = db_->CompactFiles(co, l0, static_cast<int>(base));
+    if (s.ok()) return Status::Ok();
+    // Files taken by a compaction that started meanwhile: look again.
+    if (!s.IsInvalidArgument() && !s.IsAborted()) return WriteError(s, path_);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   return Status::Ok();
 }
 

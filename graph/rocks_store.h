@@ -99,6 +99,7 @@ class RocksStore final : public Store {
   Status Repair() override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
   Status Compact() override;
+  Status Settle() override;
   std::string OpenNotice() const override { return notice_; }
 
   // The most FindEntities returns when it falls back to prefix matches.
@@ -149,6 +150,9 @@ class RocksStore final : public Store {
   bool wrote_writer_file_ = false;
   mutable std::mutex counts_mu_;
   CountsRecord counts_;  //!< guarded by counts_mu_
+  // Bytes of write batches this open committed (Settle's "big write").
+  std::atomic<uint64_t> bytes_written_{0};
+  uint64_t settle_min_bytes_ = 0;
 };
 
 }  // namespace dealgraph

@@ -14,6 +14,7 @@
 #ifndef DEALGRAPH_GRAPH_STORE_H_
 #define DEALGRAPH_GRAPH_STORE_H_
 
+#include <cstdint>
 #include <map>
 #include <functional>
 #include <memory>
@@ -39,6 +40,9 @@ inline constexpr int kStoreFormatVersion = 3;
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
   bool create_if_missing = true;   //!< ignored when read_only
+  //! Settle acts only after this open wrote at least this many bytes of
+  //! batches (one memtable's worth: a smaller write leaves one new file).
+  uint64_t settle_min_bytes = uint64_t{64} << 20;
 };
 
 struct StoreCounts {
@@ -249,6 +253,16 @@ class Store {
   // faster-to-write files; after a big ingest this takes the store to its
   // smallest. Needs a writable open; reads work meanwhile.
   virtual Status Compact();
+
+  // After a big write (this open wrote more than a memtable's worth), moves
+  // the table files it left at the top of the tree (RocksDB's level 0, one
+  // sorted run each) into the level below, so that every scan seeks in two
+  // sorted runs instead of up to six, and waits for the compaction that is
+  // running rather than abandoning it at close. Cheaper than Compact: it
+  // rewrites the recent data and the level it lands in, not the last level.
+  // Ok and nothing done after a small write or on a read-only open; a
+  // failure leaves the store as it was (only slower to scan).
+  virtual Status Settle() { return Status::Ok(); }
 
   // Restores the latest backup in `backup_dir` to a store at `path`. A path
   // that holds anything is refused with InvalidArgument unless
