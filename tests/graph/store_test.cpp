@@ -715,11 +715,7 @@ TEST_CASE("store: scans find every key whether it sits in the memtable, in sever
 // Table files at `level` of the store at `path`, as a read-only RocksDB
 // open sees them (the writer may still hold the store).
 int FilesAtLevel(const std::string& path, int level) {
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(rocksdb::Options(), path, &raw);
-  INFO(s.ToString());
-  REQUIRE(s.ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
+  std::unique_ptr<rocksdb::DB> db = OpenRawReadOnly(path);
   std::string n;
   REQUIRE(db->GetProperty("rocksdb.num-files-at-level" + std::to_string(level), &n));
   return std::stoi(n);

@@ -27,14 +27,20 @@ inline std::unique_ptr<Store> OpenTestStore(const std::string& path, bool read_o
   return std::move(store).value();
 }
 
-// Every key and value of the database at `path` (indexes and counters
-// included), read through a plain read-only RocksDB open.
-inline std::vector<std::pair<std::string, std::string>> RawStoreContents(const std::string& path) {
+// The database at `path` through a plain read-only RocksDB open (no lock:
+// a writer may hold the store).
+inline std::unique_ptr<rocksdb::DB> OpenRawReadOnly(const std::string& path) {
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::OpenForReadOnly(rocksdb::Options(), path, &raw);
   INFO(s.ToString());
   REQUIRE(s.ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
+  return std::unique_ptr<rocksdb::DB>(raw);
+}
+
+// Every key and value of the database at `path` (indexes and counters
+// included), read through a plain read-only RocksDB open.
+inline std::vector<std::pair<std::string, std::string>> RawStoreContents(const std::string& path) {
+  std::unique_ptr<rocksdb::DB> db = OpenRawReadOnly(path);
   std::vector<std::pair<std::string, std::string>> out;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) out.emplace_back(it->key().ToString(), it->value().ToString());
