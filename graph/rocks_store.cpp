@@ -1061,6 +1061,31 @@ RocksStore::~RocksStore() {
   if (db_) db_->Close().PermitUncheckedError();
 }
 
+void RocksStore::DropEmptyWals() {
+  // Every writable open starts a new write-ahead log, and RocksDB 7.8 keeps
+  // the logs of earlier opens that wrote nothing until a flush (fixed in
+  // RocksDB 8.3, facebook/rocksdb#11409): an ingest that finds nothing new
+  // left one more empty .log file behind, and every read-only open (each
+  // query command) opens them all. Older empty logs hold nothing to
+  // recover; RocksDB's maintainers give deleting them as the mitigation
+  // while WAL tracking in the MANIFEST is off (it is, by default). Done
+  // under the writer's lock, never on the log in use.
+  std::unique_ptr<rocksdb::LogFile> current;
+  if (!db_->GetCurrentWalFile(&current).ok() || current == nullptr) return;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(path_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < 5 || name.compare(name.size() - 4, 4, ".log") != 0) continue;
+    uint64_t number = 0;
+    auto [end, err] = std::from_chars(name.data(), name.data() + name.size() - 4, number);
+    if (err != std::errc() || end != name.data() + name.size() - 4) continue;
+    if (number >= current->LogNumber()) continue;
+    std::error_code size_ec;
+    if (entry.file_size(size_ec) != 0 || size_ec) continue;
+    std::filesystem::remove(entry.path(), size_ec);
+  }
+}
+
 void RocksStore::RecordWriter() {
   std::string file = path_ + "/" + kWriterFile;
   std::ofstream out(file, std::ios::trunc);
@@ -1266,7 +1291,10 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   std::unique_ptr<RocksStore> store(
       new RocksStore(std::move(db), path, options.read_only, version, counts, env));
   store->settle_min_bytes_ = options.settle_min_bytes;
-  if (!options.read_only) store->RecordWriter();
+  if (!options.read_only) {
+    store->RecordWriter();
+    store->DropEmptyWals();
+  }
   if (version < kStoreFormatVersion) {
     std::string from_to = "from format version " + std::to_string(version) + " to " +
                           std::to_string(kStoreFormatVersion);
@@ -1460,7 +1488,10 @@ Status RocksStore::Compact() {
   if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
   rocksdb::CompactRangeOptions o;
   o.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
-  o.change_level = true;  // everything ends at the last level
+  // Everything ends at the last level, where levels sized from the last
+  // one up want it (without a target, a small store's run lands in L1).
+  o.change_level = true;
+  o.target_level = db_->NumberLevels() - 1;
   rocksdb::Status s = db_->CompactRange(o, nullptr, nullptr);
   if (!s.ok()) return WriteError(s, path_);
   return Status::Ok();
@@ -1470,6 +1501,15 @@ Status RocksStore::Settle() {
   if (read_only_ || bytes_written_ < settle_min_bytes_) return Status::Ok();
   rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
   if (!s.ok()) return WriteError(s, path_);
+  // Most of the store is new (a first ingest of a corpus): compact it all,
+  // into one sorted run at the last level, where RocksDB drops the
+  // sequence numbers and the store takes its smallest size. The batches
+  // are uncompressed and count rewrites, so twice the table files' size
+  // means most of their content came from this open.
+  uint64_t live = 0;
+  if (db_->GetIntProperty(rocksdb::DB::Properties::kLiveSstFilesSize, &live) && bytes_written_ >= 2 * live) {
+    return Compact();
+  }
   // An automatic compaction may hold some level-0 files (and would be
   // abandoned by Close); CompactFiles refuses files being compacted, so
   // wait for it, then move what is left. Bounded: a compaction that fails

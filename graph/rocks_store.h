@@ -117,6 +117,8 @@ class RocksStore final : public Store {
   // Writes (or removes) kWriterFile.
   void RecordWriter();
   void ForgetWriter();
+  // Deletes the empty write-ahead logs earlier opens left (see the .cpp).
+  void DropEmptyWals();
 
   // Event ids of the index keys under `prefix` whose date component lies in
   // `range`, in key order. The date is the next-to-last component and the

@@ -260,6 +260,8 @@ class Store {
   // sorted runs instead of up to six, and waits for the compaction that is
   // running rather than abandoning it at close. Cheaper than Compact: it
   // rewrites the recent data and the level it lands in, not the last level.
+  // When most of the store was written by this open (a first ingest), it
+  // is Compact: one sorted run, the smallest size.
   // Ok and nothing done after a small write or on a read-only open; a
   // failure leaves the store as it was (only slower to scan).
   virtual Status Settle() { return Status::Ok(); }

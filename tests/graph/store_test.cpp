@@ -773,6 +773,61 @@ TEST_CASE("store: Settle moves a big write's level-0 files down and leaves a sma
   store.reset();
   CHECK(describe(*OpenTestStore(dir.path(), /*read_only=*/true)) == before);
   CHECK(OpenTestStore(dir.path(), true)->AllEvents().size() == 160);
+
+  // A first ingest (most of the store written by this open) ends in one
+  // sorted run at the last level.
+  TempDir fresh;
+  {
+    Result<std::unique_ptr<Store>> first = Store::Open(fresh.path(), big);
+    REQUIRE(first.ok());
+    std::unique_ptr<Store> s1 = std::move(first).value();
+    n = 0;
+    add_round(s1.get());
+    REQUIRE(s1->Settle().ok());
+    for (int level = 0; level < 6; ++level) {
+      INFO("level " << level);
+      CHECK(FilesAtLevel(fresh.path(), level) == 0);
+    }
+    CHECK(FilesAtLevel(fresh.path(), 6) == 1);
+    CHECK(s1->AllEvents().size() == 40);
+  }
+}
+
+// The write-ahead log files in the store at `path`, and how many are empty.
+std::pair<int, int> WalFiles(const std::string& path) {
+  int all = 0, empty = 0;
+  for (const auto& f : std::filesystem::directory_iterator(path)) {
+    if (f.path().extension() != ".log") continue;
+    ++all;
+    if (f.file_size() == 0) ++empty;
+  }
+  return {all, empty};
+}
+
+TEST_CASE("store: writable opens that write nothing leave no empty write-ahead logs behind", "[graph]") {
+  // RocksDB 7.8 starts a log per writable open and kept the empty ones of
+  // earlier opens: one more file per ingest that found nothing new.
+  TempDir dir;
+  {
+    auto store = OpenTestStore(dir.path());
+    Add(store.get(), OneEventFiling("f-1", "ev:0000000000000001", "agreement.renewed", "2005-05-03",
+                                    "org:genentech", "org:immunogen"));
+  }
+  for (int i = 0; i < 4; ++i) {
+    auto store = OpenTestStore(dir.path());
+    CHECK(WalFiles(dir.path()).first == 1);  // the log of this open only
+  }
+  CHECK(WalFiles(dir.path()).first <= 1);
+  // A read-only open while a writer holds the store still reads it; the
+  // writer's own (empty) log stays.
+  auto writer = OpenTestStore(dir.path());
+  auto reader = OpenTestStore(dir.path(), /*read_only=*/true);
+  CHECK(reader->Counts().events == 1);
+  CHECK(WalFiles(dir.path()) == std::make_pair(1, 1));
+  // The log in use fills; only empty logs of earlier opens are dropped.
+  Add(writer.get(), OneEventFiling("f-2", "ev:0000000000000002", "agreement.renewed", "2006-05-03",
+                                   "org:genentech", "org:immunogen"));
+  CHECK(WalFiles(dir.path()).second == 0);
 }
 
 TEST_CASE("store: an 8-K/A's amount replaces the amount of the report it amends, in either order, and "
