@@ -1,5 +1,6 @@
 // dealgraph entities / events / history / agreements
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "cli/common.h"
@@ -148,11 +149,15 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         }
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
-        if (o->common.format == "jsonl" && o->name.empty()) {
+        if ((o->common.format == "jsonl" || o->common.format == "csv") && o->name.empty()) {
           // One line per entity as it is read: a listing of a big store
-          // does not hold every entity and its sources at once.
+          // does not hold every entity and its sources at once. (The table
+          // needs its column widths first.)
           std::string line;
+          std::optional<EntityCsvWriter> csv;
+          if (o->common.format == "csv") csv.emplace(out);
           store->ForEachEntity(type, [&](Entity& e) {
+            if (csv) return csv->Write(e);
             line.clear();
             WriteEntityJson(e, &line);
             out << line << "\n";

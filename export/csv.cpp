@@ -106,25 +106,9 @@ Status CheckStream(std::ostream& out, std::string_view file) {
 }
 
 Status WriteEntitiesImpl(const GraphSlice& slice, std::ostream& out) {
-  CsvRecord r(kCrlf);
-  for (std::string_view h :
-       {"id", "type", "name", "aliases", "cik", "title", "dated", "expires", "term", "parties"}) {
-    r.Raw(h);
-  }
-  r.End(out);
+  EntityCsvWriter w(out);
   for (const Entity& e : slice.entities) {
-    r.Field(e.id);
-    r.Raw(EntityTypeName(e.type));
-    r.Field(e.name);
-    r.Field(JoinSemicolon(e.aliases));
-    r.Field(e.cik);
-    r.Field(e.title);
-    r.Field(e.dated);
-    r.Field(e.expires);
-    r.Field(e.term);
-    r.Field(JoinSemicolon(e.parties));
-    r.End(out);
-    if (!out) break;
+    if (!w.Write(e)) break;
   }
   return CheckStream(out, "entities csv");
 }
@@ -250,6 +234,31 @@ std::string Neo4jRelationshipType(std::string_view type) {
     out.push_back(std::isalnum(u) && u < 0x80 ? static_cast<char>(std::toupper(u)) : '_');
   }
   return out;
+}
+
+EntityCsvWriter::EntityCsvWriter(std::ostream& out) : out_(out) {
+  CsvRecord r(kCrlf);
+  for (std::string_view h :
+       {"id", "type", "name", "aliases", "cik", "title", "dated", "expires", "term", "parties"}) {
+    r.Raw(h);
+  }
+  r.End(out_);
+}
+
+bool EntityCsvWriter::Write(const Entity& e) {
+  CsvRecord r(kCrlf);
+  r.Field(e.id);
+  r.Raw(EntityTypeName(e.type));
+  r.Field(e.name);
+  r.Field(JoinSemicolon(e.aliases));
+  r.Field(e.cik);
+  r.Field(e.title);
+  r.Field(e.dated);
+  r.Field(e.expires);
+  r.Field(e.term);
+  r.Field(JoinSemicolon(e.parties));
+  r.End(out_);
+  return static_cast<bool>(out_);
 }
 
 Status WriteEntitiesCsv(const GraphSlice& slice, std::ostream& out) {

@@ -25,6 +25,17 @@ using FileSink = std::function<std::ostream&(std::string_view file_name)>;
 
 // id,type,name,aliases,cik,title,dated,expires,term,parties
 Status WriteEntitiesCsv(const GraphSlice& slice, std::ostream& out);
+// The same rows one entity at a time, for a listing that streams: the
+// header row when constructed, then one row per Write, which returns false
+// once the stream has failed.
+class EntityCsvWriter {
+ public:
+  explicit EntityCsvWriter(std::ostream& out);
+  bool Write(const Entity& e);
+
+ private:
+  std::ostream& out_;
+};
 // id,type,date,parties,agreement,amount,currency,filings,quote
 // One row per event: parties are canonical names, agreement the agreement's
 // name, amount a plain decimal, filings the distinct source filings, quote

@@ -141,6 +141,31 @@ TEST_CASE("cli: events --format jsonl writes one JSON object per line with a typ
   }
 }
 
+TEST_CASE("cli: entities --format csv lists every entity once, as jsonl does, with or without --type", "[cli]") {
+  SeedStore store;
+  for (std::vector<std::string> extra : {std::vector<std::string>{}, std::vector<std::string>{"--type", "organization"}}) {
+    std::vector<std::string> csv_args = {"entities", "--db", store.db(), "--format", "csv"};
+    std::vector<std::string> json_args = {"entities", "--db", store.db(), "--format", "jsonl"};
+    csv_args.insert(csv_args.end(), extra.begin(), extra.end());
+    json_args.insert(json_args.end(), extra.begin(), extra.end());
+    CliRun csv = Run(csv_args), json = Run(json_args);
+    REQUIRE(csv.code == 0);
+    REQUIRE(json.code == 0);
+    std::vector<std::string> rows = Lines(csv.out), objects = Lines(json.out);
+    REQUIRE(rows.size() >= 2);
+    CHECK(rows[0] == "id,type,name,aliases,cik,title,dated,expires,term,parties\r");
+    CHECK(rows.size() == objects.size() + 1);
+    // Row i is entity i of the JSON listing: same id, same type.
+    for (size_t i = 0; i < objects.size() && i + 1 < rows.size(); ++i) {
+      nlohmann::json e = nlohmann::json::parse(objects[i]);
+      std::string id = e["id"], type = e["type"];
+      CHECK(rows[i + 1].rfind(id + "," + type + ",", 0) == 0);
+      if (!extra.empty()) CHECK(type == "organization");
+    }
+    CHECK(Contains(csv.out, "org:genentech,organization,Genentech,"));
+  }
+}
+
 TEST_CASE("cli: --help on every subcommand prints its usage and exits 0", "[cli]") {
   for (const char* sub : {"ingest", "remove", "filings", "entities", "events", "history", "agreements", "export",
                           "eval", "partners", "path", "central", "inspect"}) {
