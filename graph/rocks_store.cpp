@@ -1513,8 +1513,10 @@ Status RocksStore::Settle() {
   // An automatic compaction may hold some level-0 files (and would be
   // abandoned by Close); CompactFiles refuses files being compacted, so
   // wait for it, then move what is left. Bounded: a compaction that fails
-  // (a full disk) sets a background error, and then nothing runs.
-  for (int round = 0; round < 100000; ++round) {
+  // (a full disk) sets a background error, and then nothing runs; a
+  // CompactFiles refused for another reason is tried at most 20 times.
+  int refused = 0;
+  for (int round = 0; round < 100000 && refused < 20; ++round) {
     rocksdb::ColumnFamilyMetaData meta;
     db_->GetColumnFamilyMetaData(&meta);
     if (meta.levels.empty()) return Status::Ok();
@@ -1546,6 +1548,7 @@ Status RocksStore::Settle() {
     if (s.ok()) return Status::Ok();
     // Files taken by a compaction that started meanwhile: look again.
     if (!s.IsInvalidArgument() && !s.IsAborted()) return WriteError(s, path_);
+    ++refused;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return Status::Ok();
