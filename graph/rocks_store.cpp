@@ -459,6 +459,14 @@ std::string NoIndexValue(std::string_view, const T&, std::string_view) {
 }
 std::vector<std::string> EntityHeadIndexKeys(const EntityHead& h) { return EntityIndexKeys(h.entity); }
 
+// Whether two states of an entity have the same index entries: they depend
+// on its id, type, name and aliases only (keys::EntityIndexKeys; every
+// value ""). Most filings that name a company only add a source to it.
+bool SameEntityIndex(const EntityHead& a, const EntityHead& b) {
+  return a.entity.id == b.entity.id && a.entity.type == b.entity.type && a.entity.name == b.entity.name &&
+         a.entity.aliases == b.entity.aliases;
+}
+
 // Writes see only version-3 entity records: a writable open migrates older
 // ones before anything is written.
 Result<EntityHead> DecodeWritableEntityHead(std::string_view bytes) {
@@ -524,10 +532,20 @@ class RocksStore::Batch {
 
   // `index_value(key, record, encoded record)` is the value of each index
   // entry: "" but for the covering families (keys::IsCoveringTag).
+  // `same_index(orig, cur)` may say that a changed record keeps its index
+  // entries and their values (an entity that only gained a source): then
+  // they are not computed at all.
+  template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
+  static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
+                                     Encode encode, IndexKeys index_keys, IndexValue index_value,
+                                     int64_t* counter, SameIndex same_index);
   template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
   static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
                                      Encode encode, IndexKeys index_keys, IndexValue index_value,
-                                     int64_t* counter);
+                                     int64_t* counter) {
+    return ApplyStaged(wb, key, st, encode, index_keys, index_value, counter,
+                       [](const T&, const T&) { return false; });
+  }
 
   template <typename T>
   Result<Staged<T>*> Load(std::map<std::string, Staged<T>>* staged, const std::string& key,
@@ -958,13 +976,14 @@ Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector
 // Writes the difference between st.orig and st.cur: the record, the index
 // entries derived from it (an entry both have is rewritten only when its
 // value changed), and the counter.
-template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
+template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
 rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key,
                                                const Staged<T>& st, Encode encode, IndexKeys index_keys,
-                                               IndexValue index_value, int64_t* counter) {
+                                               IndexValue index_value, int64_t* counter, SameIndex same_index) {
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
   std::string new_value = st.cur ? encode(*st.cur) : std::string();
   if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return rocksdb::Status::OK();
+  if (st.orig && st.cur && same_index(*st.orig, *st.cur)) return wb->Put(key, new_value);
   std::vector<std::string> old_keys, new_keys;
   if (st.orig) old_keys = index_keys(*st.orig);
   if (st.cur) new_keys = index_keys(*st.cur);
@@ -1007,7 +1026,7 @@ Status RocksStore::Batch::Commit() {
   for (const auto& [key, st] : entities_) {
     if (s.ok()) {
       s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, NoIndexValue<EntityHead>,
-                      &counts.entities);
+                      &counts.entities, SameEntityIndex);
     }
   }
   for (const auto& [key, st] : entity_sources_) {
