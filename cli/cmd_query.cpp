@@ -153,16 +153,16 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           // One line per entity as it is read: a listing of a big store
           // does not hold every entity and its sources at once. (The table
           // needs its column widths first.)
-          std::string line;
           std::optional<EntityCsvWriter> csv;
           if (o->common.format == "csv") csv.emplace(out);
-          store->ForEachEntity(type, [&](Entity& e) {
-            if (csv) return csv->Write(e);
+          std::string line;
+          auto write_jsonl = [&](const Entity& e) {
             line.clear();
             WriteEntityJson(e, &line);
             out << line << "\n";
             return static_cast<bool>(out);
-          });
+          };
+          store->ForEachEntity(type, [&](Entity& e) { return csv ? csv->Write(e) : write_jsonl(e); });
           if (!out) {
             err << "dealgraph: writing the entity listing failed (disk full or output closed)\n";
             return kExitFailure;

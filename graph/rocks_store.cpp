@@ -459,12 +459,12 @@ std::string NoIndexValue(std::string_view, const T&, std::string_view) {
 }
 std::vector<std::string> EntityHeadIndexKeys(const EntityHead& h) { return EntityIndexKeys(h.entity); }
 
-// Whether two states of an entity have the same index entries: they depend
-// on its id, type, name and aliases only (keys::EntityIndexKeys; every
-// value ""). Most filings that name a company only add a source to it.
+// Whether two states of one entity (staged under one key, so one id) have
+// the same index entries: they depend on its type, name and aliases only
+// (keys::EntityIndexKeys; every value ""). Most filings that name a company
+// only add a source to it.
 bool SameEntityIndex(const EntityHead& a, const EntityHead& b) {
-  return a.entity.id == b.entity.id && a.entity.type == b.entity.type && a.entity.name == b.entity.name &&
-         a.entity.aliases == b.entity.aliases;
+  return a.entity.type == b.entity.type && a.entity.name == b.entity.name && a.entity.aliases == b.entity.aliases;
 }
 
 // Writes see only version-3 entity records: a writable open migrates older
