@@ -1,5 +1,7 @@
 #include "ingest/pipeline.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -44,20 +46,37 @@ Result<std::string> ReadAll(const std::string& path) {
     std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     return data;
   }
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  if (ec) return Status::IoError(ec.message());
-  // A FIFO or device given by name would block or never end.
-  if (!fs::is_regular_file(st)) return Status::Unsupported("not a regular file (a pipe, device or socket)");
-  uintmax_t size = fs::file_size(path, ec);
-  if (ec) return Status::IoError(ec.message());
+  // One open, one fstat and the reads: a stat by name before opening would
+  // cost path lookups per file, and could describe another file than the
+  // one opened. O_NONBLOCK: opening a FIFO given by name must not wait for
+  // a writer; fstat then says what it is.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return Status::IoError(std::string("cannot open file: ") + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return Status::IoError(std::strerror(errno));
+  // A FIFO or device would block or never end.
+  if (!S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return Status::Unsupported("is a folder, not a file");
+    return Status::Unsupported("not a regular file (a pipe, device or socket)");
+  }
+  uintmax_t size = static_cast<uintmax_t>(st.st_size);
   if (size > kMaxFileBytes) return Status::Unsupported("file is larger than 512 MiB");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(std::string("cannot open file: ") + std::strerror(errno));
   std::string data(size, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (!in && !in.eof()) return Status::IoError("read error");
-  data.resize(static_cast<size_t>(in.gcount()));
+  size_t got = 0;
+  while (got < data.size()) {
+    ssize_t r = ::read(fd, data.data() + got, data.size() - got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(std::string("read error: ") + std::strerror(errno));
+    }
+    if (r == 0) break;  // the file shrank while being read
+    got += static_cast<size_t>(r);
+  }
+  data.resize(got);
   return data;
 }
 
@@ -125,7 +144,7 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::string> found;
+      std::vector<std::pair<std::string, std::string>> found;  // path, canonical path ("" = resolve)
       std::set<std::string> visited_dirs;
       std::vector<fs::path> stack{fs::path(p)};
       while (!stack.empty()) {
@@ -140,13 +159,20 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
           if (it->is_directory(e2)) {
             stack.push_back(it->path());
           } else if (it->is_regular_file(e2) && FilingLikeName(it->path())) {
-            found.push_back(it->path().string());
+            std::error_code e3;
+            bool link = it->is_symlink(e3);
+            found.emplace_back(it->path().string(), link || e3 ? std::string() : (canon / it->path().filename()).string());
           }
         }
       }
+      // Duplicates are found by canonical path: a plain file's is its
+      // folder's (resolved once per folder) and its name; only a symbolic
+      // link is resolved on its own (weakly_canonical stats and reads every
+      // component, several system calls per file).
       std::sort(found.begin(), found.end());
-      for (std::string& f : found) {
-        if (seen.insert(fs::weakly_canonical(f, ec).string()).second) out.push_back(std::move(f));
+      for (auto& [f, canon] : found) {
+        if (canon.empty()) canon = fs::weakly_canonical(f, ec).string();
+        if (seen.insert(canon).second) out.push_back(std::move(f));
       }
     } else {
       if (seen.insert(fs::weakly_canonical(p, ec).string()).second) out.push_back(p);
@@ -162,10 +188,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   std::vector<std::string> files = CollectInputs(paths, diag, &missing);
   summary->files = static_cast<int>(files.size()) + missing;
   summary->failed += missing;
-  double total_bytes = 0;
-  for (const std::string& f : files) {
+  double total_bytes = 0;  // for the progress line's ETA only
+  for (size_t i = 0; options.progress && i < files.size(); ++i) {
     std::error_code ec;
-    if (f != "-") total_bytes += static_cast<double>(fs::file_size(f, ec));
+    if (files[i] != "-") total_bytes += static_cast<double>(fs::file_size(files[i], ec));
   }
   const int jobs = std::max(1, std::min(options.jobs, 64));
   const size_t n = files.size();
