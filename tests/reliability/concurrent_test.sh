@@ -13,13 +13,19 @@ tmp=$(mktemp -d)
 trap 'kill "$writer" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-"$here/make_corpus.py" "$data" "$tmp/corpus" 80 >/dev/null || fail "the corpus generator failed"
+"$here/make_corpus.py" "$data" "$tmp/corpus" 120 >/dev/null || fail "the corpus generator failed"
 db="$tmp/g.db"
 "$bin" ingest --db "$db" "$data/filings" >/dev/null || fail "the first ingest failed"
 
 "$bin" ingest --db "$db" --jobs 1 "$tmp/corpus" >/dev/null 2>"$tmp/writer.err" &
 writer=$!
-sleep 0.2
+# Until the writer holds the store (it names itself in dealgraph.writer): a
+# fixed sleep let the second writer open first on a loaded machine.
+for _ in $(seq 200); do
+  [ "$(head -n 1 "$db/dealgraph.writer" 2>/dev/null)" = "$writer" ] && break
+  kill -0 "$writer" 2>/dev/null || break
+  sleep 0.05
+done
 
 # A second writer: Busy, naming the first by pid.
 "$bin" ingest --db "$db" "$data/dev" >/dev/null 2>"$tmp/second.err"
