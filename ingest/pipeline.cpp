@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <mutex>
@@ -57,12 +56,9 @@ Result<std::string> ReadAll(const std::string& path) {
     ~FdCloser() { ::close(fd); }
   } closer{fd};
   struct stat st;
-  if (::fstat(fd, &st) != 0) return Status::IoError(std::strerror(errno));
+  if (::fstat(fd, &st) != 0) return Status::IoError(std::string("cannot stat file: ") + std::strerror(errno));
   // A FIFO or device would block or never end.
-  if (!S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) return Status::Unsupported("is a folder, not a file");
-    return Status::Unsupported("not a regular file (a pipe, device or socket)");
-  }
+  if (!S_ISREG(st.st_mode)) return Status::Unsupported("not a regular file (a pipe, device or socket)");
   uintmax_t size = static_cast<uintmax_t>(st.st_size);
   if (size > kMaxFileBytes) return Status::Unsupported("file is larger than 512 MiB");
   std::string data(size, '\0');
