@@ -36,6 +36,7 @@
 
 #include "graph/backup.h"
 #include "graph/check.h"
+#include "graph/resolve.h"
 
 namespace dealgraph {
 namespace {
@@ -520,6 +521,13 @@ class RocksStore::Batch {
   Status RebuildEntity(const std::string& id, const std::vector<std::string>& filings);
   // Writes everything staged as one WriteBatch.
   Status Commit();
+  // Whether ResolveIdentities could resolve `x` differently were what is
+  // staged stored: it looks organizations with a CIK up by name
+  // (FindEntities: the alias index, exact and then by prefix, and the hits'
+  // records), so it could when an entity staged by Add has a folded name
+  // that starts with one of theirs. Add only ever adds names to an entity,
+  // so the staged entities' names as they are now cover their stored ones.
+  bool StagedNamesMatter(const FilingExtract& x) const;
 
  private:
   // A record as stored before this write (orig) and as it will be after
@@ -611,6 +619,7 @@ class RocksStore::Batch {
   Status RecomputeRelation(const std::string& from, const std::string& type, const std::string& to);
 
   RocksStore* store_;
+  std::set<std::string, std::less<>> staged_folds_;  //!< folded names of the entities Add staged
   std::map<std::string, Staged<FilingExtract>> filings_;
   std::map<std::string, Staged<FilingTouch>> touches_;
   std::map<std::string, Staged<EntityHead>> entities_;
@@ -711,6 +720,8 @@ Status RocksStore::Batch::Add(const FilingExtract& x, AddStats* stats) {
       MergeEntityFields(&st->cur->entity, in);
     }
     AppendEntitySource(in.id, &*st->cur, SourceFor(in.sources, info));
+    staged_folds_.insert(FoldName(st->cur->entity.name));
+    for (const std::string& a : st->cur->entity.aliases) staged_folds_.insert(FoldName(a));
   }
   stats->entities_added = static_cast<int>(new_entities.size());
 
@@ -748,6 +759,20 @@ Status RocksStore::Batch::Add(const FilingExtract& x, AddStats* stats) {
   ASSIGN_OR_RETURN(Staged<FilingTouch>* tt, TouchAt(info.id));
   tt->cur = std::move(touch);
   return Status::Ok();
+}
+
+bool RocksStore::Batch::StagedNamesMatter(const FilingExtract& x) const {
+  auto matters = [&](const std::string& name) {
+    std::string f = FoldName(name);
+    if (f.empty()) return false;
+    auto it = staged_folds_.lower_bound(f);
+    return it != staged_folds_.end() && it->compare(0, f.size(), f) == 0;
+  };
+  for (const Entity& e : x.entities) {
+    if (e.type != EntityType::kOrganization || e.cik.empty()) continue;
+    if (matters(e.name) || std::any_of(e.aliases.begin(), e.aliases.end(), matters)) return true;
+  }
+  return false;
 }
 
 Status RocksStore::Batch::Remove(const std::string& filing_id) {
@@ -1595,6 +1620,64 @@ Result<AddStats> RocksStore::AddFiling(const FilingExtract& extract, bool replac
   RETURN_IF_ERROR_CTX(batch.Add(extract, &stats), "while adding filing " + id);
   RETURN_IF_ERROR_CTX(batch.Commit(), "while adding filing " + id);
   return stats;
+}
+
+std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>& extracts, bool replace) {
+  std::vector<Result<AddStats>> out(extracts.size(), AddStats());
+  if (read_only_) {
+    std::fill(out.begin(), out.end(), Status::InvalidArgument("store " + path_ + " is open read-only"));
+    return out;
+  }
+  // The filings [begin, k) are staged in `batch`, each resolved against the
+  // store as it was before them: none of them staged a name the next one's
+  // resolution reads (StagedNamesMatter), or the batch is written first.
+  // A replacement goes alone: removing a filing can rename entities.
+  size_t begin = 0;
+  auto batch = std::make_unique<Batch>(this);
+  auto write = [&](size_t end) {
+    if (begin == end) return;
+    Status s = batch->Commit();
+    for (size_t k = begin; k < end && !s.ok(); ++k) {
+      if (out[k].ok() && !out[k]->already_present) {
+        out[k] = s.WithContext("while adding filing " + extracts[k].filing.id);
+      }
+    }
+    batch = std::make_unique<Batch>(this);
+    begin = end;
+  };
+  for (size_t k = 0; k < extracts.size(); ++k) {
+    FilingExtract& x = extracts[k];
+    if (replace || batch->StagedNamesMatter(x)) write(k);
+    ResolveIdentities(*this, &x);
+    const std::string& id = x.filing.id;
+    Status valid = ValidateExtract(x);
+    Result<bool> present = valid.ok() ? batch->FilingPresent(id) : Result<bool>(valid);
+    if (!present.ok()) {
+      out[k] = present.status();
+      continue;
+    }
+    if (*present && !replace) {
+      out[k]->already_present = true;
+      continue;
+    }
+    Status s;
+    if (*present) s = batch->Remove(id).WithContext("while replacing filing " + id);
+    if (s.ok()) s = batch->Add(x, &*out[k]).WithContext("while adding filing " + id);
+    if (!s.ok()) {
+      // The batch holds part of this filing: drop it, and store the ones
+      // before it again (each resolved already), one batch each.
+      out[k] = s;
+      batch = std::make_unique<Batch>(this);
+      for (size_t j = begin; j < k; ++j) {
+        if (!out[j].ok() || out[j]->already_present) continue;
+        out[j] = AddFiling(extracts[j], false);
+      }
+      begin = k;
+    }
+    if (replace) write(k + 1);
+  }
+  write(extracts.size());
+  return out;
 }
 
 Status RocksStore::RemoveFiling(std::string_view filing_id) {

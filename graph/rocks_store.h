@@ -61,6 +61,7 @@ class RocksStore final : public Store {
   RocksStore& operator=(const RocksStore&) = delete;
 
   Result<AddStats> AddFiling(const FilingExtract& extract, bool replace) override;
+  std::vector<Result<AddStats>> AddFilings(std::vector<FilingExtract>& extracts, bool replace) override;
   Status RemoveFiling(std::string_view filing_id) override;
 
   bool HasFiling(std::string_view filing_id) const override;

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "graph/resolve.h"
 #include "graph/rocks_store.h"
 
 // FoldName, which the alias index keys on, lives in common/names.cpp: the
@@ -16,6 +17,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   Result<std::unique_ptr<RocksStore>> store = RocksStore::Open(path, options);
   if (!store.ok()) return store.status();
   return std::unique_ptr<Store>(std::move(store).value());
+}
+
+std::vector<Result<AddStats>> Store::AddFilings(std::vector<FilingExtract>& extracts, bool replace) {
+  std::vector<Result<AddStats>> out;
+  out.reserve(extracts.size());
+  for (FilingExtract& x : extracts) {
+    ResolveIdentities(*this, &x);
+    out.push_back(AddFiling(x, replace));
+  }
+  return out;
 }
 
 std::vector<FilingInfo> Store::FilingsOf(std::string_view registrant_id) const {

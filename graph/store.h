@@ -139,6 +139,14 @@ class Store {
   // `replace` true -> the old extract is removed first, in the same batch.
   virtual Result<AddStats> AddFiling(const FilingExtract& extract, bool replace) = 0;
 
+  // Stores several extracts in order, each as ResolveIdentities and then
+  // AddFiling would store it after the ones before it: results[i] is what
+  // AddFiling said of extracts[i] (which is resolved in place). A store may
+  // write several filings as one batch (RocksStore does: one write-ahead log
+  // record and one counts update for many filings); a crash then loses the
+  // whole batch, never part of a filing.
+  virtual std::vector<Result<AddStats>> AddFilings(std::vector<FilingExtract>& extracts, bool replace);
+
   // Takes a filing out: its sources are removed from every event, entity
   // and relation; facts left with no source go; entities left with no
   // mention go. NotFound when the filing is not stored.

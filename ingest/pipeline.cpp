@@ -271,7 +271,13 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   }
   Status failure;
   auto last_progress = std::chrono::steady_clock::now();
-  for (size_t i = 0; i < n; ++i) {
+  std::vector<Work> group;
+  std::vector<FilingExtract> extracts;
+  for (size_t i = 0; i < n && failure.ok();) {
+    // The next filing to store and those after it that are ready too (up
+    // to a run's worth) are stored together: AddFilings may write them as
+    // one batch.
+    size_t end;
     {
       std::unique_lock<std::mutex> lock(mu);
       while (!done[i]) {
@@ -281,29 +287,42 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
           cv.wait(lock, [&] { return done[i] != 0 || claimable(); });
         }
       }
+      end = i + 1;
+      while (end < n && end - i < kRunFilings && done[end]) ++end;
     }
-    Work w = std::move(slot(i));
+    group.clear();
+    extracts.clear();
+    for (size_t k = i; k < end; ++k) {
+      group.push_back(std::move(slot(k)));
+      if (group.back().extract) extracts.push_back(std::move(*group.back().extract));
+    }
     {
       std::lock_guard<std::mutex> lock(mu);
-      stored = i + 1;
-      claimed_bytes -= w.bytes;
+      stored = end;
+      for (const Work& w : group) claimed_bytes -= w.bytes;
     }
     cv.notify_all();
-    summary->bytes += w.bytes;
-    if (!w.status.ok()) {
-      diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
-      ++summary->failed;
-    } else if (w.already_stored) {
-      ++summary->filings_unchanged;
-    } else {
-      // Companies known to the store under another name (same CIK) keep
-      // their stored identity; done here, in filing order, so each filing
-      // sees every one stored before it.
-      ResolveIdentities(store, &*w.extract);
-      Result<AddStats> added = store.AddFiling(*w.extract, options.replace);
-      if (!added.ok()) {
-        if (added.status().code() == StatusCode::kIoError || added.status().code() == StatusCode::kBusy) {
-          failure = added.status().WithContext("while storing " + w.path);
+    // Companies known to the store under another name (same CIK) keep
+    // their stored identity (ResolveIdentities, inside AddFilings); in
+    // filing order, so each filing sees every one stored before it.
+    std::vector<Result<AddStats>> added = store.AddFilings(extracts, options.replace);
+    size_t next_added = 0;
+    for (size_t k = i; k < end; ++k) {
+      const Work& w = group[k - i];
+      summary->bytes += w.bytes;
+      if (!w.status.ok()) {
+        diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
+        ++summary->failed;
+        continue;
+      }
+      if (w.already_stored) {
+        ++summary->filings_unchanged;
+        continue;
+      }
+      const Result<AddStats>& a = added[next_added++];
+      if (!a.ok()) {
+        if (a.status().code() == StatusCode::kIoError || a.status().code() == StatusCode::kBusy) {
+          failure = a.status().WithContext("while storing " + w.path);
           // Store nothing more: no new claims; the threads finish the
           // filing in hand and stop.
           {
@@ -313,27 +332,28 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
           cv.notify_all();
           break;
         }
-        diag << "dealgraph: " << w.path << ": " << added.status().message() << "\n";
+        diag << "dealgraph: " << w.path << ": " << a.status().message() << "\n";
         ++summary->failed;
       } else {
-        if (added->already_present) {
+        if (a->already_present) {
           ++summary->filings_unchanged;
         } else {
           ++summary->filings_added;
         }
-        summary->entities_added += added->entities_added;
-        summary->events_added += added->events_added;
-        summary->events_merged += added->events_merged;
+        summary->entities_added += a->entities_added;
+        summary->events_added += a->events_added;
+        summary->events_merged += a->events_merged;
       }
     }
+    i = end;
     auto now = std::chrono::steady_clock::now();
-    if (options.progress && (now - last_progress > std::chrono::milliseconds(250) || i + 1 == n)) {
+    if (options.progress && (now - last_progress > std::chrono::milliseconds(250) || i == n)) {
       last_progress = now;
       double secs = std::chrono::duration<double>(now - start).count();
       double mbps = secs > 0 ? summary->bytes / secs / 1e6 : 0;
       double eta = mbps > 0 ? (total_bytes - summary->bytes) / 1e6 / mbps : 0;
       char line[160];
-      std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", i + 1, n, mbps, eta);
+      std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", i, n, mbps, eta);
       diag << line << std::flush;
     }
   }
