@@ -43,9 +43,15 @@ namespace {
 
 constexpr size_t kBlockCacheBytes = 64u << 20;
 // Each ingest key goes into the memtable's skip list, whose search misses
-// the caches at every level: on g10k a 16 MiB memtable takes a third less
-// time per insert than a 64 MiB one (docs/performance.md, "Session 9").
-constexpr size_t kWriteBufferBytes = 16u << 20;
+// the caches at every level: the smaller the memtable, the cheaper an
+// insert (g10k, --jobs 1: 64 MiB 6.1 s, 32 MiB 5.5 s, 16 MiB 5.3 s). But
+// every flushed file overlaps the whole key space, so each level-0
+// compaction rewrites the level below it: compactions start after
+// kLevel0Files flushes, which keeps them as rare as 4 x 64 MiB did (at
+// 16 MiB and 4 files, a 730 MB ingest spent twice the compaction CPU and
+// ran 15% longer). docs/performance.md, "Session 9".
+constexpr size_t kWriteBufferBytes = 32u << 20;
+constexpr int kLevel0Files = 8;
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   std::string msg = std::string(context) + ": " + s.ToString();
@@ -1212,6 +1218,7 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.compression = PickCompression();
   o.write_buffer_size = kWriteBufferBytes;
   o.max_write_buffer_number = 3;
+  o.level0_file_num_compaction_trigger = kLevel0Files;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
   // ZSTD at every level, each file with a dictionary trained on samples of
@@ -1227,9 +1234,9 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   // samples) costs the same per file however small the file: with 16 MiB
   // memtables, flushes trained four times as often and the ingest's CPU
   // grew 10%. Files above the last level (flushes, mostly, short-lived)
-  // take their dictionary from the samples as they are (ZDICT's finalize:
-  // a g10k store 3.6% larger as ingested); the last level, where a big
-  // store's data ends up, keeps the trained ones.
+  // take their dictionary from the samples as they are (ZDICT's finalize);
+  // the last level, where a big store's data ends up, keeps the trained
+  // ones.
   if (o.compression == rocksdb::kZSTD) {
     for (rocksdb::CompressionOptions* c : {&o.compression_opts, &o.bottommost_compression_opts}) {
       c->enabled = true;
