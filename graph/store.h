@@ -41,7 +41,8 @@ struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
   bool create_if_missing = true;   //!< ignored when read_only
   //! Settle acts only after this open wrote at least this many bytes of
-  //! batches (one memtable's worth: a smaller write leaves one new file).
+  //! batches (two memtables' worth: a smaller write leaves at most two new
+  //! files).
   uint64_t settle_min_bytes = uint64_t{64} << 20;
 };
 
