@@ -240,6 +240,54 @@ void BM_Store(benchmark::State& state) {
 }
 BENCHMARK(BM_Store)->Unit(benchmark::kMicrosecond);
 
+// Store::AddFilings of the corpus's extracts in groups of state.range(0),
+// as ingest hands them over (RocksStore writes a group as one batch); a
+// new store when all are in.
+void BM_StoreGroups(benchmark::State& state) {
+  const auto& filings = C().filings;
+  const size_t group = static_cast<size_t>(state.range(0));
+  std::string path =
+      (fs::temp_directory_path() / ("dealgraph-stages-groups-" + std::to_string(::getpid()))).string();
+  std::unique_ptr<Store> store;
+  auto reopen = [&] {
+    store.reset();
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
+    if (!opened.ok()) {
+      state.SkipWithError(opened.status().message().c_str());
+      return false;
+    }
+    store = std::move(opened).value();
+    return true;
+  };
+  if (!reopen()) return;
+  size_t next = 0, bytes = 0, items = 0;
+  std::vector<FilingExtract> xs;
+  for (auto _ : state) {
+    if (next == filings.size()) {
+      state.PauseTiming();
+      bool ok = reopen();
+      next = 0;
+      state.ResumeTiming();
+      if (!ok) return;
+    }
+    xs.clear();
+    for (size_t k = 0; k < group && next < filings.size(); ++k, ++next) {
+      xs.push_back(filings[next].extract);
+      bytes += filings[next].bytes.size();
+    }
+    items += xs.size();
+    benchmark::DoNotOptimize(store->AddFilings(xs, false));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(items));
+  store.reset();
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+BENCHMARK(BM_StoreGroups)->Arg(1)->Arg(16)->Arg(64)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 }  // namespace dealgraph
 
