@@ -199,24 +199,28 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
+// Replaces *store with a new, empty store at `path`; false (and the
+// benchmark skipped with the reason) when it cannot be opened.
+bool OpenFresh(benchmark::State& state, const std::string& path, std::unique_ptr<Store>* store) {
+  store->reset();
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
+  if (!opened.ok()) {
+    state.SkipWithError(opened.status().message().c_str());
+    return false;
+  }
+  *store = std::move(opened).value();
+  return true;
+}
+
 // Store::AddFiling (with identity resolution, as ingest does) of the
 // corpus's extracts into a fresh store; a new store when all are in.
 void BM_Store(benchmark::State& state) {
   const auto& filings = C().filings;
   std::string path = (fs::temp_directory_path() / ("dealgraph-stages-store-" + std::to_string(::getpid()))).string();
   std::unique_ptr<Store> store;
-  auto reopen = [&] {
-    store.reset();
-    std::error_code ec;
-    fs::remove_all(path, ec);
-    Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
-    if (!opened.ok()) {
-      state.SkipWithError(opened.status().message().c_str());
-      return false;
-    }
-    store = std::move(opened).value();
-    return true;
-  };
+  auto reopen = [&] { return OpenFresh(state, path, &store); };
   if (!reopen()) return;
   size_t next = 0, bytes = 0;
   for (auto _ : state) {
@@ -249,18 +253,7 @@ void BM_StoreGroups(benchmark::State& state) {
   std::string path =
       (fs::temp_directory_path() / ("dealgraph-stages-groups-" + std::to_string(::getpid()))).string();
   std::unique_ptr<Store> store;
-  auto reopen = [&] {
-    store.reset();
-    std::error_code ec;
-    fs::remove_all(path, ec);
-    Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
-    if (!opened.ok()) {
-      state.SkipWithError(opened.status().message().c_str());
-      return false;
-    }
-    store = std::move(opened).value();
-    return true;
-  };
+  auto reopen = [&] { return OpenFresh(state, path, &store); };
   if (!reopen()) return;
   size_t next = 0, bytes = 0, items = 0;
   std::vector<FilingExtract> xs;
