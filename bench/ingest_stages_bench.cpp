@@ -199,64 +199,28 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
-// Replaces *store with a new, empty store at `path`; false (and the
-// benchmark skipped with the reason) when it cannot be opened.
-bool OpenFresh(benchmark::State& state, const std::string& path, std::unique_ptr<Store>* store) {
-  store->reset();
-  std::error_code ec;
-  fs::remove_all(path, ec);
-  Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
-  if (!opened.ok()) {
-    state.SkipWithError(opened.status().message().c_str());
-    return false;
-  }
-  *store = std::move(opened).value();
-  return true;
-}
-
-// Store::AddFiling (with identity resolution, as ingest does) of the
-// corpus's extracts into a fresh store; a new store when all are in.
-void BM_Store(benchmark::State& state) {
+// Stores the corpus's extracts into a fresh store, `group` filings per
+// iteration through `store_some(store, first, count)`; a new store when all
+// are in (not timed). Bytes and items count the filings stored.
+template <typename StoreSome>
+void StoreBench(benchmark::State& state, const char* name, size_t group, StoreSome store_some) {
   const auto& filings = C().filings;
-  std::string path = (fs::temp_directory_path() / ("dealgraph-stages-store-" + std::to_string(::getpid()))).string();
+  std::string path = (fs::temp_directory_path() / (std::string(name) + "-" + std::to_string(::getpid()))).string();
   std::unique_ptr<Store> store;
-  auto reopen = [&] { return OpenFresh(state, path, &store); };
-  if (!reopen()) return;
-  size_t next = 0, bytes = 0;
-  for (auto _ : state) {
-    if (next == filings.size()) {
-      state.PauseTiming();
-      bool ok = reopen();
-      next = 0;
-      state.ResumeTiming();
-      if (!ok) return;
+  auto reopen = [&] {
+    store.reset();
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    Result<std::unique_ptr<Store>> opened = Store::Open(path, StoreOptions{});
+    if (!opened.ok()) {
+      state.SkipWithError(opened.status().message().c_str());
+      return false;
     }
-    FilingExtract x = filings[next].extract;
-    ResolveIdentities(*store, &x);
-    benchmark::DoNotOptimize(store->AddFiling(x, false));
-    bytes += filings[next].bytes.size();
-    ++next;
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  store.reset();
-  std::error_code ec;
-  fs::remove_all(path, ec);
-}
-BENCHMARK(BM_Store)->Unit(benchmark::kMicrosecond);
-
-// Store::AddFilings of the corpus's extracts in groups of state.range(0),
-// as ingest hands them over (RocksStore writes a group as one batch); a
-// new store when all are in.
-void BM_StoreGroups(benchmark::State& state) {
-  const auto& filings = C().filings;
-  const size_t group = static_cast<size_t>(state.range(0));
-  std::string path =
-      (fs::temp_directory_path() / ("dealgraph-stages-groups-" + std::to_string(::getpid()))).string();
-  std::unique_ptr<Store> store;
-  auto reopen = [&] { return OpenFresh(state, path, &store); };
+    store = std::move(opened).value();
+    return true;
+  };
   if (!reopen()) return;
   size_t next = 0, bytes = 0, items = 0;
-  std::vector<FilingExtract> xs;
   for (auto _ : state) {
     if (next == filings.size()) {
       state.PauseTiming();
@@ -265,19 +229,40 @@ void BM_StoreGroups(benchmark::State& state) {
       state.ResumeTiming();
       if (!ok) return;
     }
-    xs.clear();
-    for (size_t k = 0; k < group && next < filings.size(); ++k, ++next) {
-      xs.push_back(filings[next].extract);
-      bytes += filings[next].bytes.size();
-    }
-    items += xs.size();
-    benchmark::DoNotOptimize(store->AddFilings(xs, false));
+    size_t count = std::min(group, filings.size() - next);
+    store_some(*store, next, count);
+    for (size_t k = next; k < next + count; ++k) bytes += filings[k].bytes.size();
+    items += count;
+    next += count;
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.SetItemsProcessed(static_cast<int64_t>(items));
   store.reset();
   std::error_code ec;
   fs::remove_all(path, ec);
+}
+
+// Store::AddFiling (with identity resolution, as ingest did before
+// session 9) of one extract at a time.
+void BM_Store(benchmark::State& state) {
+  StoreBench(state, "dealgraph-stages-store", 1, [](Store& store, size_t first, size_t) {
+    FilingExtract x = C().filings[first].extract;
+    ResolveIdentities(store, &x);
+    benchmark::DoNotOptimize(store.AddFiling(x, false));
+  });
+}
+BENCHMARK(BM_Store)->Unit(benchmark::kMicrosecond);
+
+// Store::AddFilings in groups of state.range(0), as ingest hands them over
+// (RocksStore writes a group as one batch).
+void BM_StoreGroups(benchmark::State& state) {
+  std::vector<FilingExtract> xs;
+  StoreBench(state, "dealgraph-stages-groups", static_cast<size_t>(state.range(0)),
+             [&xs](Store& store, size_t first, size_t count) {
+               xs.clear();
+               for (size_t k = first; k < first + count; ++k) xs.push_back(C().filings[k].extract);
+               benchmark::DoNotOptimize(store.AddFilings(xs, false));
+             });
 }
 BENCHMARK(BM_StoreGroups)->Arg(1)->Arg(16)->Arg(64)->Unit(benchmark::kMicrosecond);
 
