@@ -1,19 +1,20 @@
 #include "ingest/html_reader.h"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <atomic>
+#include <bitset>
 #include <climits>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "common/utf8.h"
 #include "ingest/encoding.h"
-#include "ingest/text_reader.h"
+#include "ingest/html_text.h"
 
 namespace dealgraph {
 
@@ -58,523 +59,738 @@ int CountTags(std::string_view head, std::string_view name) {
   return count;
 }
 
-enum class Kind : uint8_t {
-  kInline,  // read through
-  kBlock,   // ends a line before and after
-  kBreak,   // <br>: ends a line
-  kSkip,    // content dropped
-  kRow,     // <tr>
-  kCell,    // <td>, <th>
-  kPre,     // <pre>
+// ---------------------------------------------------------------------------
+// The parser. It builds the tree libxml2 2.9's HTML parser (HTML_PARSE_RECOVER)
+// builds, rule for rule, and hands it to html::TextBuilder as it goes:
+//
+// - Markup: start tags "<" + ASCII letter, names lower-cased and cut at 100
+//   bytes; end tags "</" + name (a "</" not followed by a name is dropped and
+//   what follows is text); comments end at the first "-->" or "--!>" (an
+//   unterminated one runs to the end); "<?" processing instructions at the
+//   first ">"; DOCTYPE declarations; any other "<" is text.
+// - Elements a later start tag implies the end of (a <p> ends an open <p>, a
+//   <td> an open <td>, ...): libxml2's own table (htmlAutoCloseTag), plus the
+//   tags that close their own kind. An end tag closes the elements opened
+//   after its match unless one of them ranks higher (a stray </div> does not
+//   close an open cell); one with no match is ignored.
+// - Implied elements: <html> and <body> (or <head> for head elements) before
+//   the first element, <p> for text directly under <html> or <head>.
+//   Misplaced <html>, <head> and <body> tags are dropped, and so are the end
+//   tags that go with them.
+// - Empty elements (br, img, hr, meta, ...: libxml2's element table) end at
+//   once, and so does any "<x/>".
+// - Text: entities by libxml2's HTML 4 table (a name without ';' or unknown
+//   stays as written; "&#...;" that is not a character is dropped), control
+//   characters dropped, NUL read as a space; script and style content is raw
+//   up to "</script" / "</style".
+//
+// Element names keep their prefix for these rules ("ix:header" is no HTML
+// element); the text rules see the local name ("header"), as libxml2's tree
+// does.
+
+constexpr size_t kMaxName = 100;  // libxml2's HTML_PARSER_BUFFER_SIZE
+constexpr int kMaxTags = 128;
+
+// Every name any rule (libxml2's or the TextBuilder's) mentions. Tag 0 is
+// every other name.
+constexpr std::string_view kTagNames[] = {
+    "",         "a",        "abbr",     "acronym",    "address",  "applet",     "area",
+    "b",        "base",     "basefont", "bdo",        "big",      "blockquote", "body",
+    "br",       "button",   "caption",  "center",     "cite",     "code",       "col",
+    "colgroup", "dd",       "del",      "dfn",        "dir",      "div",        "dl",
+    "dt",       "em",       "embed",    "fieldset",   "font",     "form",       "frame",
+    "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",
+    "head",     "hr",       "html",     "i",          "iframe",   "img",        "input",
+    "ins",      "isindex",  "kbd",      "label",      "legend",   "li",         "link",
+    "map",      "menu",     "meta",     "noframes",   "noscript", "object",     "ol",
+    "optgroup", "option",   "p",        "param",      "pre",      "q",          "s",
+    "samp",     "script",   "select",   "small",      "span",     "strike",     "strong",
+    "style",    "sub",      "sup",      "table",      "tbody",    "td",         "textarea",
+    "tfoot",    "th",       "thead",    "title",      "tr",       "tt",         "u",
+    "ul",       "var",      "listing",  "xmp",        "plaintext", "header",    "hidden",
+    "template", "svg",      "math",     "xml",        "resources", "references", "section",
+    "article",  "aside",    "nav",      "footer",     "main",     "figure",     "figcaption",
+    "page",
+};
+constexpr int kNumTags = static_cast<int>(sizeof(kTagNames) / sizeof(kTagNames[0]));
+static_assert(kNumTags <= kMaxTags, "tag ids are bytes with room for a bitset");
+
+// Elements a start tag of their own kind closes (libxml2's htmlStartClose
+// entries with the same name twice, which htmlAutoCloseTag cannot report).
+constexpr std::string_view kSelfClosing[] = {"a",  "col", "colgroup", "form",  "li",    "option",
+                                             "p",  "tbody", "td",     "th",    "tr"};
+
+// libxml2's htmlEndPriority: an end tag closes no element of higher rank.
+struct EndPriority {
+  std::string_view name;
+  uint8_t rank;
+};
+constexpr EndPriority kEndPriorities[] = {
+    {"div", 150},   {"td", 160},    {"th", 160},    {"tr", 170},   {"thead", 180}, {"tbody", 180},
+    {"tfoot", 180}, {"table", 190}, {"head", 200},  {"body", 200}, {"html", 220},
+};
+constexpr uint8_t kDefaultEndPriority = 100;
+
+uint32_t HashName(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+struct Tables {
+  static constexpr size_t kSlots = 512;
+  uint8_t slots[kSlots] = {};  // tag id by name hash; 0 = empty
+  std::bitset<kMaxTags> closes[kMaxTags];  // closes[new][old]: <new> ends an open <old>
+  bool empty[kMaxTags] = {};
+  uint8_t priority[kMaxTags] = {};
+  html::Kind kind[kMaxTags] = {};
+  std::unordered_map<std::string_view, uint32_t> entities;  // name -> code point
+
+  uint8_t Tag(std::string_view name) const {
+    if (name.empty() || name.size() > 10) return 0;
+    for (size_t i = HashName(name) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      uint8_t t = slots[i];
+      if (t == 0) return 0;
+      if (kTagNames[t] == name) return t;
+    }
+  }
 };
 
-Kind Classify(std::string_view name) {
-  static const auto* const kKinds = new std::unordered_map<std::string_view, Kind>{
-      {"script", Kind::kSkip},    {"style", Kind::kSkip},       {"head", Kind::kSkip},
-      {"title", Kind::kSkip},     {"header", Kind::kSkip},      {"hidden", Kind::kSkip},
-      {"noscript", Kind::kSkip},  {"template", Kind::kSkip},    {"object", Kind::kSkip},
-      {"embed", Kind::kSkip},     {"iframe", Kind::kSkip},      {"svg", Kind::kSkip},
-      {"math", Kind::kSkip},      {"xml", Kind::kSkip},         {"select", Kind::kSkip},
-      {"resources", Kind::kSkip}, {"references", Kind::kSkip},  {"meta", Kind::kSkip},
-      {"link", Kind::kSkip},      {"p", Kind::kBlock},          {"div", Kind::kBlock},
-      {"li", Kind::kBlock},       {"ul", Kind::kBlock},         {"ol", Kind::kBlock},
-      {"dl", Kind::kBlock},       {"dt", Kind::kBlock},         {"dd", Kind::kBlock},
-      {"h1", Kind::kBlock},       {"h2", Kind::kBlock},         {"h3", Kind::kBlock},
-      {"h4", Kind::kBlock},       {"h5", Kind::kBlock},         {"h6", Kind::kBlock},
-      {"section", Kind::kBlock},  {"article", Kind::kBlock},    {"aside", Kind::kBlock},
-      {"nav", Kind::kBlock},      {"footer", Kind::kBlock},     {"main", Kind::kBlock},
-      {"center", Kind::kBlock},   {"blockquote", Kind::kBlock}, {"address", Kind::kBlock},
-      {"figure", Kind::kBlock},   {"figcaption", Kind::kBlock}, {"form", Kind::kBlock},
-      {"fieldset", Kind::kBlock}, {"legend", Kind::kBlock},     {"hr", Kind::kBlock},
-      {"html", Kind::kBlock},     {"body", Kind::kBlock},       {"caption", Kind::kBlock},
-      {"table", Kind::kBlock},    {"thead", Kind::kBlock},      {"tbody", Kind::kBlock},
-      {"tfoot", Kind::kBlock},    {"page", Kind::kBlock},       {"dir", Kind::kBlock},
-      {"menu", Kind::kBlock},     {"option", Kind::kBlock},     {"textarea", Kind::kBlock},
-      {"br", Kind::kBreak},       {"tr", Kind::kRow},           {"td", Kind::kCell},
-      {"th", Kind::kCell},        {"pre", Kind::kPre},          {"listing", Kind::kPre},
-      {"xmp", Kind::kPre},        {"plaintext", Kind::kPre},
-  };
-  auto it = kKinds->find(name);
-  return it == kKinds->end() ? Kind::kInline : it->second;
-}
-
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool EqualsNoCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ToLower(a[i]) != lower[i]) return false;
+constexpr uint8_t TagId(std::string_view name) {
+  for (int t = 1; t < kNumTags; ++t) {
+    if (kTagNames[t] == name) return static_cast<uint8_t>(t);
   }
-  return true;
+  return 0;
 }
 
-bool StartsWithNoCase(std::string_view a, std::string_view lower) {
-  return a.size() >= lower.size() && EqualsNoCase(a.substr(0, lower.size()), lower);
-}
-
-std::string_view TrimCss(std::string_view v) {
-  while (!v.empty() && (IsAsciiSpace(v.front()) || v.front() == '"')) v.remove_prefix(1);
-  while (!v.empty() && (IsAsciiSpace(v.back()) || v.back() == '"')) v.remove_suffix(1);
-  return v;
-}
-
-// True for a CSS length that is not zero ("7.02pt", "1em"; not "0", "0pt").
-bool IsNonZeroLength(std::string_view v) {
-  for (char c : v) {
-    if (c >= '1' && c <= '9') return true;
-    if (c != '0' && c != '.') break;
-  }
-  return false;
-}
-
-enum class Display : uint8_t { kDefault, kBlock, kInline, kInlineBlock };
-
-struct StyleInfo {
-  bool hidden = false;         // display:none: the iXBRL header lives in one
-  bool leading_space = false;  // padding-left/margin-left: a visual gap
-  Display display = Display::kDefault;
-  bool page_break = false;  // page-break-before/after: always
-};
-
-void ApplyDeclaration(std::string_view prop, std::string_view value, StyleInfo* info) {
-  if (EqualsNoCase(prop, "display")) {
-    if (StartsWithNoCase(value, "none")) {
-      info->hidden = true;
-    } else if (StartsWithNoCase(value, "inline-")) {
-      info->display = Display::kInlineBlock;
-    } else if (StartsWithNoCase(value, "inline")) {
-      info->display = Display::kInline;
-    } else if (StartsWithNoCase(value, "block") || StartsWithNoCase(value, "list-item") ||
-               StartsWithNoCase(value, "flex")) {
-      info->display = Display::kBlock;
+const Tables& GetTables() {
+  static const Tables* const tables = [] {
+    InitLibxml();
+    auto* t = new Tables();
+    for (int id = 1; id < kNumTags; ++id) {
+      size_t i = HashName(kTagNames[id]) & (Tables::kSlots - 1);
+      while (t->slots[i] != 0) i = (i + 1) & (Tables::kSlots - 1);
+      t->slots[i] = static_cast<uint8_t>(id);
+      t->kind[id] = html::ClassifyElement(kTagNames[id]);
+      t->priority[id] = kDefaultEndPriority;
+      std::string name(kTagNames[id]);
+      const htmlElemDesc* desc = htmlTagLookup(BAD_CAST name.c_str());
+      t->empty[id] = desc != nullptr && desc->empty != 0;
     }
-  } else if (EqualsNoCase(prop, "page-break-before") || EqualsNoCase(prop, "page-break-after") ||
-             EqualsNoCase(prop, "break-before") || EqualsNoCase(prop, "break-after")) {
-    if (StartsWithNoCase(value, "always") || StartsWithNoCase(value, "page")) {
-      info->page_break = true;
+    t->kind[0] = html::Kind::kInline;
+    t->priority[0] = kDefaultEndPriority;
+    for (const EndPriority& p : kEndPriorities) t->priority[TagId(p.name)] = p.rank;
+    // htmlAutoCloseTag(doc, old, node) asks libxml2's table whether a start
+    // tag named node->name closes an open `old`.
+    for (int n = 1; n < kNumTags; ++n) {
+      std::string newname(kTagNames[n]);
+      xmlNode node{};
+      node.type = XML_ELEMENT_NODE;
+      node.name = BAD_CAST newname.c_str();
+      for (int o = 1; o < kNumTags; ++o) {
+        if (o == n) continue;
+        std::string oldname(kTagNames[o]);
+        if (htmlAutoCloseTag(nullptr, BAD_CAST oldname.c_str(), &node) == 1) t->closes[n].set(o);
+      }
     }
-  } else if (EqualsNoCase(prop, "padding-left") || EqualsNoCase(prop, "margin-left")) {
-    if (IsNonZeroLength(value)) info->leading_space = true;
-  }
+    for (std::string_view self : kSelfClosing) {
+      uint8_t id = TagId(self);
+      t->closes[id].set(id);
+    }
+    // libxml2's HTML 4 entities, each found by its value (no two share one).
+    for (unsigned v = 1; v < 0x10000; ++v) {
+      const htmlEntityDesc* e = htmlEntityValueLookup(v);
+      if (e == nullptr || e->name == nullptr) continue;
+      const htmlEntityDesc* back = htmlEntityLookup(BAD_CAST e->name);
+      if (back != nullptr && back->value == v) {
+        t->entities.emplace(std::string_view(e->name), v);
+      }
+    }
+    return t;
+  }();
+  return *tables;
 }
 
-// Reads the declarations of style="..." that matter for text, in one pass.
-StyleInfo ReadStyle(const xmlNode* node) {
-  StyleInfo info;
-  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (a->name == nullptr || xmlStrcasecmp(a->name, BAD_CAST "style") != 0) continue;
-    if (a->children == nullptr || a->children->content == nullptr) continue;
-    std::string_view style(reinterpret_cast<const char*>(a->children->content));
-    while (!style.empty()) {
-      size_t semi = style.find(';');
-      std::string_view decl = style.substr(0, semi);
-      style = semi == std::string_view::npos ? std::string_view() : style.substr(semi + 1);
-      size_t colon = decl.find(':');
-      if (colon == std::string_view::npos) continue;
-      ApplyDeclaration(TrimCss(decl.substr(0, colon)), TrimCss(decl.substr(colon + 1)), &info);
-    }
-  }
-  return info;
+bool IsBlank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// XML's Char production.
+bool IsXmlChar(uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-// Collects the lines of one container: the document, or one table cell.
-class Sink {
+class Parser {
  public:
-  explicit Sink(std::string* out) : out_(out) {}
-  Sink() = default;
+  Parser(std::string_view in, html::TextBuilder* out)
+      : t_(GetTables()), in_(in), n_(in.size()), out_(out) {}
 
-  void Word(std::string_view w) {
-    if (pending_space_ && !cur_.empty()) cur_.push_back(' ');
-    pending_space_ = false;
-    cur_.append(w);
-  }
-  void Space() { pending_space_ = true; }
-  // Ends the current line; in <pre>, aligned columns become cells.
-  void Break(bool columnize = false) {
-    pending_space_ = false;
-    if (cur_.empty()) return;
-    if (HasVisibleText(cur_)) Emit(columnize ? ColumnizeLine(cur_) : cur_);
-    cur_.clear();
-  }
-  void RawLine(std::string line) {
-    Break();
-    Emit(std::move(line));
-  }
-  bool AtLineStart() const { return cur_.empty(); }
-
-  // The document sink only: the last finished line, or "".
-  std::string_view LastLine() const {
-    if (out_ == nullptr || out_->empty()) return {};
-    size_t end = out_->size() - 1;  // the '\n'
-    size_t start = out_->rfind('\n', end == 0 ? 0 : end - 1);
-    start = (start == std::string::npos || start >= end) ? 0 : start + 1;
-    return std::string_view(*out_).substr(start, end - start);
-  }
-  void DropLastLine() {
-    std::string_view last = LastLine();
-    if (!last.empty()) out_->resize(out_->size() - last.size() - 1);
-  }
-  // Takes the last finished line back as the current line, so the next word
-  // continues it (a paragraph split by a page break).
-  void ReopenLastLine() {
-    std::string_view last = LastLine();
-    if (last.empty() || !cur_.empty()) return;
-    cur_.assign(last);
-    DropLastLine();
-    pending_space_ = true;
-  }
-
-  std::vector<std::string> TakeLines() {
-    Break();
-    return std::move(lines_);
+  void Run() {
+    // The prologue: comments, processing instructions and one DOCTYPE
+    // before the first element; leading blanks are not text.
+    SkipBlanks();
+    SkipCommentsAndPIs();
+    if (AtDoctype()) ParseDoctype();
+    SkipBlanks();
+    SkipCommentsAndPIs();
+    Content();
+    CloseAll();
   }
 
  private:
-  void Emit(std::string line) {
-    if (out_ != nullptr) {
-      out_->append(line);
-      out_->push_back('\n');
-    } else {
-      lines_.push_back(std::move(line));
-    }
-  }
-
-  std::string* out_ = nullptr;  // the document; null for a cell
-  std::string cur_;
-  bool pending_space_ = false;
-  std::vector<std::string> lines_;
-};
-
-bool IsListMarker(std::string_view s) {
-  static constexpr std::string_view kBullets[] = {
-      "\xE2\x80\xA2",
-      "\xC2\xB7",
-      "\xE2\x96\xAA",
-      "\xE2\x97\xA6",
-      "\xEF\x82\xB7",
-      "\xE2\x96\xA0",
-      "\xE2\x97\x8F",
-      "-",
-      "\xE2\x80\x93",
-      "\xE2\x80\x94",
-      "o",
-      "*",
-  };
-  for (std::string_view b : kBullets) {
-    if (s == b) return true;
-  }
-  if (s.empty() || s.size() > 6) return false;
-  size_t i = 0;
-  bool paren = s[0] == '(';
-  if (paren) ++i;
-  size_t start = i;
-  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
-                          (s[i] >= 'A' && s[i] <= 'Z'))) {
-    ++i;
-  }
-  if (i == start || i - start > 4 || i + 1 != s.size()) return false;
-  return s[i] == ')' || (s[i] == '.' && !paren);
-}
-
-bool IsPrefixCell(std::string_view s) {
-  return s == "$" || s == "(" || s == "$(" || s == "US$" || s == "\xE2\x82\xAC" ||
-         s == "\xC2\xA3" || s == "\xC2\xA5";
-}
-
-bool IsSuffixCell(std::string_view s) { return s == ")" || s == "%" || s == ")%" || s == "%)"; }
-
-// Whether a paragraph cut by a page break continues with `word`: the line
-// before stops mid-sentence and the word starts in lower case.
-bool ContinuesAcrossPageBreak(std::string_view last, std::string_view word) {
-  if (last.empty() || word.empty()) return false;
-  if (last.find('\t') != std::string_view::npos) return false;
-  char end = last.back();
-  bool open = (end >= 'a' && end <= 'z') || end == ',';
-  return open && word[0] >= 'a' && word[0] <= 'z';
-}
-
-class HtmlWalker {
- public:
-  HtmlWalker() { sinks_.emplace_back(&out_); }
-
-  std::string Run(xmlNode* first) {
-    struct Frame {
-      xmlNode* node;
-      uint8_t actions;
-    };
-    // A heap stack, not recursion: unclosed <font> tags in old EDGAR HTML
-    // nest a whole document thousands of levels deep, and all of it must be
-    // read. The cap only bounds memory on hostile input.
-    constexpr size_t kMaxDepth = size_t{1} << 20;
-    std::vector<Frame> stack;
-    xmlNode* n = first;
-    while (n != nullptr) {
-      uint8_t actions = 0;
-      bool descend = Enter(n, &actions);
-      if (descend && n->children != nullptr && stack.size() < kMaxDepth) {
-        stack.push_back({n, actions});
-        n = n->children;
-        continue;
-      }
-      Leave(actions);
-      while (n != nullptr && n->next == nullptr) {
-        if (stack.empty()) {
-          n = nullptr;
-          break;
-        }
-        Frame f = stack.back();
-        stack.pop_back();
-        Leave(f.actions);
-        n = f.node;
-      }
-      if (n != nullptr) n = n->next;
-    }
-    while (sinks_.size() > 1) sinks_.pop_back();  // unbalanced only on a bug
-    sinks_.back().Break();
-    return std::move(out_);
-  }
-
- private:
-  enum Action : uint8_t {
-    kBreakAfter = 1,
-    kEndCell = 2,
-    kEndRow = 4,
-    kEndPre = 8,
-    kSpaceAfter = 16,
+  struct Open {
+    uint8_t tag;
+    std::string name;  // the full name when tag is 0
   };
 
-  struct RowFrame {
-    size_t sink_depth;
-    std::vector<std::vector<std::string>> cells;
-  };
+  static constexpr uint8_t kHtml = TagId("html"), kHead = TagId("head"), kBody = TagId("body"),
+                           kP = TagId("p"), kScript = TagId("script"), kStyle = TagId("style");
 
-  Sink& sink() { return sinks_.back(); }
+  unsigned char Cur() const { return pos_ < n_ ? static_cast<unsigned char>(in_[pos_]) : 0; }
+  unsigned char At(size_t k) const {
+    return pos_ + k < n_ ? static_cast<unsigned char>(in_[pos_ + k]) : 0;
+  }
+  // libxml2 stops where it reads a 0 byte: the end, or a NUL in the input.
+  bool AtZero() const { return Cur() == 0; }
+  void SkipBlanks() {
+    while (pos_ < n_ && IsBlank(static_cast<unsigned char>(in_[pos_]))) ++pos_;
+  }
+  static char Lower(unsigned char c) {
+    return static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+  }
 
-  bool Enter(xmlNode* n, uint8_t* actions) {
-    switch (n->type) {
-      case XML_TEXT_NODE:
-      case XML_CDATA_SECTION_NODE:
-        if (n->content != nullptr) Text(reinterpret_cast<const char*>(n->content));
-        return false;
-      case XML_ELEMENT_NODE:
-        break;
-      default:
-        return false;
-    }
-    Kind kind =
-        n->name == nullptr ? Kind::kInline : Classify(reinterpret_cast<const char*>(n->name));
-    if (kind == Kind::kSkip) return false;
-    StyleInfo style;
-    if (n->properties != nullptr) style = ReadStyle(n);
-    if (style.hidden) return false;
-    if (style.page_break || xmlStrcmp(n->name, BAD_CAST "hr") == 0) PageBreak();
-    if (kind == Kind::kInline || kind == Kind::kBlock) {
-      // CSS decides how <div style="display:inline"> or <span
-      // style="display:block"> is laid out, not the tag.
-      switch (style.display) {
-        case Display::kDefault:
-          break;
-        case Display::kBlock:
-          kind = Kind::kBlock;
-          break;
-        case Display::kInline:
-          kind = Kind::kInline;
-          break;
-        case Display::kInlineBlock:
-          kind = Kind::kInline;
-          style.leading_space = true;
-          *actions = kSpaceAfter;
-          break;
-      }
-    }
-    switch (kind) {
-      case Kind::kInline:
-        // Workiva separates "(d)" from "Exhibits." with padding, not a space.
-        if (style.leading_space) sink().Space();
-        return true;
-      case Kind::kBlock:
-        Break();
-        *actions = kBreakAfter;
-        return true;
-      case Kind::kBreak:
-        Break();
-        return false;
-      case Kind::kPre:
-        Break();
-        ++pre_depth_;
-        *actions = kEndPre | kBreakAfter;
-        return true;
-      case Kind::kRow:
-        Break();
-        rows_.push_back(RowFrame{sinks_.size(), {}});
-        *actions = kEndRow;
-        return true;
-      case Kind::kCell:
-        if (!rows_.empty() && rows_.back().sink_depth == sinks_.size()) {
-          sinks_.emplace_back();
-          *actions = kEndCell;
-        } else {
-          Break();  // a cell outside a row reads as a block
-          *actions = kBreakAfter;
-        }
-        return true;
-      case Kind::kSkip:
-        return false;
+  // An HTML tag or attribute name at pos_, lower-cased into name_: a letter,
+  // '_', ':' or '.', then letters, digits, ':', '-', '_', '.'; at most
+  // kMaxName bytes. False (nothing read) when there is none.
+  bool ParseHtmlName() {
+    unsigned char c = Cur();
+    if (!IsLetter(c) && c != '_' && c != ':' && c != '.') return false;
+    name_.clear();
+    while (name_.size() < kMaxName) {
+      c = Cur();
+      if (!(IsLetter(c) || IsDigit(c) || c == ':' || c == '-' || c == '_' || c == '.')) break;
+      name_.push_back(Lower(c));
+      ++pos_;
     }
     return true;
   }
 
-  void Leave(uint8_t actions) {
-    if (actions & kEndCell) {
-      std::vector<std::string> lines = sink().TakeLines();
-      sinks_.pop_back();
-      if (!rows_.empty()) rows_.back().cells.push_back(std::move(lines));
-    }
-    if (actions & kEndRow) {
-      if (!rows_.empty()) {
-        RowFrame row = std::move(rows_.back());
-        rows_.pop_back();
-        EmitRow(&row);
-      }
-    }
-    if (actions & kEndPre) {
-      Break();
-      --pre_depth_;
-    }
-    if (actions & kBreakAfter) Break();
-    if (actions & kSpaceAfter) sink().Space();
-  }
-
-  void Break() { sink().Break(pre_depth_ > 0); }
-
-  // EDGAR HTML marks pages with page-break styles or <hr>. At the top level,
-  // the page number printed at the foot of the page is dropped, and a
-  // paragraph that continues on the next page is joined back (see Word).
-  void PageBreak() {
-    if (sinks_.size() != 1) return;
-    Break();
-    if (IsPageNumberLine(sink().LastLine())) sink().DropLastLine();
-    page_break_ = true;
-  }
-
-  void Word(Sink& out, std::string_view w) {
-    if (page_break_) {
-      page_break_ = false;
-      if (sinks_.size() == 1 && pre_depth_ == 0 && out.AtLineStart() &&
-          ContinuesAcrossPageBreak(out.LastLine(), w)) {
-        out.ReopenLastLine();
-      }
-    }
-    out.Word(w);
-  }
-
-  void Text(std::string_view s) {
-    std::string normalized;
-    for (char c : s) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        // NBSP and friends must count as spaces here, so that a cell of
-        // "&nbsp;" is an empty cell.
-        normalized = NormalizeText(s);
-        s = normalized;
+  // An XML name (entity and processing-instruction names; case kept): a
+  // letter, '_' or ':', then also digits, '-' and '.'. libxml2 also takes
+  // Unicode letters; with `unicode` any non-ASCII byte counts as one. Entity
+  // names read without: no entity has one, and "&" + name comes out the same
+  // whether the name stops before it or not.
+  std::string_view ParseXmlName(bool unicode) {
+    size_t start = pos_;
+    unsigned char c = Cur();
+    if (!(IsLetter(c) || c == '_' || c == ':' || (unicode && c >= 0x80))) return {};
+    while (pos_ < n_) {
+      c = Cur();
+      if (!(IsLetter(c) || IsDigit(c) || c == '_' || c == '-' || c == ':' || c == '.' ||
+            (unicode && c >= 0x80))) {
         break;
       }
+      ++pos_;
     }
-    Sink& out = sink();
-    if (pre_depth_ > 0) {
-      size_t start = 0;
-      for (size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == '\n') {
-          if (i > start) Word(out, s.substr(start, i - start));
-          if (i < s.size()) out.Break(true);
-          start = i + 1;
+    return in_.substr(start, pos_ - start);
+  }
+
+  bool Matches(const Open& o, uint8_t tag, std::string_view name) const {
+    return o.tag == tag && (tag != 0 || o.name == name);
+  }
+  bool Closes(uint8_t newtag, const Open& old) const {
+    return newtag != 0 && old.tag != 0 && t_.closes[newtag].test(old.tag);
+  }
+
+  void Push(uint8_t tag, std::string_view name, const html::StyleInfo& style) {
+    Flush();
+    if (tag == kHead && html_state_ < 3) html_state_ = 3;
+    if (tag == kBody && html_state_ < 10) html_state_ = 10;
+    stack_.push_back(Open{tag, tag == 0 ? std::string(name) : std::string()});
+    // The text rules go by the local name: "ix:header" is a header, "o:p" a
+    // paragraph.
+    uint8_t local = tag;
+    if (tag == 0) {
+      size_t colon = name.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon + 1 < name.size()) {
+        local = t_.Tag(name.substr(colon + 1));
+      }
+    }
+    out_->Start(t_.kind[local], local != 0 && kTagNames[local] == "hr", style);
+  }
+  void Pop() {
+    Flush();
+    out_->End();
+    stack_.pop_back();
+  }
+  void CloseAll() {
+    while (!stack_.empty()) Pop();
+  }
+  // Text for the open element. Adjacent pieces ("AT", "&", "T") join into
+  // one, as libxml2 joins them into one text node: TextBuilder normalises a
+  // piece as a whole, so where pieces end must not depend on the parser.
+  // Anything that makes a node (an element starting or ending, a comment, a
+  // processing instruction) ends the piece.
+  void Text(std::string_view text) {
+    // libxml2 has no node to put text in before the first element.
+    if (!stack_.empty()) pending_.append(text);
+  }
+  void Flush() {
+    if (pending_.empty()) return;
+    out_->Characters(pending_);
+    pending_.clear();
+  }
+
+  void AutoClose(uint8_t newtag) {
+    while (!stack_.empty() && Closes(newtag, stack_.back())) Pop();
+  }
+
+  bool StackHas(uint8_t tag) const {
+    for (const Open& o : stack_) {
+      if (o.tag == tag) return true;
+    }
+    return false;
+  }
+
+  // htmlCheckImplied: the <html>, <head> or <body> a new tag implies.
+  void CheckImplied(uint8_t newtag) {
+    if (newtag == kHtml) return;
+    if (stack_.empty()) Push(kHtml, "html", {});
+    if (newtag == kBody || newtag == kHead) return;
+    std::string_view name = kTagNames[newtag];
+    const bool head_element = newtag != 0 && (newtag == kScript || newtag == kStyle ||
+                                                name == "meta" || name == "link" ||
+                                                name == "title" || name == "base");
+    if (stack_.size() <= 1 && head_element) {
+      if (html_state_ >= 3) return;
+      Push(kHead, "head", {});
+    } else if (newtag == 0 ||
+               (name != "noframes" && name != "frame" && name != "frameset")) {
+      if (html_state_ >= 10) return;
+      if (StackHas(kBody) || StackHas(kHead)) return;
+      Push(kBody, "body", {});
+    }
+  }
+
+  // htmlCheckParagraph: text directly under <html> or <head>, or before any
+  // element, goes into an implied <p>.
+  void CheckParagraph() {
+    if (!stack_.empty() && stack_.back().tag != kHtml && stack_.back().tag != kHead) return;
+    AutoClose(kP);
+    CheckImplied(kP);
+    Push(kP, "p", {});
+  }
+
+  bool AtComment() const { return Cur() == '<' && At(1) == '!' && At(2) == '-' && At(3) == '-'; }
+  bool AtPI() const { return Cur() == '<' && At(1) == '?'; }
+  bool AtDoctype() const {
+    static constexpr std::string_view kDoctype = "DOCTYPE";
+    if (Cur() != '<' || At(1) != '!') return false;
+    for (size_t i = 0; i < kDoctype.size(); ++i) {
+      unsigned char c = At(2 + i);
+      if (static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c) != kDoctype[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void SkipCommentsAndPIs() {
+    while (AtComment() || AtPI()) {
+      if (AtComment()) ParseComment();
+      if (AtPI()) ParsePI();
+      SkipBlanks();
+    }
+  }
+
+  // "<!--" ... the first "-->" or "--!>" after it; unterminated: the rest.
+  void ParseComment() {
+    Flush();
+    size_t from = pos_ + 4;
+    while (true) {
+      size_t dash = in_.find("--", from);
+      if (dash == std::string_view::npos) {
+        pos_ = n_;
+        return;
+      }
+      if (dash + 2 < n_ && in_[dash + 2] == '>') {
+        pos_ = dash + 3;
+        return;
+      }
+      if (dash + 3 < n_ && in_[dash + 2] == '!' && in_[dash + 3] == '>') {
+        pos_ = dash + 4;
+        return;
+      }
+      from = dash + 1;
+    }
+  }
+
+  // "<?" target ... ">". Without a target only the "<?" goes.
+  void ParsePI() {
+    pos_ += 2;
+    if (ParseXmlName(true).empty()) return;
+    Flush();
+    size_t gt = in_.find('>', pos_);
+    pos_ = gt == std::string_view::npos ? n_ : gt + 1;
+  }
+
+  // "<!DOCTYPE" ... ">", skipping quoted literals.
+  void ParseDoctype() {
+    pos_ += 9;
+    while (pos_ < n_ && in_[pos_] != '>') {
+      char c = in_[pos_];
+      if (c == '"' || c == '\'') {
+        size_t close = in_.find(c, pos_ + 1);
+        if (close == std::string_view::npos) {
+          pos_ = n_;
+          return;
+        }
+        pos_ = close + 1;
+      } else if (c == '\0') {
+        return;
+      } else {
+        ++pos_;
+      }
+    }
+    if (pos_ < n_) ++pos_;
+  }
+
+  // Style of the first style attribute (libxml2 drops repeated attributes).
+  html::StyleInfo ParseAttributes() {
+    html::StyleInfo style;
+    bool have_style = false;
+    SkipBlanks();
+    while (!AtZero() && Cur() != '>' && !(Cur() == '/' && At(1) == '>')) {
+      if (ParseHtmlName()) {
+        const bool is_style = !have_style && name_ == "style";
+        if (is_style) have_style = true;
+        SkipBlanks();
+        if (Cur() == '=') {
+          ++pos_;
+          SkipBlanks();
+          size_t start, end;
+          unsigned char q = Cur();
+          if (q == '"' || q == '\'') {
+            ++pos_;
+            start = pos_;
+            while (!AtZero() && Cur() != q) ++pos_;
+            end = pos_;
+            if (Cur() == q) ++pos_;
+          } else {
+            start = pos_;
+            while (!AtZero() && Cur() != '>' && !IsBlank(Cur())) ++pos_;
+            end = pos_;
+          }
+          if (is_style) style = html::ReadStyle(DecodeAttribute(in_.substr(start, end - start)));
+        }
+      } else {
+        // Not a name: skip to the next blank or the end of the tag.
+        while (!AtZero() && !IsBlank(Cur()) && Cur() != '>' && !(Cur() == '/' && At(1) == '>')) {
+          ++pos_;
         }
       }
-      return;
+      SkipBlanks();
     }
+    return style;
+  }
+
+  // Entities in an attribute value, as libxml2 reads them there.
+  std::string DecodeAttribute(std::string_view raw) const {
+    std::string out;
     size_t i = 0;
-    while (i < s.size()) {
-      if (IsAsciiSpace(s[i])) {
-        out.Space();
-        while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+    while (i < raw.size()) {
+      char c = raw[i];
+      if (c != '&') {
+        out.push_back(c);
+        ++i;
         continue;
       }
-      size_t j = i;
-      while (j < s.size() && !IsAsciiSpace(s[j])) ++j;
-      Word(out, s.substr(i, j - i));
+      if (i + 1 < raw.size() && raw[i + 1] == '#') {
+        size_t j = i + 2;
+        uint32_t v = CharRef(raw, &j);
+        i = j;
+        if (v == 0) break;  // libxml2 writes a 0 byte: the value ends there
+        AppendUtf8(&out, v);
+        continue;
+      }
+      size_t j = i + 1;
+      size_t name_start = j;
+      if (j < raw.size() && (IsLetter(raw[j]) || raw[j] == '_' || raw[j] == ':')) {
+        while (j < raw.size() && (IsLetter(raw[j]) || IsDigit(raw[j]) || raw[j] == '_' ||
+                                  raw[j] == '-' || raw[j] == ':' || raw[j] == '.')) {
+          ++j;
+        }
+      }
+      std::string_view name = raw.substr(name_start, j - name_start);
+      if (!name.empty() && j < raw.size() && raw[j] == ';') {
+        auto it = t_.entities.find(name);
+        if (it != t_.entities.end()) {
+          AppendUtf8(&out, it->second);
+          i = j + 1;
+          continue;
+        }
+      }
+      out.push_back('&');
+      out.append(name);
       i = j;
     }
+    return out;
   }
 
-  static std::string JoinCell(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& l : lines) {
-      if (!text.empty()) text.push_back(' ');
-      text.append(l);
-    }
-    for (char& c : text) {
-      if (c == '\t') c = ' ';
-    }
-    return text;
-  }
-
-  void EmitRow(RowFrame* row) {
-    size_t nonempty = 0;
-    const std::vector<std::string>* only = nullptr;
-    for (const auto& cell : row->cells) {
-      if (!cell.empty()) {
-        ++nonempty;
-        only = &cell;
-      }
-    }
-    if (nonempty == 0) return;
-    Sink& out = sink();
-    if (nonempty == 1) {
-      for (const std::string& line : *only) out.RawLine(line);
-      return;
-    }
-    std::vector<std::string> cells;
-    for (const auto& cell : row->cells) {
-      if (cell.empty()) continue;
-      std::string text = JoinCell(cell);
-      if (!cells.empty() && IsSuffixCell(text)) {
-        cells.back().append(text);
-      } else if (!cells.empty() && IsPrefixCell(cells.back())) {
-        cells.back().append(text);
+  // "&#" digits or "&#x" hex digits, then an optional ';', from s[*i] (just
+  // after "&#"). The character, or 0 when it is none.
+  static uint32_t CharRef(std::string_view s, size_t* i) {
+    uint32_t v = 0;
+    size_t j = *i;
+    const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+    if (hex) ++j;
+    while (j < s.size() && s[j] != ';') {
+      unsigned char c = static_cast<unsigned char>(s[j]);
+      uint32_t d;
+      if (IsDigit(c)) {
+        d = c - '0';
+      } else if (hex && c >= 'a' && c <= 'f') {
+        d = c - 'a' + 10;
+      } else if (hex && c >= 'A' && c <= 'F') {
+        d = c - 'A' + 10;
       } else {
-        cells.push_back(std::move(text));
+        break;
       }
+      v = v * (hex ? 16 : 10) + d;
+      if (v > 0x110000) v = 0x110000;
+      ++j;
     }
-    if (cells.size() == 2 && IsListMarker(cells[0])) {
-      out.RawLine(cells[0] + " " + cells[1]);
-      return;
-    }
-    std::string line;
-    for (const std::string& c : cells) {
-      if (!line.empty()) line.push_back('\t');
-      line.append(c);
-    }
-    out.RawLine(std::move(line));
+    if (j < s.size() && s[j] == ';') ++j;
+    *i = j;
+    return IsXmlChar(v) ? v : 0;
   }
 
-  std::string out_;
-  std::vector<Sink> sinks_;
-  std::vector<RowFrame> rows_;
-  int pre_depth_ = 0;
-  bool page_break_ = false;  // a page ended; no word seen since
+  // A start tag at "<" + letter, and what ends its element at once.
+  void ParseStartTag() {
+    ++pos_;
+    ParseHtmlName();
+    const uint8_t tag = t_.Tag(name_);
+    std::string name = name_;
+    AutoClose(tag);
+    CheckImplied(tag);
+    bool discard = false;
+    if (tag == kHtml && !stack_.empty()) discard = true;
+    if (tag == kHead && stack_.size() != 1) discard = true;
+    if (tag == kBody && StackHas(kBody)) discard = true;
+    if (discard) ++discarded_;
+    html::StyleInfo style = ParseAttributes();
+    if (!discard) Push(tag, name, style);
+    // What follows applies to the element now open: the new one, or the
+    // one a dropped tag stood in.
+    if (stack_.empty()) {
+      if (Cur() == '>') ++pos_;
+      return;
+    }
+    if (Cur() == '/' && At(1) == '>') {
+      pos_ += 2;
+      Pop();
+      return;
+    }
+    if (Cur() != '>') {  // the input ended inside the tag
+      Pop();
+      return;
+    }
+    ++pos_;
+    if (t_.empty[stack_.back().tag]) Pop();
+  }
+
+  void ParseEndTag() {
+    pos_ += 2;
+    if (!ParseHtmlName()) return;
+    SkipBlanks();
+    while (!AtZero() && Cur() != '>') ++pos_;
+    if (Cur() == '>') ++pos_;
+    const uint8_t tag = t_.Tag(name_);
+    if (discarded_ > 0 && (tag == kHtml || tag == kBody || tag == kHead)) {
+      --discarded_;
+      return;
+    }
+    const uint8_t rank = t_.priority[tag];
+    size_t i = stack_.size();
+    while (i > 0 && !Matches(stack_[i - 1], tag, name_)) {
+      if (t_.priority[stack_[i - 1].tag] > rank) return;
+      --i;
+    }
+    if (i == 0) return;
+    while (stack_.size() > i) Pop();
+    Pop();
+  }
+
+  // Raw script or style content, up to "</script" or "</style".
+  void SkipScript() {
+    std::string_view name = kTagNames[stack_.back().tag];
+    size_t from = pos_;
+    while (true) {
+      size_t lt = in_.find("</", from);
+      if (lt == std::string_view::npos) {
+        pos_ = n_;
+        return;
+      }
+      std::string_view rest = in_.substr(lt + 2, name.size());
+      bool match = rest.size() == name.size();
+      for (size_t k = 0; match && k < name.size(); ++k) {
+        match = Lower(static_cast<unsigned char>(rest[k])) == name[k];
+      }
+      if (match) {
+        pos_ = lt;
+        return;
+      }
+      from = lt + 1;
+    }
+  }
+
+  // "&#...;" or "&name;".
+  void ParseReference() {
+    if (At(1) == '#') {
+      size_t j = pos_ + 2;
+      uint32_t v = CharRef(in_, &j);
+      pos_ = j;
+      if (v == 0) return;
+      scratch_.clear();
+      AppendUtf8(&scratch_, v);
+      CheckParagraph();
+      Text(scratch_);
+      return;
+    }
+    ++pos_;
+    std::string_view name = ParseXmlName(false);
+    CheckParagraph();
+    if (name.empty()) {
+      Text("&");
+      return;
+    }
+    if (Cur() == ';') {
+      auto it = t_.entities.find(name);
+      if (it != t_.entities.end()) {
+        ++pos_;
+        scratch_.clear();
+        AppendUtf8(&scratch_, it->second);
+        Text(scratch_);
+        return;
+      }
+    }
+    Text("&");
+    Text(name);
+  }
+
+  // Text up to the next '<' or '&'.
+  void ParseCharData() {
+    size_t start = pos_;
+    size_t end = start;
+    bool clean = true;
+    bool blank = true;
+    while (end < n_) {
+      unsigned char c = static_cast<unsigned char>(in_[end]);
+      if (c == '<' || c == '&') break;
+      if (c < 0x20) {
+        if (c != '\t' && c != '\n' && c != '\r') clean = false;
+      } else if (c != ' ') {
+        blank = false;
+        if (c == 0xEF && end + 2 < n_ && static_cast<unsigned char>(in_[end + 1]) == 0xBF &&
+            (static_cast<unsigned char>(in_[end + 2]) & 0xFE) == 0xBE) {
+          clean = false;  // U+FFFE, U+FFFF: not characters
+        }
+      }
+      ++end;
+    }
+    pos_ = end;
+    std::string_view text = in_.substr(start, end - start);
+    if (!clean) {
+      scratch_.clear();
+      blank = true;
+      for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0) c = ' ';
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+          i += 2;
+          continue;
+        }
+        if (!IsBlank(c)) blank = false;
+        scratch_.push_back(static_cast<char>(c));
+      }
+      text = scratch_;
+    }
+    // Blank text before a tag (or the end) implies no paragraph; libxml2
+    // reads text in pieces of 1000 bytes and asks that of each piece, so a
+    // longer blank run does.
+    if (!blank || text.size() >= 1000 || Cur() == '&') CheckParagraph();
+    Text(text);
+  }
+
+  void Content() {
+    while (true) {
+      const unsigned char c = Cur();
+      if (c == '<' && At(1) == '/') {
+        ParseEndTag();
+        continue;
+      }
+      if (c == '<' && IsLetter(At(1)) && !stack_.empty()) {
+        // libxml2 first looks the name up without '.' and closes what that
+        // name closes, even inside a script or style ("<p.x>" closes an open
+        // <p>, "<noscript>" a <script>). Elsewhere ParseStartTag does the
+        // same with the whole name.
+        size_t k = pos_ + 1;
+        while (k < n_ && k - pos_ - 1 < kMaxName &&
+               (IsLetter(in_[k]) || IsDigit(in_[k]) || in_[k] == ':' || in_[k] == '-' ||
+                in_[k] == '_')) {
+          ++k;
+        }
+        const bool raw = stack_.back().tag == kScript || stack_.back().tag == kStyle;
+        if (raw || (k < n_ && in_[k] == '.' && k - pos_ - 1 < kMaxName)) {
+          name_.clear();
+          for (size_t m = pos_ + 1; m < k; ++m) name_.push_back(Lower(in_[m]));
+          uint8_t tag = t_.Tag(name_);
+          if (Closes(tag, stack_.back())) {
+            AutoClose(tag);
+            continue;
+          }
+        }
+      }
+      if (c != 0 && !stack_.empty() &&
+          (stack_.back().tag == kScript || stack_.back().tag == kStyle)) {
+        SkipScript();
+        continue;
+      }
+      if (AtDoctype()) ParseDoctype();  // misplaced; the rest goes on from here
+      if (AtComment()) {
+        ParseComment();
+      } else if (AtPI()) {
+        ParsePI();
+      } else if (Cur() == '<' && IsLetter(At(1))) {
+        ParseStartTag();
+      } else if (Cur() == '<') {
+        Text("<");
+        ++pos_;
+      } else if (Cur() == '&') {
+        ParseReference();
+      } else if (AtZero()) {
+        return;
+      } else {
+        ParseCharData();
+      }
+    }
+  }
+
+  const Tables& t_;
+  std::string_view in_;
+  size_t pos_ = 0;
+  size_t n_;
+  html::TextBuilder* out_;
+  std::vector<Open> stack_;
+  int html_state_ = 0;  // 3 once a <head> opened, 10 once a <body> did
+  int discarded_ = 0;   // misplaced <html>/<head>/<body> tags dropped
+  std::string name_;
+  std::string scratch_;
+  std::string pending_;  // text not yet given to out_
 };
-
-struct DocDeleter {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
-void InitLibxml() {
-  static const bool done = [] {
-    xmlInitParser();
-    return true;
-  }();
-  (void)done;
-}
-
 }  // namespace
 
 bool LooksLikeHtml(std::string_view text) {
@@ -601,21 +817,23 @@ bool LooksLikeHtml(std::string_view text) {
   return starts_with_markup || weak >= 3;
 }
 
+namespace {
+std::atomic<int> g_reference_scopes{0};
+}  // namespace
+
+ScopedReferenceHtmlParser::ScopedReferenceHtmlParser() { ++g_reference_scopes; }
+ScopedReferenceHtmlParser::~ScopedReferenceHtmlParser() { --g_reference_scopes; }
+
 Result<std::string> HtmlToText(std::string_view utf8_html) {
+  if (g_reference_scopes.load(std::memory_order_relaxed) > 0) {
+    return HtmlToTextReference(utf8_html);
+  }
   if (utf8_html.size() > static_cast<size_t>(INT_MAX)) {
     return Status::Unsupported("HTML document too large");
   }
-  InitLibxml();
-  // The bytes are already UTF-8 (the caller decoded them); saying so keeps
-  // libxml2 from re-decoding per a <meta charset> that may be wrong.
-  std::unique_ptr<xmlDoc, DocDeleter> doc(
-      htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr, "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-                         XML_PARSE_HUGE));
-  if (doc == nullptr) return Status::Corruption("HTML without text");
-  HtmlWalker walker;
-  std::string text = FinishText(walker.Run(doc->children));
+  html::TextBuilder builder;
+  Parser(utf8_html, &builder).Run();
+  std::string text = FinishText(builder.Finish());
   if (!HasVisibleText(text)) return Status::Corruption("HTML without text");
   return text;
 }
