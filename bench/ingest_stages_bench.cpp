@@ -146,12 +146,19 @@ void BM_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Read)->Arg(kSgml)->Arg(kHtml)->Arg(kText)->Unit(benchmark::kMillisecond);
 
-// libxml2's parse plus the walk to lines, on the HTML filings.
+// HTML to lines on the HTML filings: dealgraph's parser, and the libxml2
+// reference it replaced (the same text; tests/ingest/html_parity_test.cpp).
 void BM_HtmlToText(benchmark::State& state) {
   OverCorpus(state, [](const Filing& f) { return f.kind == kHtml; },
              [](const Filing& f) { benchmark::DoNotOptimize(HtmlToText(f.bytes)); });
 }
 BENCHMARK(BM_HtmlToText)->Unit(benchmark::kMillisecond);
+
+void BM_HtmlToTextReference(benchmark::State& state) {
+  OverCorpus(state, [](const Filing& f) { return f.kind == kHtml; },
+             [](const Filing& f) { benchmark::DoNotOptimize(HtmlToTextReference(f.bytes)); });
+}
+BENCHMARK(BM_HtmlToTextReference)->Unit(benchmark::kMillisecond);
 
 void BM_Segment(benchmark::State& state) {
   OverCorpus(state, [](const Filing&) { return true; },
