@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -131,6 +132,11 @@ constexpr EndPriority kEndPriorities[] = {
 };
 constexpr uint8_t kDefaultEndPriority = 100;
 
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 uint32_t HashName(std::string_view s) {
   uint32_t h = 2166136261u;
   for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
@@ -242,7 +248,7 @@ class Parser {
  private:
   struct Open {
     uint8_t tag;
-    std::string name;  // the full name when tag is 0
+    std::vector<uint32_t>* where;  // where_[tag], or where_other_[name] for tag 0
   };
 
   static constexpr uint8_t kHtml = TagId("html"), kHead = TagId("head"), kBody = TagId("body"),
@@ -297,9 +303,6 @@ class Parser {
     return in_.substr(start, pos_ - start);
   }
 
-  bool Matches(const Open& o, uint8_t tag, std::string_view name) const {
-    return o.tag == tag && (tag != 0 || o.name == name);
-  }
   bool Closes(uint8_t newtag, const Open& old) const {
     return newtag != 0 && old.tag != 0 && t_.closes[newtag].test(old.tag);
   }
@@ -308,7 +311,17 @@ class Parser {
     Flush();
     if (tag == kHead && html_state_ < 3) html_state_ = 3;
     if (tag == kBody && html_state_ < 10) html_state_ = 10;
-    stack_.push_back(Open{tag, tag == 0 ? std::string(name) : std::string()});
+    const uint32_t index = static_cast<uint32_t>(stack_.size());
+    std::vector<uint32_t>* where = &where_[tag];
+    if (tag == 0) {
+      auto it = where_other_.find(name);
+      if (it == where_other_.end()) it = where_other_.emplace(std::string(name), std::vector<uint32_t>()).first;
+      where = &it->second;
+    }
+    where->push_back(index);
+    const uint8_t rank = t_.priority[tag];
+    for (size_t k = 0; k < kRanks && kRankLevels[k] <= rank; ++k) ranked_[k].push_back(index);
+    stack_.push_back(Open{tag, where});
     // The text rules go by the local name: "ix:header" is a header, "o:p" a
     // paragraph.
     uint8_t local = tag;
@@ -323,6 +336,11 @@ class Parser {
   void Pop() {
     Flush();
     out_->End();
+    const uint32_t index = static_cast<uint32_t>(stack_.size() - 1);
+    stack_.back().where->pop_back();
+    for (size_t k = 0; k < kRanks && !ranked_[k].empty() && ranked_[k].back() == index; ++k) {
+      ranked_[k].pop_back();
+    }
     stack_.pop_back();
   }
   void CloseAll() {
@@ -347,12 +365,8 @@ class Parser {
     while (!stack_.empty() && Closes(newtag, stack_.back())) Pop();
   }
 
-  bool StackHas(uint8_t tag) const {
-    for (const Open& o : stack_) {
-      if (o.tag == tag) return true;
-    }
-    return false;
-  }
+  // Whether an element of a known tag is open.
+  bool StackHas(uint8_t tag) const { return !where_[tag].empty(); }
 
   // htmlCheckImplied: the <html>, <head> or <body> a new tag implies.
   void CheckImplied(uint8_t newtag) {
@@ -612,14 +626,26 @@ class Parser {
       --discarded_;
       return;
     }
-    const uint8_t rank = t_.priority[tag];
-    size_t i = stack_.size();
-    while (i > 0 && !Matches(stack_[i - 1], tag, name_)) {
-      if (t_.priority[stack_[i - 1].tag] > rank) return;
-      --i;
+    // libxml2 looks down the open elements for the name and gives up at
+    // one that ranks higher. The same answer without the walk (a stray end
+    // tag under thousands of open elements would make it quadratic): the
+    // topmost open element of that name, and whether anything above it
+    // ranks higher.
+    const std::vector<uint32_t>* where = &where_[tag];
+    if (tag == 0) {
+      auto it = where_other_.find(name_);
+      if (it == where_other_.end()) return;
+      where = &it->second;
     }
-    if (i == 0) return;
-    while (stack_.size() > i) Pop();
+    if (where->empty()) return;
+    const uint32_t match = where->back();
+    const uint8_t rank = t_.priority[tag];
+    for (size_t k = 0; k < kRanks; ++k) {
+      if (kRankLevels[k] <= rank) continue;
+      if (!ranked_[k].empty() && ranked_[k].back() > match) return;
+      break;
+    }
+    while (stack_.size() > match + 1) Pop();
     Pop();
   }
 
@@ -786,6 +812,15 @@ class Parser {
   size_t n_;
   html::TextBuilder* out_;
   std::vector<Open> stack_;
+  // Where each name is open (indices into stack_, ascending), by tag and,
+  // for other names, by name.
+  std::vector<uint32_t> where_[kMaxTags];
+  std::unordered_map<std::string, std::vector<uint32_t>, NameHash, std::equal_to<>> where_other_;
+  // ranked_[k]: the open elements whose end-tag rank is at least
+  // kRankLevels[k].
+  static constexpr size_t kRanks = 7;
+  static constexpr uint8_t kRankLevels[kRanks] = {150, 160, 170, 180, 190, 200, 220};
+  std::vector<uint32_t> ranked_[kRanks];
   int html_state_ = 0;  // 3 once a <head> opened, 10 once a <body> did
   int discarded_ = 0;   // misplaced <html>/<head>/<body> tags dropped
   std::string name_;
