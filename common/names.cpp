@@ -31,55 +31,67 @@ std::string FoldName(std::string_view name) {
   // Keep [0-9a-z&]; Latin-1 letters become their ASCII spelling; anything
   // else separates words.
   std::string flat;
+  flat.reserve(name.size());
   size_t i = 0;
   while (i < name.size()) {
-    char32_t cp = DecodeUtf8(name, &i);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
+    const unsigned char b = static_cast<unsigned char>(name[i]);
+    if (b < 0x80) {
+      char c = static_cast<char>(b);
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&';
       flat.push_back(keep ? c : ' ');
-    } else if (cp >= 0xC0 && cp <= 0xFF && *kLatin1Folds[cp - 0xC0] != '\0') {
+      ++i;
+      continue;
+    }
+    char32_t cp = DecodeUtf8(name, &i);
+    if (cp >= 0xC0 && cp <= 0xFF && *kLatin1Folds[cp - 0xC0] != '\0') {
       flat.append(kLatin1Folds[cp - 0xC0]);
     } else {
       flat.push_back(' ');
     }
   }
-  std::vector<std::string> words;
+  // The words, as views of `flat` (a name folds thousands of times per
+  // filing: one buffer per thread, no string per word).
+  thread_local std::vector<std::string_view> words;
+  words.clear();
+  const std::string_view f = flat;
   size_t p = 0;
-  while (p < flat.size()) {
-    while (p < flat.size() && flat[p] == ' ') ++p;
+  while (p < f.size()) {
+    while (p < f.size() && f[p] == ' ') ++p;
     size_t q = p;
-    while (q < flat.size() && flat[q] != ' ') ++q;
-    if (q > p) words.emplace_back(flat.substr(p, q - p));
+    while (q < f.size() && f[q] != ' ') ++q;
+    if (q > p) words.push_back(f.substr(p, q - p));
     p = q;
   }
-  if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
+  size_t first = 0;
+  if (words.size() > 1 && words.front() == "the") first = 1;
+  size_t last = words.size();  // one past the last word kept
   // Drop trailing suffixes ("Holdings, Inc."), also when spelled with
   // periods ("S.A." -> "s a", "L.L.C." -> "l l c"), and a dangling "&"
   // ("Smith & Co."); never the last remaining word.
-  for (bool dropped = true; dropped && words.size() > 1;) {
+  for (bool dropped = true; dropped && last - first > 1;) {
     dropped = false;
-    if (IsCorporateSuffix(words.back()) || words.back() == "&") {
-      words.pop_back();
+    if (IsCorporateSuffix(words[last - 1]) || words[last - 1] == "&") {
+      --last;
       dropped = true;
       continue;
     }
     size_t singles = 0;  // trailing one-letter words
-    while (singles + 1 < words.size() && words[words.size() - 1 - singles].size() == 1) ++singles;
+    while (singles + 1 < last - first && words[last - 1 - singles].size() == 1) ++singles;
     for (size_t k = 2; k <= singles && !dropped; ++k) {
       std::string letters;
-      for (size_t j = words.size() - k; j < words.size(); ++j) letters += words[j];
+      for (size_t j = last - k; j < last; ++j) letters += words[j];
       if (IsCorporateSuffix(letters)) {
-        words.resize(words.size() - k);
+        last -= k;
         dropped = true;
       }
     }
   }
   std::string out;
-  for (const std::string& w : words) {
+  out.reserve(flat.size());
+  for (size_t w = first; w < last; ++w) {
     if (!out.empty()) out.push_back(' ');
-    out += w;
+    out += words[w];
   }
   return out;
 }
