@@ -3,6 +3,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <bitset>
 #include <climits>
@@ -228,6 +230,28 @@ bool IsXmlChar(uint32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// Bytes of text, for ParseCharData's scan: where it stops, what it may
+// have to drop (control characters; 0xEF starts U+FFFE and U+FFFF, which
+// are no characters), and what is not blank.
+constexpr uint8_t kStop = 1, kMaybeDropped = 2, kVisible = 4;
+constexpr std::array<uint8_t, 256> kCharClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == '<' || c == '&') {
+      t[c] = kStop;
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      t[c] = 0;
+    } else if (c < 0x20) {
+      t[c] = kMaybeDropped;
+    } else if (c == 0xEF) {
+      t[c] = kMaybeDropped | kVisible;
+    } else {
+      t[c] = kVisible;
+    }
+  }
+  return t;
+}();
+
 class Parser {
  public:
   Parser(std::string_view in, html::TextBuilder* out)
@@ -273,13 +297,16 @@ class Parser {
   bool ParseHtmlName() {
     unsigned char c = Cur();
     if (!IsLetter(c) && c != '_' && c != ':' && c != '.') return false;
-    name_.clear();
-    while (name_.size() < kMaxName) {
-      c = Cur();
+    size_t end = pos_;
+    const size_t limit = std::min(n_, pos_ + kMaxName);
+    while (end < limit) {
+      c = static_cast<unsigned char>(in_[end]);
       if (!(IsLetter(c) || IsDigit(c) || c == ':' || c == '-' || c == '_' || c == '.')) break;
-      name_.push_back(Lower(c));
-      ++pos_;
+      ++end;
     }
+    name_.assign(in_.data() + pos_, end - pos_);
+    for (char& ch : name_) ch = Lower(static_cast<unsigned char>(ch));
+    pos_ = end;
     return true;
   }
 
@@ -489,7 +516,12 @@ class Parser {
           if (q == '"' || q == '\'') {
             ++pos_;
             start = pos_;
-            while (!AtZero() && Cur() != q) ++pos_;
+            // Up to the quote, or a NUL, or the end.
+            const void* hit = std::memchr(in_.data() + pos_, q, n_ - pos_);
+            size_t stop = hit == nullptr ? n_ : static_cast<const char*>(hit) - in_.data();
+            const void* nul = std::memchr(in_.data() + pos_, '\0', stop - pos_);
+            if (nul != nullptr) stop = static_cast<const char*>(nul) - in_.data();
+            pos_ = stop;
             end = pos_;
             if (Cur() == q) ++pos_;
           } else {
@@ -497,7 +529,11 @@ class Parser {
             while (!AtZero() && Cur() != '>' && !IsBlank(Cur())) ++pos_;
             end = pos_;
           }
-          if (is_style) style = html::ReadStyle(DecodeAttribute(in_.substr(start, end - start)));
+          if (is_style) {
+            std::string_view raw = in_.substr(start, end - start);
+            style = raw.find('&') == std::string_view::npos ? html::ReadStyle(raw)
+                                                             : html::ReadStyle(DecodeAttribute(raw));
+          }
         }
       } else {
         // Not a name: skip to the next blank or the end of the tag.
@@ -710,25 +746,17 @@ class Parser {
   void ParseCharData() {
     size_t start = pos_;
     size_t end = start;
-    bool clean = true;
-    bool blank = true;
+    uint8_t seen = 0;
     while (end < n_) {
-      unsigned char c = static_cast<unsigned char>(in_[end]);
-      if (c == '<' || c == '&') break;
-      if (c < 0x20) {
-        if (c != '\t' && c != '\n' && c != '\r') clean = false;
-      } else if (c != ' ') {
-        blank = false;
-        if (c == 0xEF && end + 2 < n_ && static_cast<unsigned char>(in_[end + 1]) == 0xBF &&
-            (static_cast<unsigned char>(in_[end + 2]) & 0xFE) == 0xBE) {
-          clean = false;  // U+FFFE, U+FFFF: not characters
-        }
-      }
+      const uint8_t c = kCharClass[static_cast<unsigned char>(in_[end])];
+      if (c & kStop) break;
+      seen |= c;
       ++end;
     }
     pos_ = end;
     std::string_view text = in_.substr(start, end - start);
-    if (!clean) {
+    bool blank = (seen & kVisible) == 0;
+    if (seen & kMaybeDropped) {
       scratch_.clear();
       blank = true;
       for (size_t i = 0; i < text.size(); ++i) {
