@@ -97,22 +97,22 @@ constexpr int kMaxTags = 128;
 // Every name any rule (libxml2's or the TextBuilder's) mentions. Tag 0 is
 // every other name.
 constexpr std::string_view kTagNames[] = {
-    "",         "a",        "abbr",     "acronym",    "address",  "applet",     "area",
-    "b",        "base",     "basefont", "bdo",        "big",      "blockquote", "body",
-    "br",       "button",   "caption",  "center",     "cite",     "code",       "col",
-    "colgroup", "dd",       "del",      "dfn",        "dir",      "div",        "dl",
-    "dt",       "em",       "embed",    "fieldset",   "font",     "form",       "frame",
-    "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",
-    "head",     "hr",       "html",     "i",          "iframe",   "img",        "input",
-    "ins",      "isindex",  "kbd",      "label",      "legend",   "li",         "link",
-    "map",      "menu",     "meta",     "noframes",   "noscript", "object",     "ol",
-    "optgroup", "option",   "p",        "param",      "pre",      "q",          "s",
-    "samp",     "script",   "select",   "small",      "span",     "strike",     "strong",
-    "style",    "sub",      "sup",      "table",      "tbody",    "td",         "textarea",
-    "tfoot",    "th",       "thead",    "title",      "tr",       "tt",         "u",
-    "ul",       "var",      "listing",  "xmp",        "plaintext", "header",    "hidden",
-    "template", "svg",      "math",     "xml",        "resources", "references", "section",
-    "article",  "aside",    "nav",      "footer",     "main",     "figure",     "figcaption",
+    "",         "a",       "abbr",     "acronym",  "address",   "applet",     "area",
+    "b",        "base",    "basefont", "bdo",      "big",       "blockquote", "body",
+    "br",       "button",  "caption",  "center",   "cite",      "code",       "col",
+    "colgroup", "dd",      "del",      "dfn",      "dir",       "div",        "dl",
+    "dt",       "em",      "embed",    "fieldset", "font",      "form",       "frame",
+    "frameset", "h1",      "h2",       "h3",       "h4",        "h5",         "h6",
+    "head",     "hr",      "html",     "i",        "iframe",    "img",        "input",
+    "ins",      "isindex", "kbd",      "label",    "legend",    "li",         "link",
+    "map",      "menu",    "meta",     "noframes", "noscript",  "object",     "ol",
+    "optgroup", "option",  "p",        "param",    "pre",       "q",          "s",
+    "samp",     "script",  "select",   "small",    "span",      "strike",     "strong",
+    "style",    "sub",     "sup",      "table",    "tbody",     "td",         "textarea",
+    "tfoot",    "th",      "thead",    "title",    "tr",        "tt",         "u",
+    "ul",       "var",     "listing",  "xmp",      "plaintext", "header",     "hidden",
+    "template", "svg",     "math",     "xml",      "resources", "references", "section",
+    "article",  "aside",   "nav",      "footer",   "main",      "figure",     "figcaption",
     "page",
 };
 constexpr int kNumTags = static_cast<int>(sizeof(kTagNames) / sizeof(kTagNames[0]));
@@ -120,8 +120,8 @@ static_assert(kNumTags <= kMaxTags, "tag ids are bytes with room for a bitset");
 
 // Elements a start tag of their own kind closes (libxml2's htmlStartClose
 // entries with the same name twice, which htmlAutoCloseTag cannot report).
-constexpr std::string_view kSelfClosing[] = {"a",  "col", "colgroup", "form",  "li",    "option",
-                                             "p",  "tbody", "td",     "th",    "tr"};
+constexpr std::string_view kSelfClosing[] = {"a", "col",   "colgroup", "form", "li", "option",
+                                             "p", "tbody", "td",       "th",   "tr"};
 
 // libxml2's htmlEndPriority: an end tag closes no element of higher rank.
 struct EndPriority {
@@ -129,8 +129,8 @@ struct EndPriority {
   uint8_t rank;
 };
 constexpr EndPriority kEndPriorities[] = {
-    {"div", 150},   {"td", 160},    {"th", 160},    {"tr", 170},   {"thead", 180}, {"tbody", 180},
-    {"tfoot", 180}, {"table", 190}, {"head", 200},  {"body", 200}, {"html", 220},
+    {"div", 150},   {"td", 160},    {"th", 160},   {"tr", 170},   {"thead", 180}, {"tbody", 180},
+    {"tfoot", 180}, {"table", 190}, {"head", 200}, {"body", 200}, {"html", 220},
 };
 constexpr uint8_t kDefaultEndPriority = 100;
 
@@ -147,7 +147,7 @@ uint32_t HashName(std::string_view s) {
 
 struct Tables {
   static constexpr size_t kSlots = 512;
-  uint8_t slots[kSlots] = {};  // tag id by name hash; 0 = empty
+  uint8_t slots[kSlots] = {};              // tag id by name hash; 0 = empty
   std::bitset<kMaxTags> closes[kMaxTags];  // closes[new][old]: <new> ends an open <old>
   bool empty[kMaxTags] = {};
   uint8_t priority[kMaxTags] = {};
@@ -342,7 +342,8 @@ class Parser {
     std::vector<uint32_t>* where = &where_[tag];
     if (tag == 0) {
       auto it = where_other_.find(name);
-      if (it == where_other_.end()) it = where_other_.emplace(std::string(name), std::vector<uint32_t>()).first;
+      if (it == where_other_.end())
+        it = where_other_.emplace(std::string(name), std::vector<uint32_t>()).first;
       where = &it->second;
     }
     where->push_back(index);
@@ -401,14 +402,13 @@ class Parser {
     if (stack_.empty()) Push(kHtml, "html", {});
     if (newtag == kBody || newtag == kHead) return;
     std::string_view name = kTagNames[newtag];
-    const bool head_element = newtag != 0 && (newtag == kScript || newtag == kStyle ||
-                                                name == "meta" || name == "link" ||
-                                                name == "title" || name == "base");
+    const bool head_element =
+        newtag != 0 && (newtag == kScript || newtag == kStyle || name == "meta" || name == "link" ||
+                        name == "title" || name == "base");
     if (stack_.size() <= 1 && head_element) {
       if (html_state_ >= 3) return;
       Push(kHead, "head", {});
-    } else if (newtag == 0 ||
-               (name != "noframes" && name != "frame" && name != "frameset")) {
+    } else if (newtag == 0 || (name != "noframes" && name != "frame" && name != "frameset")) {
       if (html_state_ >= 10) return;
       if (StackHas(kBody) || StackHas(kHead)) return;
       Push(kBody, "body", {});
@@ -532,7 +532,7 @@ class Parser {
           if (is_style) {
             std::string_view raw = in_.substr(start, end - start);
             style = raw.find('&') == std::string_view::npos ? html::ReadStyle(raw)
-                                                             : html::ReadStyle(DecodeAttribute(raw));
+                                                            : html::ReadStyle(DecodeAttribute(raw));
           }
         }
       } else {

@@ -89,11 +89,10 @@ Result<std::string> HtmlToTextReference(std::string_view utf8_html) {
   InitLibxml();
   // The bytes are already UTF-8 (the caller decoded them); saying so keeps
   // libxml2 from re-decoding per a <meta charset> that may be wrong.
-  std::unique_ptr<xmlDoc, DocDeleter> doc(
-      htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr, "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-                         XML_PARSE_HUGE));
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+          HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE));
   if (doc == nullptr) return Status::Corruption("HTML without text");
   html::TextBuilder builder;
   Walk(doc->children, &builder);

@@ -132,28 +132,58 @@ TEST_CASE("html parity: every entity libxml2 knows reads the same", "[ingest]") 
 // characters, long blank runs.
 std::string RandomDocument(std::mt19937* rng) {
   static const std::vector<std::string> kTags = {
-      "p", "div", "span", "b", "i", "u", "font", "table", "tr", "td", "th", "tbody", "thead",
-      "tfoot", "caption", "col", "colgroup", "ul", "ol", "li", "dl", "dt", "dd", "br", "hr",
-      "img", "a", "h1", "h2", "pre", "center", "blockquote", "form", "option", "select",
-      "script", "style", "head", "body", "html", "title", "meta", "link", "ix:nonNumeric",
-      "ix:header", "ix:hidden", "o:p", "sup", "strong", "em", "small", "tt", "strike",
-      "address", "listing", "xmp", "noscript", "object", "iframe", "textarea", "frameset",
-      "frame", "noframes", "p.x", "section", "header", "param", "map", "area", "fieldset",
-      "legend", "menu", "dir", "optgroup", "plaintext", "nobr", "page"};
+      "p",         "div",       "span",      "b",
+      "i",         "u",         "font",      "table",
+      "tr",        "td",        "th",        "tbody",
+      "thead",     "tfoot",     "caption",   "col",
+      "colgroup",  "ul",        "ol",        "li",
+      "dl",        "dt",        "dd",        "br",
+      "hr",        "img",       "a",         "h1",
+      "h2",        "pre",       "center",    "blockquote",
+      "form",      "option",    "select",    "script",
+      "style",     "head",      "body",      "html",
+      "title",     "meta",      "link",      "ix:nonNumeric",
+      "ix:header", "ix:hidden", "o:p",       "sup",
+      "strong",    "em",        "small",     "tt",
+      "strike",    "address",   "listing",   "xmp",
+      "noscript",  "object",    "iframe",    "textarea",
+      "frameset",  "frame",     "noframes",  "p.x",
+      "section",   "header",    "param",     "map",
+      "area",      "fieldset",  "legend",    "menu",
+      "dir",       "optgroup",  "plaintext", "nobr",
+      "page"};
   static const std::vector<std::string> kWords = {
-      "Acme", "Inc.", "agreed", "to", "pay", "$5", "million", "2005,", "&amp;", "&nbsp;",
-      "&#160;", "&#150;", "&#x2019;", "&foo;", "&amp", "AT&T", "&#0;", "&#xzz;", "&lt;",
-      "&NBSP;", "&T\xE2\x80\x99s", "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "&", "<", "< ",
-      ">", "(a)", "\xE2\x80\xA2", "$", "%", ")", "(50", "\t", "\n", "  ", "\r\n", "\x0c",
-      "\x01", "\xEF\xBF\xBE", "&#12;", "&#65abc", "&#x110000;", "&;", "&#;", "-->", "--!>"};
-  static const std::vector<std::string> kStyles = {
-      "display:none", "display: inline", "display:block", "display:inline-block",
-      "padding-left:7pt", "margin-left:0", "page-break-before:always", "DISPLAY:NONE",
-      "display:&#110;one", "color:red"};
-  static const std::vector<std::string> kOdd = {
-      "<!-- c -->", "<!-->", "<!--->x-->", "<!-- a --!>", "<?xml:namespace prefix = o ?>", "<?>",
-      "<![if !supportLists]>", "<![endif]>", "<!DOCTYPE html>", "</ >", "</3>", "<>", "<_x>",
-      "<!x>"};
+      "Acme",     "Inc.",         "agreed",   "to",     "pay",    "$5",           "million",
+      "2005,",    "&amp;",        "&nbsp;",   "&#160;", "&#150;", "&#x2019;",     "&foo;",
+      "&amp",     "AT&T",         "&#0;",     "&#xzz;", "&lt;",   "&NBSP;",       "&T\xE2\x80\x99s",
+      "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "&",      "<",      "< ",           ">",
+      "(a)",      "\xE2\x80\xA2", "$",        "%",      ")",      "(50",          "\t",
+      "\n",       "  ",           "\r\n",     "\x0c",   "\x01",   "\xEF\xBF\xBE", "&#12;",
+      "&#65abc",  "&#x110000;",   "&;",       "&#;",    "-->",    "--!>"};
+  static const std::vector<std::string> kStyles = {"display:none",
+                                                   "display: inline",
+                                                   "display:block",
+                                                   "display:inline-block",
+                                                   "padding-left:7pt",
+                                                   "margin-left:0",
+                                                   "page-break-before:always",
+                                                   "DISPLAY:NONE",
+                                                   "display:&#110;one",
+                                                   "color:red"};
+  static const std::vector<std::string> kOdd = {"<!-- c -->",
+                                                "<!-->",
+                                                "<!--->x-->",
+                                                "<!-- a --!>",
+                                                "<?xml:namespace prefix = o ?>",
+                                                "<?>",
+                                                "<![if !supportLists]>",
+                                                "<![endif]>",
+                                                "<!DOCTYPE html>",
+                                                "</ >",
+                                                "</3>",
+                                                "<>",
+                                                "<_x>",
+                                                "<!x>"};
   auto pick = [&](const std::vector<std::string>& v) -> const std::string& {
     return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(*rng)];
   };
