@@ -4,11 +4,20 @@
 #define DEALGRAPH_COMMON_STRINGS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dealgraph {
+
+// Hashes std::string keys and std::string_view probes alike, so an
+// unordered container of strings can be searched without a copy
+// (std::unordered_map<std::string, V, StringViewHash, std::equal_to<>>).
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }

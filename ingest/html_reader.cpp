@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/html_text.h"
@@ -134,11 +135,6 @@ constexpr EndPriority kEndPriorities[] = {
 };
 constexpr uint8_t kDefaultEndPriority = 100;
 
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
 uint32_t HashName(std::string_view s) {
   uint32_t h = 2166136261u;
   for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
@@ -221,8 +217,6 @@ const Tables& GetTables() {
 }
 
 bool IsBlank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // XML's Char production.
 bool IsXmlChar(uint32_t c) {
@@ -276,7 +270,11 @@ class Parser {
   };
 
   static constexpr uint8_t kHtml = TagId("html"), kHead = TagId("head"), kBody = TagId("body"),
-                           kP = TagId("p"), kScript = TagId("script"), kStyle = TagId("style");
+                           kP = TagId("p"), kScript = TagId("script"), kStyle = TagId("style"),
+                           kMeta = TagId("meta"), kLink = TagId("link"), kTitle = TagId("title"),
+                           kBase = TagId("base"), kNoframes = TagId("noframes"),
+                           kFrame = TagId("frame"), kFrameset = TagId("frameset"),
+                           kHr = TagId("hr");
 
   unsigned char Cur() const { return pos_ < n_ ? static_cast<unsigned char>(in_[pos_]) : 0; }
   unsigned char At(size_t k) const {
@@ -287,25 +285,23 @@ class Parser {
   void SkipBlanks() {
     while (pos_ < n_ && IsBlank(static_cast<unsigned char>(in_[pos_]))) ++pos_;
   }
-  static char Lower(unsigned char c) {
-    return static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-  }
 
-  // An HTML tag or attribute name at pos_, lower-cased into name_: a letter,
+  // An HTML tag or attribute name at pos_, lower-cased into *out: a letter,
   // '_', ':' or '.', then letters, digits, ':', '-', '_', '.'; at most
   // kMaxName bytes. False (nothing read) when there is none.
-  bool ParseHtmlName() {
+  bool ParseHtmlName(std::string* out) {
     unsigned char c = Cur();
-    if (!IsLetter(c) && c != '_' && c != ':' && c != '.') return false;
+    if (!IsAsciiAlpha(c) && c != '_' && c != ':' && c != '.') return false;
     size_t end = pos_;
     const size_t limit = std::min(n_, pos_ + kMaxName);
     while (end < limit) {
       c = static_cast<unsigned char>(in_[end]);
-      if (!(IsLetter(c) || IsDigit(c) || c == ':' || c == '-' || c == '_' || c == '.')) break;
+      if (!(IsAsciiAlpha(c) || IsAsciiDigit(c) || c == ':' || c == '-' || c == '_' || c == '.'))
+        break;
       ++end;
     }
-    name_.assign(in_.data() + pos_, end - pos_);
-    for (char& ch : name_) ch = Lower(static_cast<unsigned char>(ch));
+    out->assign(in_.data() + pos_, end - pos_);
+    for (char& ch : *out) ch = AsciiLower(ch);
     pos_ = end;
     return true;
   }
@@ -318,10 +314,10 @@ class Parser {
   std::string_view ParseXmlName(bool unicode) {
     size_t start = pos_;
     unsigned char c = Cur();
-    if (!(IsLetter(c) || c == '_' || c == ':' || (unicode && c >= 0x80))) return {};
+    if (!(IsAsciiAlpha(c) || c == '_' || c == ':' || (unicode && c >= 0x80))) return {};
     while (pos_ < n_) {
       c = Cur();
-      if (!(IsLetter(c) || IsDigit(c) || c == '_' || c == '-' || c == ':' || c == '.' ||
+      if (!(IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '_' || c == '-' || c == ':' || c == '.' ||
             (unicode && c >= 0x80))) {
         break;
       }
@@ -336,8 +332,8 @@ class Parser {
 
   void Push(uint8_t tag, std::string_view name, const html::StyleInfo& style) {
     Flush();
-    if (tag == kHead && html_state_ < 3) html_state_ = 3;
-    if (tag == kBody && html_state_ < 10) html_state_ = 10;
+    if (tag == kHead) saw_head_ = true;
+    if (tag == kBody) saw_body_ = true;
     const uint32_t index = static_cast<uint32_t>(stack_.size());
     std::vector<uint32_t>* where = &where_[tag];
     if (tag == 0) {
@@ -359,7 +355,7 @@ class Parser {
         local = t_.Tag(name.substr(colon + 1));
       }
     }
-    out_->Start(t_.kind[local], local != 0 && kTagNames[local] == "hr", style);
+    out_->Start(t_.kind[local], local == kHr, style);
   }
   void Pop() {
     Flush();
@@ -401,15 +397,13 @@ class Parser {
     if (newtag == kHtml) return;
     if (stack_.empty()) Push(kHtml, "html", {});
     if (newtag == kBody || newtag == kHead) return;
-    std::string_view name = kTagNames[newtag];
-    const bool head_element =
-        newtag != 0 && (newtag == kScript || newtag == kStyle || name == "meta" || name == "link" ||
-                        name == "title" || name == "base");
+    const bool head_element = newtag == kScript || newtag == kStyle || newtag == kMeta ||
+                              newtag == kLink || newtag == kTitle || newtag == kBase;
     if (stack_.size() <= 1 && head_element) {
-      if (html_state_ >= 3) return;
+      if (saw_head_ || saw_body_) return;
       Push(kHead, "head", {});
-    } else if (newtag == 0 || (name != "noframes" && name != "frame" && name != "frameset")) {
-      if (html_state_ >= 10) return;
+    } else if (newtag != kNoframes && newtag != kFrame && newtag != kFrameset) {
+      if (saw_body_) return;
       if (StackHas(kBody) || StackHas(kHead)) return;
       Push(kBody, "body", {});
     }
@@ -504,8 +498,8 @@ class Parser {
     bool have_style = false;
     SkipBlanks();
     while (!AtZero() && Cur() != '>' && !(Cur() == '/' && At(1) == '>')) {
-      if (ParseHtmlName()) {
-        const bool is_style = !have_style && name_ == "style";
+      if (ParseHtmlName(&attr_name_)) {
+        const bool is_style = !have_style && attr_name_ == "style";
         if (is_style) have_style = true;
         SkipBlanks();
         if (Cur() == '=') {
@@ -567,8 +561,8 @@ class Parser {
       }
       size_t j = i + 1;
       size_t name_start = j;
-      if (j < raw.size() && (IsLetter(raw[j]) || raw[j] == '_' || raw[j] == ':')) {
-        while (j < raw.size() && (IsLetter(raw[j]) || IsDigit(raw[j]) || raw[j] == '_' ||
+      if (j < raw.size() && (IsAsciiAlpha(raw[j]) || raw[j] == '_' || raw[j] == ':')) {
+        while (j < raw.size() && (IsAsciiAlpha(raw[j]) || IsAsciiDigit(raw[j]) || raw[j] == '_' ||
                                   raw[j] == '-' || raw[j] == ':' || raw[j] == '.')) {
           ++j;
         }
@@ -599,7 +593,7 @@ class Parser {
     while (j < s.size() && s[j] != ';') {
       unsigned char c = static_cast<unsigned char>(s[j]);
       uint32_t d;
-      if (IsDigit(c)) {
+      if (IsAsciiDigit(c)) {
         d = c - '0';
       } else if (hex && c >= 'a' && c <= 'f') {
         d = c - 'a' + 10;
@@ -620,9 +614,8 @@ class Parser {
   // A start tag at "<" + letter, and what ends its element at once.
   void ParseStartTag() {
     ++pos_;
-    ParseHtmlName();
+    ParseHtmlName(&name_);
     const uint8_t tag = t_.Tag(name_);
-    std::string name = name_;
     AutoClose(tag);
     CheckImplied(tag);
     bool discard = false;
@@ -631,7 +624,7 @@ class Parser {
     if (tag == kBody && StackHas(kBody)) discard = true;
     if (discard) ++discarded_;
     html::StyleInfo style = ParseAttributes();
-    if (!discard) Push(tag, name, style);
+    if (!discard) Push(tag, name_, style);
     // What follows applies to the element now open: the new one, or the
     // one a dropped tag stood in.
     if (stack_.empty()) {
@@ -653,7 +646,7 @@ class Parser {
 
   void ParseEndTag() {
     pos_ += 2;
-    if (!ParseHtmlName()) return;
+    if (!ParseHtmlName(&name_)) return;
     SkipBlanks();
     while (!AtZero() && Cur() != '>') ++pos_;
     if (Cur() == '>') ++pos_;
@@ -698,7 +691,7 @@ class Parser {
       std::string_view rest = in_.substr(lt + 2, name.size());
       bool match = rest.size() == name.size();
       for (size_t k = 0; match && k < name.size(); ++k) {
-        match = Lower(static_cast<unsigned char>(rest[k])) == name[k];
+        match = AsciiLower(rest[k]) == name[k];
       }
       if (match) {
         pos_ = lt;
@@ -787,21 +780,21 @@ class Parser {
         ParseEndTag();
         continue;
       }
-      if (c == '<' && IsLetter(At(1)) && !stack_.empty()) {
+      if (c == '<' && IsAsciiAlpha(At(1)) && !stack_.empty()) {
         // libxml2 first looks the name up without '.' and closes what that
         // name closes, even inside a script or style ("<p.x>" closes an open
         // <p>, "<noscript>" a <script>). Elsewhere ParseStartTag does the
         // same with the whole name.
         size_t k = pos_ + 1;
         while (k < n_ && k - pos_ - 1 < kMaxName &&
-               (IsLetter(in_[k]) || IsDigit(in_[k]) || in_[k] == ':' || in_[k] == '-' ||
+               (IsAsciiAlpha(in_[k]) || IsAsciiDigit(in_[k]) || in_[k] == ':' || in_[k] == '-' ||
                 in_[k] == '_')) {
           ++k;
         }
         const bool raw = stack_.back().tag == kScript || stack_.back().tag == kStyle;
         if (raw || (k < n_ && in_[k] == '.' && k - pos_ - 1 < kMaxName)) {
           name_.clear();
-          for (size_t m = pos_ + 1; m < k; ++m) name_.push_back(Lower(in_[m]));
+          for (size_t m = pos_ + 1; m < k; ++m) name_.push_back(AsciiLower(in_[m]));
           uint8_t tag = t_.Tag(name_);
           if (Closes(tag, stack_.back())) {
             AutoClose(tag);
@@ -819,7 +812,7 @@ class Parser {
         ParseComment();
       } else if (AtPI()) {
         ParsePI();
-      } else if (Cur() == '<' && IsLetter(At(1))) {
+      } else if (Cur() == '<' && IsAsciiAlpha(At(1))) {
         ParseStartTag();
       } else if (Cur() == '<') {
         Text("<");
@@ -843,15 +836,18 @@ class Parser {
   // Where each name is open (indices into stack_, ascending), by tag and,
   // for other names, by name.
   std::vector<uint32_t> where_[kMaxTags];
-  std::unordered_map<std::string, std::vector<uint32_t>, NameHash, std::equal_to<>> where_other_;
+  std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, std::equal_to<>>
+      where_other_;
   // ranked_[k]: the open elements whose end-tag rank is at least
   // kRankLevels[k].
   static constexpr size_t kRanks = 7;
   static constexpr uint8_t kRankLevels[kRanks] = {150, 160, 170, 180, 190, 200, 220};
   std::vector<uint32_t> ranked_[kRanks];
-  int html_state_ = 0;  // 3 once a <head> opened, 10 once a <body> did
-  int discarded_ = 0;   // misplaced <html>/<head>/<body> tags dropped
-  std::string name_;
+  bool saw_head_ = false;  // a <head> opened (libxml2's html >= 3)
+  bool saw_body_ = false;  // a <body> opened (html >= 10)
+  int discarded_ = 0;      // misplaced <html>/<head>/<body> tags dropped
+  std::string name_;       // the tag name being read
+  std::string attr_name_;  // the attribute name being read
   std::string scratch_;
   std::string pending_;  // text not yet given to out_
 };

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/strings.h"
 #include "ingest/encoding.h"
 #include "ingest/text_reader.h"
 
@@ -13,21 +14,7 @@ namespace html {
 
 namespace {
 
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool EqualsNoCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ToLower(a[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
-bool StartsWithNoCase(std::string_view a, std::string_view lower) {
-  return a.size() >= lower.size() && EqualsNoCase(a.substr(0, lower.size()), lower);
-}
 
 std::string_view TrimCss(std::string_view v) {
   while (!v.empty() && (IsAsciiSpace(v.front()) || v.front() == '"')) v.remove_prefix(1);
@@ -45,23 +32,23 @@ bool IsNonZeroLength(std::string_view v) {
 }
 
 void ApplyDeclaration(std::string_view prop, std::string_view value, StyleInfo* info) {
-  if (EqualsNoCase(prop, "display")) {
-    if (StartsWithNoCase(value, "none")) {
+  if (EqualsIgnoreCase(prop, "display")) {
+    if (StartsWithIgnoreCase(value, "none")) {
       info->hidden = true;
-    } else if (StartsWithNoCase(value, "inline-")) {
+    } else if (StartsWithIgnoreCase(value, "inline-")) {
       info->display = Display::kInlineBlock;
-    } else if (StartsWithNoCase(value, "inline")) {
+    } else if (StartsWithIgnoreCase(value, "inline")) {
       info->display = Display::kInline;
-    } else if (StartsWithNoCase(value, "block") || StartsWithNoCase(value, "list-item") ||
-               StartsWithNoCase(value, "flex")) {
+    } else if (StartsWithIgnoreCase(value, "block") || StartsWithIgnoreCase(value, "list-item") ||
+               StartsWithIgnoreCase(value, "flex")) {
       info->display = Display::kBlock;
     }
-  } else if (EqualsNoCase(prop, "page-break-before") || EqualsNoCase(prop, "page-break-after") ||
-             EqualsNoCase(prop, "break-before") || EqualsNoCase(prop, "break-after")) {
-    if (StartsWithNoCase(value, "always") || StartsWithNoCase(value, "page")) {
+  } else if (EqualsIgnoreCase(prop, "page-break-before") || EqualsIgnoreCase(prop, "page-break-after") ||
+             EqualsIgnoreCase(prop, "break-before") || EqualsIgnoreCase(prop, "break-after")) {
+    if (StartsWithIgnoreCase(value, "always") || StartsWithIgnoreCase(value, "page")) {
       info->page_break = true;
     }
-  } else if (EqualsNoCase(prop, "padding-left") || EqualsNoCase(prop, "margin-left")) {
+  } else if (EqualsIgnoreCase(prop, "padding-left") || EqualsIgnoreCase(prop, "margin-left")) {
     if (IsNonZeroLength(value)) info->leading_space = true;
   }
 }

@@ -17,15 +17,12 @@
 #include <vector>
 
 #include "common/status.h"
+#include "common/strings.h"
 
 namespace dealgraph {
 
 // Hash and equality that let a set or map of std::string be searched with a
 // std::string_view (no temporary string per lookup on the hot paths).
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
 using WordSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
 
 // A filter over words by their shape (first byte, last byte, length): no

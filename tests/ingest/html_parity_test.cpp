@@ -5,26 +5,18 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "ingest/html_reader.h"
 #include "ingest/reader.h"
+#include "tests/test_data.h"
 
 namespace dealgraph {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Both conversions' text, or the error message.
 std::string Ours(const std::string& html) {
@@ -41,7 +33,7 @@ TEST_CASE("html parity: every bundled filing reads the same as with libxml2", "[
   for (const char* dir : {"filings", "dev"}) {
     for (const auto& entry : fs::directory_iterator(fs::path(DEALGRAPH_DATA_DIR) / dir)) {
       if (!entry.is_regular_file() || entry.path().extension() == ".tsv") continue;
-      std::string bytes = Slurp(entry.path());
+      std::string bytes = Slurp(entry.path().string());
       Result<Document> ours = ReadFiling(entry.path().string(), bytes);
       Result<Document> reference = Status::Internal("not read");
       {
