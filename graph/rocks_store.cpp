@@ -53,6 +53,59 @@ constexpr size_t kBlockCacheBytes = 64u << 20;
 constexpr size_t kWriteBufferBytes = 32u << 20;
 constexpr int kLevel0Files = 8;
 
+// The writes of one commit, handed to RocksDB in key order. A commit's
+// writes come record by record, each followed by its index entries, so
+// consecutive keys fall in different key families, far apart in the
+// memtable's skip list. The memtable keeps an insert hint (WholeKeySpace):
+// where the last insert went, from which a key a little after it is placed
+// by fixing the lower levels of the search only. In key order, each key of
+// a commit (~1,600 of ~45 filings) lands a few dozen entries after the one
+// before. g10k: the skip-list inserts 12.7% -> 9.5% of the ingest's CPU,
+// --jobs 1 4.83 -> 4.60 s (docs/performance.md, "Session 11").
+class KeyOrderedBatch {
+ public:
+  rocksdb::Status Put(std::string_view key, std::string_view value) {
+    Push(key, value, false);
+    return rocksdb::Status::OK();
+  }
+  rocksdb::Status Delete(std::string_view key) {
+    Push(key, {}, true);
+    return rocksdb::Status::OK();
+  }
+  // Appends every write to `wb`, sorted by key; writes to one key keep
+  // their order.
+  rocksdb::Status AppendTo(rocksdb::WriteBatch* wb) {
+    auto key_of = [this](const Op& op) { return std::string_view(arena_).substr(op.key_at, op.key_size); };
+    std::stable_sort(ops_.begin(), ops_.end(),
+                     [&](const Op& a, const Op& b) { return key_of(a) < key_of(b); });
+    rocksdb::Status s;
+    for (const Op& op : ops_) {
+      rocksdb::Slice key(arena_.data() + op.key_at, op.key_size);
+      s = op.erase ? wb->Delete(key) : wb->Put(key, rocksdb::Slice(arena_.data() + op.value_at, op.value_size));
+      if (!s.ok()) break;
+    }
+    return s;
+  }
+
+ private:
+  struct Op {
+    size_t key_at;
+    size_t value_at;
+    size_t key_size;
+    size_t value_size;
+    bool erase;
+  };
+  void Push(std::string_view key, std::string_view value, bool erase) {
+    Op op{arena_.size(), arena_.size() + key.size(), key.size(), value.size(), erase};
+    arena_.append(key);
+    arena_.append(value);
+    ops_.push_back(op);
+  }
+
+  std::string arena_;
+  std::vector<Op> ops_;
+};
+
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   std::string msg = std::string(context) + ": " + s.ToString();
   if (s.IsNotFound()) return Status::NotFound(std::move(msg));
@@ -215,6 +268,14 @@ class FirstComponentPrefix : public rocksdb::SliceTransform {
   bool InDomain(const rocksdb::Slice& key) const override {
     return FirstComponentEnd(std::string_view(key.data(), key.size())) != 0;
   }
+};
+
+// One memtable insert hint for the whole key space: see KeyOrderedBatch.
+class WholeKeySpace : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "dealgraph.WholeKeySpace.1"; }
+  rocksdb::Slice Transform(const rocksdb::Slice&) const override { return rocksdb::Slice(); }
+  bool InDomain(const rocksdb::Slice&) const override { return true; }
 };
 
 // How a scan of the keys starting with `prefix` (bounded above by the end
@@ -553,11 +614,11 @@ class RocksStore::Batch {
   // entries and their values (an entity that only gained a source): then
   // they are not computed at all.
   template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
-  static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
+  static rocksdb::Status ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st,
                                      Encode encode, IndexKeys index_keys, IndexValue index_value,
                                      int64_t* counter, SameIndex same_index);
   template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
-  static rocksdb::Status ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key, const Staged<T>& st,
+  static rocksdb::Status ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st,
                                      Encode encode, IndexKeys index_keys, IndexValue index_value,
                                      int64_t* counter) {
     return ApplyStaged(wb, key, st, encode, index_keys, index_value, counter,
@@ -1011,7 +1072,7 @@ Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector
 // entries derived from it (an entry both have is rewritten only when its
 // value changed), and the counter.
 template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
-rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const std::string& key,
+rocksdb::Status RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::string& key,
                                                const Staged<T>& st, Encode encode, IndexKeys index_keys,
                                                IndexValue index_value, int64_t* counter, SameIndex same_index) {
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
@@ -1041,7 +1102,7 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(rocksdb::WriteBatch* wb, const st
 }
 
 Status RocksStore::Batch::Commit() {
-  rocksdb::WriteBatch wb;
+  KeyOrderedBatch wb;
   CountsRecord counts;
   {
     std::lock_guard<std::mutex> lock(store_->counts_mu_);
@@ -1074,7 +1135,9 @@ Status RocksStore::Batch::Commit() {
       s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
     }
   }
-  if (s.ok()) s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
+  if (s.ok()) s = wb.Put(keys::kCountsKey, EncodeCounts(counts));
+  rocksdb::WriteBatch ordered;
+  if (s.ok()) s = wb.AppendTo(&ordered);
   if (!s.ok()) return FromRocks(s, "while preparing the write");
 
   // sync=false: the WAL is on, so a process crash loses nothing; a machine
@@ -1082,9 +1145,9 @@ Status RocksStore::Batch::Commit() {
   rocksdb::WriteOptions wo;
   wo.sync = false;
   wo.disableWAL = false;
-  s = store_->db_->Write(wo, &wb);
+  s = store_->db_->Write(wo, &ordered);
   if (!s.ok()) return WriteError(s, store_->path_);
-  store_->bytes_written_ += wb.GetDataSize();
+  store_->bytes_written_ += ordered.GetDataSize();
   std::lock_guard<std::mutex> lock(store_->counts_mu_);
   store_->counts_ = counts;
   return Status::Ok();
@@ -1221,30 +1284,27 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.level0_file_num_compaction_trigger = kLevel0Files;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
-  // ZSTD at every level, each file with a dictionary trained on samples of
-  // its blocks: records are small and alike (ids, type names, field
-  // layouts), so a block compresses against the dictionary. With LZ4 above
-  // the last level, a store as ingested (two L0 files for 10,813 generated
-  // filings) took 1,743 bytes per event; ZSTD with a dictionary 1,050, for
-  // 3-5% more ingest CPU. The builder buffers a file's blocks until it has
-  // enough samples; the buffer is capped so flushes and compactions stay
-  // small in memory.
+  // ZSTD at every level. Files at the last level, where a big store's data
+  // ends up (~90% of it, below), each have a dictionary trained on samples
+  // of their blocks: records are small and alike (ids, type names, field
+  // layouts), so a block compresses against the dictionary (the builder
+  // buffers a file's blocks until it has enough samples; the buffer is
+  // capped so compactions stay small in memory). A 2 GiB corpus settles to
+  // 974 bytes per event.
   //
-  // Training a dictionary (ZDICT's fast-cover search over 1.6 MB of
-  // samples) costs the same per file however small the file: with 16 MiB
-  // memtables, flushes trained four times as often and the ingest's CPU
-  // grew 10%. Files above the last level (flushes, mostly, short-lived)
-  // take their dictionary from the samples as they are (ZDICT's finalize);
-  // the last level, where a big store's data ends up, keeps the trained
-  // ones.
+  // Files above it (flushes, mostly, short-lived) go without a dictionary:
+  // buffering and replaying the blocks for one cost the flush thread a
+  // third of its CPU, which --jobs 2 takes from the extractors (g10k
+  // --jobs 2: 3.02 -> 2.84 s; --jobs 1 unchanged, its flushes run on the
+  // other core). An unsettled store (an ingest under settle_min_bytes)
+  // is 7% larger for it (g10k: 17.9 -> 19.1 MB). With LZ4 there instead it
+  // was 19% larger and no faster (docs/performance.md, "Session 11").
   if (o.compression == rocksdb::kZSTD) {
-    for (rocksdb::CompressionOptions* c : {&o.compression_opts, &o.bottommost_compression_opts}) {
-      c->enabled = true;
-      c->max_dict_bytes = 16 << 10;
-      c->zstd_max_train_bytes = 100 * (16 << 10);
-      c->max_dict_buffer_bytes = 8 << 20;
-    }
-    o.compression_opts.use_zstd_dict_trainer = false;
+    rocksdb::CompressionOptions& last = o.bottommost_compression_opts;
+    last.enabled = true;
+    last.max_dict_bytes = 16 << 10;
+    last.zstd_max_train_bytes = 100 * (16 << 10);
+    last.max_dict_buffer_bytes = 8 << 20;
     o.bottommost_compression = rocksdb::kZSTD;
   }
   // Levels sized from the last one up: the last level holds ~90% of the
@@ -1262,6 +1322,7 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.memtable_whole_key_filtering = true;
   o.memtable_prefix_bloom_size_ratio = 0.02;
   o.prefix_extractor = std::make_shared<FirstComponentPrefix>();
+  o.memtable_insert_with_hint_prefix_extractor = std::make_shared<WholeKeySpace>();
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(kBlockCacheBytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
