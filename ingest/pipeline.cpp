@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -40,7 +41,10 @@ bool FilingLikeName(const fs::path& p) {
          ext == ".xml" || ext == ".gz";
 }
 
-Result<std::string> ReadAll(const std::string& path) {
+// Reads a whole file. `*waited` is set when the reads were slow enough to
+// have waited for the disk: over 200 us at under 1 GB/s (from the page cache
+// a 7 KB filing takes ~5 us here, from the disk a few hundred).
+Result<std::string> ReadAll(const std::string& path, bool* waited) {
   if (path == "-") {
     std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     return data;
@@ -63,6 +67,7 @@ Result<std::string> ReadAll(const std::string& path) {
   if (size > kMaxFileBytes) return Status::Unsupported("file is larger than 512 MiB");
   std::string data(size, '\0');
   size_t got = 0;
+  auto start = std::chrono::steady_clock::now();
   while (got < data.size()) {
     ssize_t r = ::read(fd, data.data() + got, data.size() - got);
     if (r < 0) {
@@ -73,13 +78,127 @@ Result<std::string> ReadAll(const std::string& path) {
     got += static_cast<size_t>(r);
   }
   data.resize(got);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  *waited = seconds > 200e-6 && static_cast<double>(got) < 1e9 * seconds;
   return data;
 }
+
+// Asks the kernel to start reading the files the workers will claim next,
+// so that a corpus that is not in the page cache comes off the disk while
+// the filings before it are extracted and stored: a worker otherwise waits
+// for every file it opens (docs/performance.md, "Session 11"). It starts
+// once the workers' reads have waited for the disk a few times (ReadAll), so
+// a corpus in the page cache costs it nothing; its system calls take ~28 us
+// a file on this machine. It keeps at most kAheadFiles files or kAheadBytes beyond the
+// last one claimed, and asks for the first kAheadFileBytes of each (the
+// kernel's own readahead follows a big file's sequential read). It only
+// opens, fstats, advises and closes: nothing is read here, and a FIFO or a
+// file that is gone is passed over.
+class ReadAhead {
+ public:
+  static constexpr size_t kAheadFiles = 256;
+  static constexpr uintmax_t kAheadBytes = 32u << 20;
+  static constexpr uintmax_t kAheadFileBytes = 4u << 20;
+  // It starts after this many reads that waited for the disk.
+  static constexpr int kWaitsToStart = 4;
+
+  // kNever: no thread at all.
+  ReadAhead(const std::vector<std::string>& files, IngestOptions::ReadAhead mode)
+      : files_(files), active_(mode == IngestOptions::ReadAhead::kAlways) {
+    if (mode != IngestOptions::ReadAhead::kNever && !files.empty()) thread_ = std::thread([this] { Run(); });
+  }
+  ~ReadAhead() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    if (thread_.joinable()) thread_.join();
+  }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  // The workers have claimed the files before `next`.
+  void Claimed(size_t next) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (next <= claimed_) return;
+      claimed_ = next;
+      if (!active_) return;
+    }
+    cv_.notify_one();
+  }
+  // A worker's read waited for the disk.
+  void Waited() {
+    if (waits_.fetch_add(1, std::memory_order_relaxed) + 1 != kWaitsToStart) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      active_ = true;
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  void Run() {
+    std::deque<uintmax_t> ahead;  // the sizes asked for, files [first, i)
+    size_t first = 0;
+    uintmax_t ahead_bytes = 0;
+    for (size_t i = 0; i < files_.size(); ++i) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] {
+          while (first < claimed_ && !ahead.empty()) {
+            ahead_bytes -= ahead.front();
+            ahead.pop_front();
+            ++first;
+          }
+          return stop_ || (active_ && i < claimed_ + kAheadFiles && ahead_bytes < kAheadBytes);
+        });
+        if (stop_) return;
+        if (i < claimed_) {  // claimed already: too late to help
+          first = claimed_;
+          ahead.clear();
+          ahead_bytes = 0;
+          i = claimed_ - 1;
+          continue;
+        }
+      }
+      uintmax_t asked = Ask(files_[i]);
+      ahead.push_back(asked);
+      ahead_bytes += asked;
+    }
+  }
+
+  // Starts reading the head of `path`; how many bytes were asked for.
+  static uintmax_t Ask(const std::string& path) {
+    if (path == "-") return 0;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return 0;
+    struct stat st;
+    uintmax_t len = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      len = std::min<uintmax_t>(static_cast<uintmax_t>(st.st_size), kAheadFileBytes);
+      if (len > 0) ::posix_fadvise(fd, 0, static_cast<off_t>(len), POSIX_FADV_WILLNEED);
+    }
+    ::close(fd);
+    return len;
+  }
+
+  const std::vector<std::string>& files_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  size_t claimed_ = 0;
+  bool active_;
+  bool stop_ = false;
+  std::atomic<int> waits_{0};
+  std::thread thread_;
+};
 
 // A filing that is read, extracted and ready to store (or failed).
 struct Work {
   std::string path;
   double bytes = 0;
+  bool waited = false;  // reading it waited for the disk (ReadAll)
   Status status;
   bool already_stored = false;
   std::optional<Document> doc;
@@ -95,7 +214,7 @@ bool IsFilingForm(const std::string& form) {
 // Reads one file into a document (w->doc). A filing already in `store` is
 // not extracted again unless `replace` (re-ingesting a folder stays cheap).
 void ReadStage(const Store& store, bool replace, Work* w) {
-  Result<std::string> data = ReadAll(w->path);
+  Result<std::string> data = ReadAll(w->path, &w->waited);
   if (!data.ok()) {
     w->status = data.status();
     return;
@@ -236,17 +355,20 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   // Claims filings one at a time (under `lock`) and reads each without it,
   // until a run is full or nothing is claimable; then extracts them all and
   // marks them done.
+  ReadAhead read_ahead(files, options.read_ahead);
   auto process_run = [&](std::unique_lock<std::mutex>& lock) {
     size_t mine[kRunFilings];
     size_t count = 0;
     double bytes = 0;
     while (count < kRunFilings && bytes < kRunBytes && claimable()) {
       size_t i = next++;
+      read_ahead.Claimed(next);
       lock.unlock();
       Work& w = slot(i);
       w = Work();
       w.path = files[i];
       ReadStage(store, options.replace, &w);
+      if (w.waited) read_ahead.Waited();
       bytes += w.bytes;
       mine[count++] = i;
       lock.lock();

@@ -20,6 +20,10 @@ struct IngestOptions {
   bool replace = false;   //!< re-extract filings already stored
   int jobs = 1;           //!< worker threads for read + extract
   bool progress = false;  //!< draw a progress line on `diag` (a TTY)
+  // Whether a thread asks the kernel to read the next files ahead of the
+  // workers: kAuto from the point where reads have waited for the disk.
+  enum class ReadAhead { kAuto, kAlways, kNever };
+  ReadAhead read_ahead = ReadAhead::kAuto;
 };
 
 struct IngestSummary {
