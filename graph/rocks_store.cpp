@@ -64,46 +64,54 @@ constexpr int kLevel0Files = 8;
 // --jobs 1 4.83 -> 4.60 s (docs/performance.md, "Session 11").
 class KeyOrderedBatch {
  public:
-  rocksdb::Status Put(std::string_view key, std::string_view value) {
-    Push(key, value, false);
+  // The value is moved in: a filing's extract can be megabytes, and a
+  // copy here would be one more pass over everything a commit writes.
+  rocksdb::Status Put(std::string_view key, std::string value) {
+    Push(key, std::move(value), false);
     return rocksdb::Status::OK();
   }
   rocksdb::Status Delete(std::string_view key) {
-    Push(key, {}, true);
+    Push(key, std::string(), true);
     return rocksdb::Status::OK();
   }
-  // Appends every write to `wb`, sorted by key; writes to one key keep
-  // their order.
-  rocksdb::Status AppendTo(rocksdb::WriteBatch* wb) {
-    auto key_of = [this](const Op& op) { return std::string_view(arena_).substr(op.key_at, op.key_size); };
+
+  // The writes as one WriteBatch, sorted by key; writes to one key keep
+  // their order. Its buffer is sized up front, so it is filled in one pass.
+  rocksdb::WriteBatch Take() {
+    auto key_of = [this](const Op& op) { return std::string_view(keys_).substr(op.key_at, op.key_size); };
     std::stable_sort(ops_.begin(), ops_.end(),
                      [&](const Op& a, const Op& b) { return key_of(a) < key_of(b); });
-    rocksdb::Status s;
+    // Per record: a type byte and two varint lengths (at most 5 bytes each).
+    constexpr size_t kHeaderBytes = 12;  // WriteBatch's sequence and count
+    size_t bytes = kHeaderBytes + keys_.size() + values_bytes_ + 11 * ops_.size();
+    rocksdb::WriteBatch wb(bytes);
     for (const Op& op : ops_) {
-      rocksdb::Slice key(arena_.data() + op.key_at, op.key_size);
-      s = op.erase ? wb->Delete(key) : wb->Put(key, rocksdb::Slice(arena_.data() + op.value_at, op.value_size));
-      if (!s.ok()) break;
+      rocksdb::Slice key(keys_.data() + op.key_at, op.key_size);
+      rocksdb::Status s = op.erase ? wb.Delete(key) : wb.Put(key, op.value);
+      // Put and Delete fail only for a key or value over 4 GiB.
+      if (!s.ok()) status_ = s;
     }
-    return s;
+    return wb;
   }
+  const rocksdb::Status& status() const { return status_; }
 
  private:
   struct Op {
     size_t key_at;
-    size_t value_at;
     size_t key_size;
-    size_t value_size;
+    std::string value;
     bool erase;
   };
-  void Push(std::string_view key, std::string_view value, bool erase) {
-    Op op{arena_.size(), arena_.size() + key.size(), key.size(), value.size(), erase};
-    arena_.append(key);
-    arena_.append(value);
-    ops_.push_back(op);
+  void Push(std::string_view key, std::string value, bool erase) {
+    values_bytes_ += value.size();
+    ops_.push_back(Op{keys_.size(), key.size(), std::move(value), erase});
+    keys_.append(key);
   }
 
-  std::string arena_;
+  std::string keys_;
+  size_t values_bytes_ = 0;
   std::vector<Op> ops_;
+  rocksdb::Status status_;
 };
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -1078,7 +1086,7 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::s
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
   std::string new_value = st.cur ? encode(*st.cur) : std::string();
   if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return rocksdb::Status::OK();
-  if (st.orig && st.cur && same_index(*st.orig, *st.cur)) return wb->Put(key, new_value);
+  if (st.orig && st.cur && same_index(*st.orig, *st.cur)) return wb->Put(key, std::move(new_value));
   std::vector<std::string> old_keys, new_keys;
   if (st.orig) old_keys = index_keys(*st.orig);
   if (st.cur) new_keys = index_keys(*st.cur);
@@ -1094,9 +1102,9 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::s
     std::string value = index_value(k, *st.cur, new_value);
     bool had = std::binary_search(old_keys.begin(), old_keys.end(), k);
     if (had && (value.empty() || value == index_value(k, *st.orig, old_value))) continue;
-    if (s.ok()) s = wb->Put(k, value);
+    if (s.ok()) s = wb->Put(k, std::move(value));
   }
-  if (s.ok()) s = st.cur ? wb->Put(key, new_value) : wb->Delete(key);
+  if (s.ok()) s = st.cur ? wb->Put(key, std::move(new_value)) : wb->Delete(key);
   if (counter) *counter += (st.cur ? 1 : 0) - (st.orig ? 1 : 0);
   return s;
 }
@@ -1136,9 +1144,9 @@ Status RocksStore::Batch::Commit() {
     }
   }
   if (s.ok()) s = wb.Put(keys::kCountsKey, EncodeCounts(counts));
-  rocksdb::WriteBatch ordered;
-  if (s.ok()) s = wb.AppendTo(&ordered);
   if (!s.ok()) return FromRocks(s, "while preparing the write");
+  rocksdb::WriteBatch ordered = wb.Take();
+  if (!wb.status().ok()) return FromRocks(wb.status(), "while preparing the write");
 
   // sync=false: the WAL is on, so a process crash loses nothing; a machine
   // crash may lose the last writes, never half of one.

@@ -42,8 +42,9 @@ bool FilingLikeName(const fs::path& p) {
 }
 
 // Reads a whole file. `*waited` is set when the reads were slow enough to
-// have waited for the disk: over 200 us at under 1 GB/s (from the page cache
-// a 7 KB filing takes ~5 us here, from the disk a few hundred).
+// have waited for the disk: over 100 us at under 300 MB/s. From the page
+// cache a 7 KB filing takes ~5 us here and a 400 KB one ~100-250 us (1.6-4
+// GB/s); from the disk a 7 KB one takes a few hundred.
 Result<std::string> ReadAll(const std::string& path, bool* waited) {
   if (path == "-") {
     std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -79,7 +80,7 @@ Result<std::string> ReadAll(const std::string& path, bool* waited) {
   }
   data.resize(got);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  *waited = seconds > 200e-6 && static_cast<double>(got) < 1e9 * seconds;
+  *waited = seconds > 100e-6 && static_cast<double>(got) < 300e6 * seconds;
   return data;
 }
 
@@ -87,20 +88,21 @@ Result<std::string> ReadAll(const std::string& path, bool* waited) {
 // so that a corpus that is not in the page cache comes off the disk while
 // the filings before it are extracted and stored: a worker otherwise waits
 // for every file it opens (docs/performance.md, "Session 11"). It starts
-// once the workers' reads have waited for the disk a few times (ReadAll), so
-// a corpus in the page cache costs it nothing; its system calls take ~28 us
-// a file on this machine. It keeps at most kAheadFiles files or kAheadBytes beyond the
-// last one claimed, and asks for the first kAheadFileBytes of each (the
-// kernel's own readahead follows a big file's sequential read). It only
-// opens, fstats, advises and closes: nothing is read here, and a FIFO or a
-// file that is gone is passed over.
+// once several reads of one run have waited for the disk (ReadAll), so a
+// corpus in the page cache costs it nothing; its system calls take ~28 us a
+// file on this machine. It keeps at most kAheadFiles files or kAheadBytes
+// beyond the last one claimed, and asks for the first kAheadFileBytes of
+// each (the kernel's own readahead follows a big file's sequential read).
+// It only opens, fstats, advises and closes: nothing is read here, and a
+// FIFO or a file that is gone is passed over.
 class ReadAhead {
  public:
   static constexpr size_t kAheadFiles = 256;
   static constexpr uintmax_t kAheadBytes = 32u << 20;
   static constexpr uintmax_t kAheadFileBytes = 4u << 20;
-  // It starts after this many reads that waited for the disk.
-  static constexpr int kWaitsToStart = 4;
+  // It starts when this many reads of one run (up to 64 files) waited for
+  // the disk: one such read may only have been preempted.
+  static constexpr size_t kWaitsToStart = 4;
 
   // kNever: no thread at all.
   ReadAhead(const std::vector<std::string>& files, IngestOptions::ReadAhead mode)
@@ -128,9 +130,9 @@ class ReadAhead {
     }
     cv_.notify_one();
   }
-  // A worker's read waited for the disk.
-  void Waited() {
-    if (waits_.fetch_add(1, std::memory_order_relaxed) + 1 != kWaitsToStart) return;
+  // A worker's reads waited for the disk.
+  void Start() {
+    if (started_.exchange(true, std::memory_order_relaxed)) return;
     {
       std::lock_guard<std::mutex> lock(mu_);
       active_ = true;
@@ -190,7 +192,7 @@ class ReadAhead {
   size_t claimed_ = 0;
   bool active_;
   bool stop_ = false;
-  std::atomic<int> waits_{0};
+  std::atomic<bool> started_{false};
   std::thread thread_;
 };
 
@@ -358,7 +360,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   ReadAhead read_ahead(files, options.read_ahead);
   auto process_run = [&](std::unique_lock<std::mutex>& lock) {
     size_t mine[kRunFilings];
-    size_t count = 0;
+    size_t count = 0, waited = 0;
     double bytes = 0;
     while (count < kRunFilings && bytes < kRunBytes && claimable()) {
       size_t i = next++;
@@ -368,7 +370,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       w = Work();
       w.path = files[i];
       ReadStage(store, options.replace, &w);
-      if (w.waited) read_ahead.Waited();
+      if (w.waited && ++waited == ReadAhead::kWaitsToStart) read_ahead.Start();
       bytes += w.bytes;
       mine[count++] = i;
       lock.lock();
