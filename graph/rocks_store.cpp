@@ -66,34 +66,26 @@ class KeyOrderedBatch {
  public:
   // The value is moved in: a filing's extract can be megabytes, and a
   // copy here would be one more pass over everything a commit writes.
-  rocksdb::Status Put(std::string_view key, std::string value) {
-    Push(key, std::move(value), false);
-    return rocksdb::Status::OK();
-  }
-  rocksdb::Status Delete(std::string_view key) {
-    Push(key, std::string(), true);
-    return rocksdb::Status::OK();
-  }
+  void Put(std::string_view key, std::string value) { Push(key, std::move(value), false); }
+  void Delete(std::string_view key) { Push(key, std::string(), true); }
 
-  // The writes as one WriteBatch, sorted by key; writes to one key keep
-  // their order. Its buffer is sized up front, so it is filled in one pass.
-  rocksdb::WriteBatch Take() {
+  // Fills `wb` with the writes sorted by key (writes to one key keep their
+  // order), its buffer sized up front. Fails only for a key or value over
+  // 4 GiB, which WriteBatch cannot hold.
+  rocksdb::Status InKeyOrder(rocksdb::WriteBatch* wb) {
     auto key_of = [this](const Op& op) { return std::string_view(keys_).substr(op.key_at, op.key_size); };
     std::stable_sort(ops_.begin(), ops_.end(),
                      [&](const Op& a, const Op& b) { return key_of(a) < key_of(b); });
-    // Per record: a type byte and two varint lengths (at most 5 bytes each).
-    constexpr size_t kHeaderBytes = 12;  // WriteBatch's sequence and count
-    size_t bytes = kHeaderBytes + keys_.size() + values_bytes_ + 11 * ops_.size();
-    rocksdb::WriteBatch wb(bytes);
+    // WriteBatch's header (sequence and count), then per record a type
+    // byte and two varint lengths of at most 5 bytes each.
+    *wb = rocksdb::WriteBatch(12 + keys_.size() + values_bytes_ + 11 * ops_.size());
     for (const Op& op : ops_) {
       rocksdb::Slice key(keys_.data() + op.key_at, op.key_size);
-      rocksdb::Status s = op.erase ? wb.Delete(key) : wb.Put(key, op.value);
-      // Put and Delete fail only for a key or value over 4 GiB.
-      if (!s.ok()) status_ = s;
+      rocksdb::Status s = op.erase ? wb->Delete(key) : wb->Put(key, op.value);
+      if (!s.ok()) return s;
     }
-    return wb;
+    return rocksdb::Status::OK();
   }
-  const rocksdb::Status& status() const { return status_; }
 
  private:
   struct Op {
@@ -111,7 +103,6 @@ class KeyOrderedBatch {
   std::string keys_;
   size_t values_bytes_ = 0;
   std::vector<Op> ops_;
-  rocksdb::Status status_;
 };
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -622,15 +613,12 @@ class RocksStore::Batch {
   // entries and their values (an entity that only gained a source): then
   // they are not computed at all.
   template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
-  static rocksdb::Status ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st,
-                                     Encode encode, IndexKeys index_keys, IndexValue index_value,
-                                     int64_t* counter, SameIndex same_index);
+  static void ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st, Encode encode,
+                          IndexKeys index_keys, IndexValue index_value, int64_t* counter, SameIndex same_index);
   template <typename T, typename Encode, typename IndexKeys, typename IndexValue>
-  static rocksdb::Status ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st,
-                                     Encode encode, IndexKeys index_keys, IndexValue index_value,
-                                     int64_t* counter) {
-    return ApplyStaged(wb, key, st, encode, index_keys, index_value, counter,
-                       [](const T&, const T&) { return false; });
+  static void ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st, Encode encode,
+                          IndexKeys index_keys, IndexValue index_value, int64_t* counter) {
+    ApplyStaged(wb, key, st, encode, index_keys, index_value, counter, [](const T&, const T&) { return false; });
   }
 
   template <typename T>
@@ -1080,13 +1068,17 @@ Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector
 // entries derived from it (an entry both have is rewritten only when its
 // value changed), and the counter.
 template <typename T, typename Encode, typename IndexKeys, typename IndexValue, typename SameIndex>
-rocksdb::Status RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::string& key,
-                                               const Staged<T>& st, Encode encode, IndexKeys index_keys,
-                                               IndexValue index_value, int64_t* counter, SameIndex same_index) {
+void RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::string& key, const Staged<T>& st,
+                                    Encode encode, IndexKeys index_keys, IndexValue index_value, int64_t* counter,
+                                    SameIndex same_index) {
   std::string old_value = st.orig ? encode(*st.orig) : std::string();
   std::string new_value = st.cur ? encode(*st.cur) : std::string();
-  if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return rocksdb::Status::OK();
-  if (st.orig && st.cur && same_index(*st.orig, *st.cur)) return wb->Put(key, std::move(new_value));
+  if (st.orig.has_value() == st.cur.has_value() && old_value == new_value) return;
+  if (counter) *counter += (st.cur ? 1 : 0) - (st.orig ? 1 : 0);
+  if (st.orig && st.cur && same_index(*st.orig, *st.cur)) {
+    wb->Put(key, std::move(new_value));
+    return;
+  }
   std::vector<std::string> old_keys, new_keys;
   if (st.orig) old_keys = index_keys(*st.orig);
   if (st.cur) new_keys = index_keys(*st.cur);
@@ -1094,68 +1086,62 @@ rocksdb::Status RocksStore::Batch::ApplyStaged(KeyOrderedBatch* wb, const std::s
   old_keys.erase(std::unique(old_keys.begin(), old_keys.end()), old_keys.end());
   std::sort(new_keys.begin(), new_keys.end());
   new_keys.erase(std::unique(new_keys.begin(), new_keys.end()), new_keys.end());
-  rocksdb::Status s;
   for (const std::string& k : old_keys) {
-    if (s.ok() && !std::binary_search(new_keys.begin(), new_keys.end(), k)) s = wb->Delete(k);
+    if (!std::binary_search(new_keys.begin(), new_keys.end(), k)) wb->Delete(k);
   }
   for (const std::string& k : new_keys) {
     std::string value = index_value(k, *st.cur, new_value);
     bool had = std::binary_search(old_keys.begin(), old_keys.end(), k);
     if (had && (value.empty() || value == index_value(k, *st.orig, old_value))) continue;
-    if (s.ok()) s = wb->Put(k, std::move(value));
+    wb->Put(k, std::move(value));
   }
-  if (s.ok()) s = st.cur ? wb->Put(key, std::move(new_value)) : wb->Delete(key);
-  if (counter) *counter += (st.cur ? 1 : 0) - (st.orig ? 1 : 0);
-  return s;
+  if (st.cur) {
+    wb->Put(key, std::move(new_value));
+  } else {
+    wb->Delete(key);
+  }
 }
 
 Status RocksStore::Batch::Commit() {
-  KeyOrderedBatch wb;
+  KeyOrderedBatch staged;
   CountsRecord counts;
   {
     std::lock_guard<std::mutex> lock(store_->counts_mu_);
     counts = store_->counts_;
   }
-  rocksdb::Status s;
   for (const auto& [key, st] : filings_) {
-    if (s.ok()) {
-      s = ApplyStaged(&wb, key, st, EncodeFilingExtract, FilingExtractIndexKeys, NoIndexValue<FilingExtract>,
-                      &counts.filings);
-    }
+    ApplyStaged(&staged, key, st, EncodeFilingExtract, FilingExtractIndexKeys, NoIndexValue<FilingExtract>,
+                &counts.filings);
   }
   for (const auto& [key, st] : touches_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeFilingTouch, NoIndexKeys<FilingTouch>, NoIndexValue<FilingTouch>, nullptr);
+    ApplyStaged(&staged, key, st, EncodeFilingTouch, NoIndexKeys<FilingTouch>, NoIndexValue<FilingTouch>, nullptr);
   }
   for (const auto& [key, st] : entities_) {
-    if (s.ok()) {
-      s = ApplyStaged(&wb, key, st, EncodeEntityHead, EntityHeadIndexKeys, NoIndexValue<EntityHead>,
-                      &counts.entities, SameEntityIndex);
-    }
+    ApplyStaged(&staged, key, st, EncodeEntityHead, EntityHeadIndexKeys, NoIndexValue<EntityHead>, &counts.entities,
+                SameEntityIndex);
   }
   for (const auto& [key, st] : entity_sources_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeSource, NoIndexKeys<Source>, NoIndexValue<Source>, nullptr);
+    ApplyStaged(&staged, key, st, EncodeSource, NoIndexKeys<Source>, NoIndexValue<Source>, nullptr);
   }
   for (const auto& [key, st] : events_) {
-    if (s.ok()) s = ApplyStaged(&wb, key, st, EncodeEvent, EventIndexKeys, keys::EventIndexValue, &counts.events);
+    ApplyStaged(&staged, key, st, EncodeEvent, EventIndexKeys, keys::EventIndexValue, &counts.events);
   }
   for (const auto& [key, st] : relations_) {
-    if (s.ok()) {
-      s = ApplyStaged(&wb, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
-    }
+    ApplyStaged(&staged, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
   }
-  if (s.ok()) s = wb.Put(keys::kCountsKey, EncodeCounts(counts));
+  staged.Put(keys::kCountsKey, EncodeCounts(counts));
+  rocksdb::WriteBatch wb;
+  rocksdb::Status s = staged.InKeyOrder(&wb);
   if (!s.ok()) return FromRocks(s, "while preparing the write");
-  rocksdb::WriteBatch ordered = wb.Take();
-  if (!wb.status().ok()) return FromRocks(wb.status(), "while preparing the write");
 
   // sync=false: the WAL is on, so a process crash loses nothing; a machine
   // crash may lose the last writes, never half of one.
   rocksdb::WriteOptions wo;
   wo.sync = false;
   wo.disableWAL = false;
-  s = store_->db_->Write(wo, &ordered);
+  s = store_->db_->Write(wo, &wb);
   if (!s.ok()) return WriteError(s, store_->path_);
-  store_->bytes_written_ += ordered.GetDataSize();
+  store_->bytes_written_ += wb.GetDataSize();
   std::lock_guard<std::mutex> lock(store_->counts_mu_);
   store_->counts_ = counts;
   return Status::Ok();

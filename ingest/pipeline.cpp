@@ -354,10 +354,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   auto claimable = [&] {
     return next < n && next < stored + window && (claimed_bytes < kWindowBytes || next == stored);
   };
+  ReadAhead read_ahead(files, options.read_ahead);
   // Claims filings one at a time (under `lock`) and reads each without it,
   // until a run is full or nothing is claimable; then extracts them all and
   // marks them done.
-  ReadAhead read_ahead(files, options.read_ahead);
   auto process_run = [&](std::unique_lock<std::mutex>& lock) {
     size_t mine[kRunFilings];
     size_t count = 0, waited = 0;
