@@ -2,6 +2,15 @@
 // and the gold annotation of the events and entities it planted.
 //
 //   dealgraph-gen --count N --seed S --out DIR [--formats text,html,sgml] [--gold FILE]
+//                 [--mix full|lean]
+//
+// --mix full (the default) writes filings at the lengths real ones have:
+// earnings releases with statements of operations and balance sheets,
+// executives' quotes, "About" sections, the risk factors of the safe-harbor
+// statement, whole contract articles in EX-10 exhibits, and HTML as filer
+// agents' software writes it (a styled span per run of text, tables with
+// spacer columns). --mix lean leaves all that out: the corpus of sessions
+// 1-11, byte for byte. Both plant the same facts and write the same gold.
 //
 // The filings rotate among the forms dealgraph reads: EDGAR full-submission
 // SGML (.txt: <SEC-HEADER>, ACCESSION NUMBER, ITEM INFORMATION, FILER blocks,
@@ -267,7 +276,10 @@ struct Doc {
 
 class Generator {
  public:
-  Generator(uint64_t seed, long long count) : rng_(seed), count_(count) {}
+  // `full`: the full-length mix (what filings carry besides their facts:
+  // quotes, financial tables, risk factors, whole contract articles, filer
+  // agents' markup); false: the lean mix of sessions 1-11, byte for byte.
+  Generator(uint64_t seed, long long count, bool full) : rng_(seed), count_(count), full_(full), seed_(seed) {}
 
   void Run(const std::string& out_dir, const std::vector<std::string>& formats, const std::string& gold_path, uint64_t seed);
 
@@ -352,6 +364,15 @@ class Generator {
   std::vector<Block> ExhibitIndex();
   std::vector<Block> PressReleaseBlocks();
   std::vector<Block> ContractExcerpt(int a);
+  // The full-length mix. Everything here draws from fill_, never rng_, so
+  // the planted facts, the gold and the lean mix do not change with it.
+  std::string FillF(const std::string& t) { return Tidy(Expand(t, vars_, &fill_)); }
+  void ReleaseExtras(std::vector<Block>* b);   // statements of operations, quotes, about the product
+  void AboutPartner(std::vector<Block>* b);
+  void RiskFactors(std::vector<Block>* b);
+  void FinancialTables(std::vector<Block>* b);
+  void ContractArticles(std::vector<Block>* b, int a);
+  void ContractClosing(std::vector<Block>* b, int a);
   std::string RenderText(const std::vector<Doc>& docs);
   std::string RenderHtml(const Doc& doc, bool inline_xbrl);
   std::string RenderSgml(const std::vector<Doc>& docs, const std::string& accession);
@@ -362,6 +383,10 @@ class Generator {
 
   Rng rng_;
   long long count_;
+  bool full_ = true;
+  uint64_t seed_ = 1;
+  Rng fill_{0};
+  int signer_ = -1;  // who signs the filing being written
   std::vector<Org> orgs_;
   std::vector<Person> people_;
   std::vector<Product> products_;
@@ -1717,6 +1742,7 @@ std::vector<Block> Generator::SignatureBlocks() {
   b.push_back(Block{Block::kPara, "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.", "", {}});
   int signer = r.officers[1 + rng_.Below(2)];
   people_[signer].used = people_[signer].required = true;
+  signer_ = signer;
   b.push_back(Block{Block::kSignature, Upper(r.legal), "", {}});
   b.push_back(Block{Block::kSignature, "Date: " + LongDate(filed_), "", {}});
   b.push_back(Block{Block::kSignature, "By: /s/ " + people_[signer].Full(), "", {}});
@@ -1737,6 +1763,7 @@ std::vector<Block> Generator::PressReleaseBlocks() {
   std::string lead = city + ", " + LongDate(day_) + kWires[rng_.Below(5)] + " " + pr_lead_;
   b.push_back(Block{Block::kPara, lead, "", {}});
   for (const Block& x : pr_) b.push_back(x);
+  if (full_) ReleaseExtras(&b);
   // About the registrant, naming partners (not events).
   std::string about = "About " + r.short_name;
   b.push_back(Block{Block::kHeading, about, "", {}});
@@ -1775,9 +1802,11 @@ std::vector<Block> Generator::PressReleaseBlocks() {
   }
   text += " For more information, please visit www." + Slug(r.short_name) + ".com.";
   b.push_back(Block{Block::kPara, Expand(text, v, &rng_), "", {}});
+  if (full_) AboutPartner(&b);
   b.push_back(Block{Block::kHeading, rng_.Chance(0.5) ? "Forward-Looking Statements" : "Safe Harbor Statement", "", {}});
   b.push_back(Block{Block::kPara, Expand("This press release contains forward-looking statements within the meaning of the Private Securities Litigation Reform Act of 1995, including statements regarding [the anticipated benefits of the collaboration|the Company's expectations for its clinical programs|future financial performance]. These statements are based on management's current expectations and involve risks and uncertainties that could cause actual results to differ materially, including the risks described in {R}'s Annual Report on Form 10-K [for the fiscal year ended December 31, {py}|] and other filings with the Securities and Exchange Commission. {R} undertakes no obligation to update these statements.",
                                           [&] { auto w = v; w["py"] = Year(filed_ - 365); return w; }(), &rng_), "", {}});
+  if (full_) RiskFactors(&b);
   b.push_back(Block{Block::kHeading, "Contacts:", "", {}});
   int ir = NewPerson(reg_, "Investor Relations");
   b.push_back(Block{Block::kSignature, "Investors: " + people_[ir].Full() + ", " + r.phone + ", ir@" + Slug(r.short_name) + ".com", "", {}});
@@ -1803,12 +1832,251 @@ std::vector<Block> Generator::ContractExcerpt(int a) {
   b.push_back(Block{Block::kHeading, "ARTICLE 1 DEFINITIONS", "", {}});
   b.push_back(Block{Block::kPara, "1.1 \"Affiliate\" means any entity that controls, is controlled by or is under common control with a party, for so long as such control exists.", "", {}});
   b.push_back(Block{Block::kPara, "1.2 \"Net Sales\" means the gross amounts invoiced for sales of Licensed Products, less customary deductions. [***]", "", {}});
+  if (full_) ContractArticles(&b, a);
   b.push_back(Block{Block::kHeading, "ARTICLE 9 TERM AND TERMINATION", "", {}});
   b.push_back(Block{Block::kPara, "9.1 Term. This Agreement shall commence on the Effective Date and continue for " + std::to_string(ag.years) +
                                       " years, unless earlier terminated as provided herein.", "", {}});
   b.push_back(Block{Block::kPara, "9.2 Termination for Breach. Either party may terminate this Agreement upon sixty (60) days' written notice if the other party materially breaches this Agreement and fails to cure such breach.", "", {}});
+  if (full_) ContractClosing(&b, a);
   b.push_back(Block{Block::kPara, "IN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.", "", {}});
   return b;
+}
+
+// ---------------------------------------------------------------- the full-length mix
+//
+// What an 8-K carries besides its facts, at the lengths real filings have
+// them: earnings releases' statements of operations and balance sheets,
+// executives' quotes, "About" sections, the risk factors of a safe-harbor
+// statement, and a filed contract's articles. None of it tells an event
+// (the extractor must not find one in it) or names an entity the filing
+// did not already name, so the gold is the same as the lean mix's.
+
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, const std::string& sep, const std::string& last_sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? (i + 1 == parts.size() ? last_sep : sep) : "") + parts[i];
+  return out;
+}
+
+// k thousands as a statement writes them: 12,345 or (12,345).
+std::string Thousands(long long k) { return k < 0 ? "(" + WithCommas(-k) + ")" : WithCommas(k); }
+
+}  // namespace
+
+void Generator::FinancialTables(std::vector<Block>* b) {
+  const Org& r = orgs_[reg_];
+  int y = ToYmd(day_ - 40).y;
+  bool biotech = r.industry == kBiotech;
+  long long scale = fill_.Range(2, 900) * 1000LL;  // total revenues, thousands
+  auto vary = [&](long long v) { return v * fill_.Range(70, 130) / 100; };
+  b->push_back(Block{Block::kCenter, Upper(r.legal), "", {}});
+  b->push_back(Block{Block::kCenter, "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "", {}});
+  b->push_back(Block{Block::kCenter, "(Unaudited; in thousands, except per share data)", "", {}});
+  Block ops{Block::kTable, "", "", {}};
+  ops.rows.push_back({"", "Three Months Ended", "", "Twelve Months Ended", ""});
+  ops.rows.push_back({"", std::to_string(y), std::to_string(y - 1), std::to_string(y), std::to_string(y - 1)});
+  std::vector<std::pair<std::string, long long>> revenue = biotech
+      ? std::vector<std::pair<std::string, long long>>{{"Product revenue, net", scale / 2}, {"Collaboration revenue", scale / 3}, {"License and milestone revenue", scale / 6}}
+      : std::vector<std::pair<std::string, long long>>{{"Product revenue", scale * 3 / 4}, {"Service revenue", scale / 4}};
+  auto row = [&](const std::string& label, long long v, bool dollar) {
+    long long q = vary(v), qp = vary(v), yr = vary(v * 4), yp = vary(v * 4);
+    std::string d = dollar ? "$" : "";
+    ops.rows.push_back({label, d + Thousands(q), d + Thousands(qp), d + Thousands(yr), d + Thousands(yp)});
+  };
+  ops.rows.push_back({"Revenues:", "", "", "", ""});
+  for (size_t i = 0; i < revenue.size(); ++i) row(revenue[i].first, revenue[i].second, i == 0);
+  row("Total revenues", scale, false);
+  ops.rows.push_back({"Operating expenses:", "", "", "", ""});
+  row("Cost of revenue", scale / 5, false);
+  row(biotech ? "Research and development" : "Research and development", scale * (biotech ? 9 : 2) / 10, false);
+  row("Selling, general and administrative", scale * 3 / 10, false);
+  row("Total operating expenses", scale * (biotech ? 14 : 7) / 10, false);
+  row(biotech ? "Loss from operations" : "Income from operations", biotech ? -scale * 4 / 10 : scale * 3 / 10, false);
+  row("Interest income", scale / 40 + 1, false);
+  row("Other income (expense), net", -(scale / 90) - 1, false);
+  row(biotech ? "Net loss" : "Net income", biotech ? -scale * 39 / 100 : scale * 23 / 100, true);
+  char eps[32];
+  std::snprintf(eps, sizeof eps, "$%s%.2f%s", biotech ? "(" : "", 0.05 + fill_.Unit() * 2.5, biotech ? ")" : "");
+  ops.rows.push_back({std::string("Net ") + (biotech ? "loss" : "income") + " per share, basic and diluted", eps, eps, eps, eps});
+  long long shares = fill_.Range(20, 400) * 1000LL;
+  ops.rows.push_back({"Weighted-average shares outstanding", WithCommas(shares), WithCommas(shares * 9 / 10), WithCommas(shares), WithCommas(shares * 9 / 10)});
+  b->push_back(ops);
+  b->push_back(Block{Block::kCenter, "CONDENSED CONSOLIDATED BALANCE SHEET DATA", "", {}});
+  b->push_back(Block{Block::kCenter, "(Unaudited; in thousands)", "", {}});
+  Block bs{Block::kTable, "", "", {}};
+  bs.rows.push_back({"", vars_["qend"], "December 31, " + std::to_string(y - 1)});
+  for (const char* label : {"Cash and cash equivalents", "Marketable securities", "Accounts receivable, net", "Total assets",
+                            "Accounts payable and accrued expenses", "Deferred revenue", "Total liabilities", "Total stockholders' equity"}) {
+    long long v = scale * fill_.Range(3, 40) / 10;
+    bs.rows.push_back({label, "$" + WithCommas(v), "$" + WithCommas(vary(v))});
+  }
+  b->push_back(bs);
+  b->push_back(Block{Block::kPara, FillF("[Non-GAAP financial measures exclude stock-based compensation, amortization of acquired intangible assets and restructuring charges.|The Company believes that the non-GAAP measures, viewed together with its GAAP results, provide a more complete understanding of its operating performance.] [A reconciliation of these measures to the most directly comparable GAAP measures is included in the tables above.|Non-GAAP measures should not be considered in isolation from, or as a substitute for, measures prepared in accordance with GAAP.]"), "", {}});
+}
+
+void Generator::ReleaseExtras(std::vector<Block>* b) {
+  const Org& r = orgs_[reg_];
+  if (std::find(items_.begin(), items_.end(), "2.02") != items_.end()) FinancialTables(b);
+  if (signer_ >= 0) {
+    const Person& who = people_[signer_];
+    std::vector<std::string> q = {
+        "[We are pleased with|We are encouraged by] the [continued progress|momentum] [across our business|in our programs] [this year|in recent months]",
+        "[Our priority|Our focus] remains [disciplined execution|the execution of our strategy] and [the careful use of our capital|delivering long-term value for our shareholders]",
+        "[We believe|We continue to believe] that [our strategy positions us well|we have the team and the resources] to [create value|build a durable business] over the long term"};
+    if (product_ >= 0) q.push_back("[We believe|We continue to believe] " + products_[product_].name + " [has the potential to|could] [address a significant unmet need|become an important option] for patients with " + products_[product_].indication);
+    if (partner_ >= 0 && orgs_[partner_].used) q.push_back("[Our relationship|Working] with " + orgs_[partner_].short_name + " [continues to|has the potential to] [broaden the reach of our work|strengthen our position in the market]");
+    std::string first = q[fill_.Below(static_cast<uint32_t>(q.size()))];
+    std::string second = q[fill_.Below(static_cast<uint32_t>(q.size()))];
+    std::string text = "\"" + first + ",\" said " + who.Full() + ", " + who.title + " of " + r.short_name + ".";
+    if (second != first) text += " \"" + second + ".\"";
+    b->push_back(Block{Block::kPara, FillF(text), "", {}});
+  }
+  if (product_ >= 0 && products_[product_].used) {
+    const Product& p = products_[product_];
+    b->push_back(Block{Block::kHeading, "About " + p.name, "", {}});
+    b->push_back(Block{Block::kPara, FillF(p.name + " is an investigational [antibody-drug conjugate|small molecule|monoclonal antibody|cell therapy] [being developed|in development] for the treatment of " + p.indication +
+                                           ". [It is designed to|The product candidate is designed to] [selectively target tumor cells while sparing healthy tissue|block a pathway implicated in disease progression]. " +
+                                           p.name + " [is an investigational agent and has not been|has not been] [approved|cleared] for any use, and its safety and efficacy have not been established."),
+                       "", {}});
+  }
+}
+
+void Generator::AboutPartner(std::vector<Block>* b) {
+  if (partner_ < 0 || partner_ == reg_ || !orgs_[partner_].used) return;
+  const Org& p = orgs_[partner_];
+  std::string what = p.industry == kBiotech ? "[a global biopharmaceutical company|a biotechnology company|a research-based pharmaceutical company]"
+                     : p.industry == kTech ? "[a technology company|a provider of software and services]"
+                     : p.industry == kEnergy ? "[an energy company|an integrated energy company]"
+                     : p.industry == kFinance ? "[a financial services company|an investment firm]"
+                     : p.industry == kConsumer ? "[a consumer products company|a retailer]"
+                                               : "[an industrial company|a manufacturer of engineered products]";
+  b->push_back(Block{Block::kHeading, "About " + p.short_name, "", {}});
+  std::string where = p.city.empty() ? "" : " [headquartered|based] in " + p.city + (p.state_abbr.empty() ? "" : ", " + p.state_abbr);
+  b->push_back(Block{Block::kPara, FillF(p.legal + " is " + what + where + ". " + p.short_name +
+                                         " [operates in more than " + std::to_string(fill_.Range(5, 90)) + " countries|has approximately " +
+                                         WithCommas(fill_.Range(2, 900) * 100LL) + " employees] and [is committed to|focuses on] [innovation|serving its customers]. For more information, visit www." +
+                                         Slug(p.short_name) + ".com."),
+                     "", {}});
+}
+
+void Generator::RiskFactors(std::vector<Block>* b) {
+  static const char* kRisks[] = {
+      "the uncertainties inherent in research and development, including the timing and results of clinical trials",
+      "the Company's ability to obtain and maintain regulatory approval of its product candidates",
+      "the timing of regulatory submissions and the possibility that regulators may disagree with the Company's interpretation of data",
+      "the Company's dependence on third parties for the manufacture and supply of its products",
+      "the risk that collaborators may not devote sufficient resources to the development of partnered programs",
+      "the possibility that a collaboration or license agreement may be terminated or may not be renewed on acceptable terms",
+      "competition from other companies, including companies with greater financial resources",
+      "the Company's ability to protect its intellectual property and to operate without infringing the rights of others",
+      "the Company's need for additional capital and the availability of financing on acceptable terms",
+      "changes in general economic, business, political and regulatory conditions",
+      "fluctuations in the Company's operating results and the price of its common stock",
+      "the Company's ability to attract and retain key personnel",
+      "the outcome of pending or future litigation",
+      "the impact of public health crises on the Company's operations and those of its suppliers",
+      "changes in tax laws and accounting standards",
+      "the Company's ability to integrate acquired businesses and to realize the anticipated benefits of acquisitions",
+      "cybersecurity incidents and disruptions of the Company's information technology systems",
+      "pricing pressure and changes in reimbursement by third-party payers",
+      "the risk that the Company's estimates of market size and demand prove inaccurate",
+      "product liability claims and the adequacy of the Company's insurance coverage"};
+  std::vector<std::string> picked;
+  size_t n = sizeof kRisks / sizeof *kRisks;
+  size_t start = fill_.Below(static_cast<uint32_t>(n));
+  size_t count = static_cast<size_t>(fill_.Range(7, 13));
+  for (size_t i = 0; i < count; ++i) picked.push_back(kRisks[(start + i * 7) % n]);
+  b->push_back(Block{Block::kPara, FillF("[Factors that could cause actual results to differ materially|Important factors that could cause or contribute to such differences] include, but are not limited to, ") +
+                                       Join(picked, "; ", "; and ") + ".", "", {}});
+  b->push_back(Block{Block::kPara, FillF("[These and other risks are described in greater detail under the caption \"Risk Factors\" in {R}'s most recent Annual Report on Form 10-K and in its subsequent Quarterly Reports on Form 10-Q.|A further description of these risks is included in {R}'s filings with the Securities and Exchange Commission.] Any forward-looking statements [contained in this press release|herein] speak only as of the date hereof, and {R} [expressly disclaims|undertakes no] obligation to update them, except as required by law."),
+                     "", {}});
+}
+
+void Generator::ContractArticles(std::vector<Block>* b, int a) {
+  const Agreement& ag = agreements_[a];
+  const std::string R = orgs_[ag.reg].short_name, P = orgs_[ag.partner].short_name;
+  static const char* kTerms[] = {
+      "\"Applicable Law\" means all laws, rules and regulations applicable to the activities conducted under this Agreement.",
+      "\"Change of Control\" means, with respect to a party, a merger or consolidation in which the holders of its voting securities hold less than fifty percent of the surviving entity.",
+      "\"Commercially Reasonable Efforts\" means the efforts and resources that a similarly situated company would use for a product of similar market potential at a similar stage of development.",
+      "\"Confidential Information\" means all non-public information disclosed by one party to the other under this Agreement, in any form.",
+      "\"Field\" means the diagnosis, prevention and treatment of all human diseases and conditions.",
+      "\"First Commercial Sale\" means the first sale of a Licensed Product to a third party after Regulatory Approval in the country of sale.",
+      "\"Know-How\" means unpatented inventions, data, methods, processes and other technical information.",
+      "\"Licensed Patents\" means the patents and patent applications listed in Schedule 1.15 and any continuations, divisionals and extensions thereof.",
+      "\"Licensed Product\" means any product that incorporates or is made using the Licensed Technology.",
+      "\"Regulatory Approval\" means all approvals of a regulatory authority necessary to market and sell a Licensed Product in a jurisdiction.",
+      "\"Royalty Term\" means, on a country-by-country basis, the period beginning on the First Commercial Sale and ending on the later of the expiration of the last Valid Claim and ten years thereafter.",
+      "\"Sublicensee\" means a third party to which a party grants a sublicense of its rights under this Agreement.",
+      "\"Territory\" means all countries of the world.",
+      "\"Valid Claim\" means a claim of an issued and unexpired patent that has not been held invalid by a court of competent jurisdiction."};
+  size_t n = sizeof kTerms / sizeof *kTerms;
+  size_t count = static_cast<size_t>(fill_.Range(8, static_cast<int>(n)));
+  for (size_t i = 0; i < count; ++i) b->push_back(Block{Block::kPara, "1." + std::to_string(i + 3) + " " + kTerms[i], "", {}});
+  auto heading = [&](const std::string& t) { b->push_back(Block{Block::kHeading, t, "", {}}); };
+  auto clause = [&](const std::string& t) { b->push_back(Block{Block::kPara, t, "", {}}); };
+  heading("ARTICLE 2 LICENSE GRANTS");
+  clause("2.1 License to " + P + ". Subject to the terms of this Agreement, " + R + " hereby grants to " + P +
+         " an exclusive, royalty-bearing license, with the right to grant sublicenses as provided in Section 2.2, under the Licensed Patents and Know-How to develop, manufacture and commercialize Licensed Products in the Field in the Territory.");
+  clause("2.2 Sublicenses. " + P + " may grant sublicenses through multiple tiers to its Affiliates without consent, and to third parties with the prior written consent of " + R +
+         ", which shall not be unreasonably withheld. Each sublicense shall be consistent with the terms of this Agreement.");
+  clause("2.3 Retained Rights. " + R + " retains the right to practice the Licensed Patents and Know-How to perform its obligations under this Agreement and for internal research purposes.");
+  heading("ARTICLE 3 DEVELOPMENT AND COMMERCIALIZATION");
+  clause("3.1 Diligence. " + P + " shall use Commercially Reasonable Efforts to develop and obtain Regulatory Approval for at least one Licensed Product in [***] and, following Regulatory Approval, to commercialize such Licensed Product.");
+  clause("3.2 Joint Steering Committee. Within thirty (30) days after the Effective Date, the parties shall establish a joint steering committee of " + std::to_string(fill_.Range(2, 4)) +
+         " representatives of each party to oversee the development plan. Decisions of the committee shall be made by unanimous vote, with each party having one vote.");
+  clause("3.3 Reports. " + P + " shall provide " + R + " with a written report of its development activities no less than [***] per calendar year.");
+  heading("ARTICLE 4 FINANCIAL TERMS");
+  clause("4.1 Upfront Payment. " + P + " shall pay to " + R + " a one-time, non-refundable, non-creditable upfront payment of [***] within thirty (30) days after receipt of an invoice therefor.");
+  clause("4.2 Milestone Payments. " + P + " shall pay to " + R + " the following one-time payments upon the first achievement of each milestone event by a Licensed Product:");
+  Block t{Block::kTable, "", "", {}};
+  t.rows.push_back({"Milestone Event", "Payment"});
+  for (const char* m : {"Dosing of the first patient in a Phase 2 clinical trial", "Dosing of the first patient in a Phase 3 clinical trial",
+                        "Acceptance of the first application for Regulatory Approval in the United States", "First Regulatory Approval in the United States",
+                        "First Regulatory Approval in the European Union", "Annual Net Sales first exceeding a threshold to be agreed"}) {
+    t.rows.push_back({m, "[***]"});
+  }
+  b->push_back(t);
+  clause("4.3 Royalties. " + P + " shall pay to " + R + " tiered royalties on annual Net Sales of Licensed Products at rates ranging from [***] percent to [***] percent, on a Licensed Product-by-Licensed Product and country-by-country basis during the Royalty Term.");
+  clause("4.4 Payment Terms. Royalties shall be paid within forty-five (45) days after the end of each calendar quarter. All payments shall be made in United States dollars by wire transfer to an account designated by " + R + ".");
+  clause("4.5 Records and Audits. " + P + " shall keep complete and accurate records of Net Sales for three (3) years after the calendar year to which they pertain, and " + R +
+         " may have them audited by an independent accounting firm once per calendar year.");
+  heading("ARTICLE 5 INTELLECTUAL PROPERTY");
+  clause("5.1 Ownership. Each party shall own the inventions made solely by its employees and agents. Inventions made jointly shall be owned jointly.");
+  clause("5.2 Prosecution and Maintenance. " + R + " shall have the first right to prepare, file, prosecute and maintain the Licensed Patents, at " + P + "'s expense, and shall keep " + P + " reasonably informed.");
+  clause("5.3 Enforcement. Each party shall promptly notify the other of any suspected infringement of the Licensed Patents. " + P + " shall have the first right to bring an action against the infringer in the Field.");
+  heading("ARTICLE 6 CONFIDENTIALITY");
+  clause("6.1 Obligations. During the term and for " + std::to_string(fill_.Range(5, 10)) +
+         " years thereafter, each party shall keep the other party's Confidential Information confidential and shall not use it except as permitted by this Agreement.");
+  clause("6.2 Exceptions. The obligations of Section 6.1 shall not apply to information that is or becomes publicly available through no fault of the receiving party, or that is independently developed without use of the Confidential Information.");
+  heading("ARTICLE 7 REPRESENTATIONS AND WARRANTIES");
+  clause("7.1 Mutual. Each party represents and warrants that it is duly organized and in good standing, that it has full corporate power to enter into this Agreement, and that this Agreement is a legal and binding obligation enforceable against it.");
+  clause("7.2 Disclaimer. EXCEPT AS EXPRESSLY SET FORTH IN THIS AGREEMENT, NEITHER PARTY MAKES ANY REPRESENTATION OR WARRANTY, EXPRESS OR IMPLIED, INCLUDING ANY WARRANTY OF MERCHANTABILITY OR FITNESS FOR A PARTICULAR PURPOSE.");
+  heading("ARTICLE 8 INDEMNIFICATION");
+  clause("8.1 By " + P + ". " + P + " shall indemnify and hold harmless " + R + " and its Affiliates from all losses arising out of third-party claims resulting from the development or commercialization of Licensed Products by " + P + ".");
+  clause("8.2 Limitation of Liability. NEITHER PARTY SHALL BE LIABLE TO THE OTHER FOR ANY INDIRECT, SPECIAL OR CONSEQUENTIAL DAMAGES ARISING OUT OF THIS AGREEMENT.");
+}
+
+void Generator::ContractClosing(std::vector<Block>* b, int a) {
+  const Agreement& ag = agreements_[a];
+  const Org& ro = orgs_[ag.reg];
+  const Org& po = orgs_[ag.partner];
+  auto heading = [&](const std::string& t) { b->push_back(Block{Block::kHeading, t, "", {}}); };
+  auto clause = [&](const std::string& t) { b->push_back(Block{Block::kPara, t, "", {}}); };
+  clause("9.3 Termination for Convenience. " + po.short_name + " may terminate this Agreement in its entirety for any reason upon " +
+         std::string(fill_.Chance(0.5) ? "ninety (90)" : "one hundred eighty (180)") + " days' prior written notice to " + ro.short_name + ".");
+  clause("9.4 Termination for Insolvency. Either party may terminate this Agreement upon written notice if the other party becomes insolvent, makes an assignment for the benefit of creditors, or has a petition in bankruptcy filed against it that is not dismissed within sixty (60) days.");
+  clause("9.5 Effects of Termination. Upon any termination of this Agreement, all licenses granted hereunder shall terminate, and each party shall return or destroy the other party's Confidential Information.");
+  clause("9.6 Survival. Articles 6 and 8 and Sections 4.5, 9.5 and 10.1 shall survive the expiration or termination of this Agreement.");
+  heading("ARTICLE 10 MISCELLANEOUS");
+  clause(std::string("10.1 Governing Law. This Agreement shall be governed by the laws of the State of ") + (fill_.Chance(0.5) ? "New York" : "Delaware") +
+         ", without regard to its conflict of laws principles.");
+  clause("10.2 Notices. All notices shall be in writing and delivered by hand, by overnight courier or by registered mail, to " + ro.short_name + " at " + ro.street + ", " + ro.city + ", " +
+         ro.state_abbr + " " + ro.zip + ", Attention: General Counsel, and to " + po.short_name + " at the address it designates in writing.");
+  clause("10.3 Assignment. Neither party may assign this Agreement without the prior written consent of the other party, except to an Affiliate or to a successor in connection with a Change of Control.");
+  clause("10.4 Entire Agreement. This Agreement, including its Schedules, constitutes the entire agreement between the parties concerning its subject matter and supersedes all prior agreements and understandings.");
+  clause("10.5 Counterparts. This Agreement may be executed in counterparts, each of which shall be deemed an original and all of which together shall constitute one instrument.");
 }
 
 // ---------------------------------------------------------------- rendering
@@ -1865,11 +2133,37 @@ std::string Generator::RenderText(const std::vector<Doc>& docs) {
   return out;
 }
 
+// The full mix renders the way filer agents' software has written 8-Ks
+// since about 2015: every run of text in a span with its whole style,
+// tables with spacer columns and a span per cell; the lean mix the older,
+// lighter hand-written form. Both read as the same text.
 std::string Generator::RenderHtml(const Doc& doc, bool inline_xbrl) {
   const Org& r = orgs_[reg_];
+  static const std::string kRun = "<span style=\"color:#000000;font-family:'Times New Roman',sans-serif;font-size:10pt;font-weight:400;line-height:120%\">";
+  static const std::string kBoldRun = "<span style=\"color:#000000;font-family:'Times New Roman',sans-serif;font-size:10pt;font-weight:700;line-height:120%\">";
+  static const std::string kCellRun = "<span style=\"color:#000000;font-family:'Times New Roman',sans-serif;font-size:9pt;font-weight:400;line-height:100%\">";
+  // A paragraph's text as filer software writes it: a span per sentence.
+  auto runs = [&](const std::string& text, const std::string& run) {
+    std::string e = Esc(text), out;
+    size_t from = 0;
+    while (from < e.size()) {
+      size_t stop = e.find(". ", from);
+      size_t to = stop == std::string::npos ? e.size() : stop + 2;
+      out += run + e.substr(from, to - from) + "</span>";
+      from = to;
+    }
+    return out;
+  };
   std::string out;
-  out += "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n<title>" +
-         Esc(doc.description) + "</title>\n</head>\n<body style=\"font-family: 'Times New Roman', Times, serif; font-size: 10pt\">\n";
+  if (full_) {
+    out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:dei=\"http://xbrl.sec.gov/dei/2023\" "
+           "xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\" xmlns:ixt=\"http://www.xbrl.org/inlineXBRL/transformation/2020-02-12\" "
+           "xmlns:link=\"http://www.xbrl.org/2003/linkbase\" xmlns:xbrli=\"http://www.xbrl.org/2003/instance\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xml:lang=\"en-US\">\n"
+           "<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n<title>" + Esc(doc.description) + "</title>\n</head>\n<body>\n";
+  } else {
+    out += "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n<title>" +
+           Esc(doc.description) + "</title>\n</head>\n<body style=\"font-family: 'Times New Roman', Times, serif; font-size: 10pt\">\n";
+  }
   if (inline_xbrl) {
     out += "<div style=\"display:none\"><ix:header><ix:hidden><ix:nonNumeric contextRef=\"c-1\" name=\"dei:AmendmentFlag\">false</ix:nonNumeric>"
            "<ix:nonNumeric contextRef=\"c-1\" name=\"dei:EntityCentralIndexKey\">" + r.cik + "</ix:nonNumeric></ix:hidden>"
@@ -1877,7 +2171,8 @@ std::string Generator::RenderHtml(const Doc& doc, bool inline_xbrl) {
            "</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:startDate>" + Iso(day_) + "</xbrli:startDate><xbrli:endDate>" + Iso(day_) +
            "</xbrli:endDate></xbrli:period></xbrli:context></ix:resources></ix:header></div>\n";
   }
-  out += "<div style=\"margin-left: 6%; margin-right: 6%\">\n<div>\n";
+  out += full_ ? "<div style=\"padding-left:72pt;padding-right:72pt;padding-top:36pt;padding-bottom:36pt\">\n<div>\n"
+               : "<div style=\"margin-left: 6%; margin-right: 6%\">\n<div>\n";
   bool first_center_date = true;
   for (const Block& b : doc.blocks) {
     switch (b.kind) {
@@ -1892,35 +2187,86 @@ std::string Generator::RenderHtml(const Doc& doc, bool inline_xbrl) {
         } else if (inline_xbrl && (b.text == r.legal || b.text == Upper(r.legal))) {
           t = "<ix:nonNumeric contextRef=\"c-1\" name=\"dei:EntityRegistrantName\">" + t + "</ix:nonNumeric>";
         }
-        out += "<p style=\"margin: 0pt; text-align: center\"><font style=\"font-size: 10pt\"><b>" + t + "</b></font></p>\n";
+        out += full_ ? "<div style=\"margin-top:0pt;margin-bottom:0pt;text-align:center\">" + kBoldRun + t + "</span></div>\n"
+                     : "<p style=\"margin: 0pt; text-align: center\"><font style=\"font-size: 10pt\"><b>" + t + "</b></font></p>\n";
         break;
       }
       case Block::kTitle:
-        out += "<p style=\"text-align: center\"><b><font style=\"font-size: 12pt\">" + Esc(b.text) + "</font></b></p>\n";
+        out += full_ ? "<div style=\"margin-top:12pt;margin-bottom:12pt;text-align:center\"><span style=\"color:#000000;font-family:'Times New Roman',sans-serif;font-size:12pt;font-weight:700;line-height:120%\">" +
+                           Esc(b.text) + "</span></div>\n"
+                     : "<p style=\"text-align: center\"><b><font style=\"font-size: 12pt\">" + Esc(b.text) + "</font></b></p>\n";
         break;
       case Block::kHeading:
-        out += "<p style=\"margin-top: 12pt\"><b><u>" + Esc(b.text) + "</u></b></p>\n";
+        out += full_ ? "<div style=\"margin-top:12pt;margin-bottom:6pt;text-align:justify\"><span style=\"color:#000000;font-family:'Times New Roman',sans-serif;font-size:10pt;font-weight:700;line-height:120%;text-decoration:underline\">" +
+                           Esc(b.text) + "</span></div>\n"
+                     : "<p style=\"margin-top: 12pt\"><b><u>" + Esc(b.text) + "</u></b></p>\n";
         break;
-      case Block::kItem:
+      case Block::kItem: {
+        std::string number = b.text + (b.text.find('.') == std::string::npos ? "." : "");
         if (rng_.Chance(0.5)) {
-          out += "<table style=\"width: 100%; border-collapse: collapse\"><tr style=\"vertical-align: top\"><td style=\"width: 12%\"><b>Item&#160;" +
-                 b.text + (b.text.find('.') == std::string::npos ? "." : "") + "</b></td><td><b>" + Esc(b.text2) + ".</b></td></tr></table>\n";
+          out += full_ ? "<table style=\"border-collapse:collapse;display:inline-table;margin-bottom:5pt;vertical-align:text-bottom;width:100.000%\"><tr>"
+                         "<td style=\"width:12.0%\"></td><td style=\"width:88.0%\"></td></tr><tr><td style=\"padding:2px 1pt;text-align:left;vertical-align:top\">" +
+                             kBoldRun + "Item&#160;" + number + "</span></td><td style=\"padding:2px 1pt;text-align:left;vertical-align:top\">" + kBoldRun +
+                             Esc(b.text2) + ".</span></td></tr></table>\n"
+                       : "<table style=\"width: 100%; border-collapse: collapse\"><tr style=\"vertical-align: top\"><td style=\"width: 12%\"><b>Item&#160;" +
+                             number + "</b></td><td><b>" + Esc(b.text2) + ".</b></td></tr></table>\n";
         } else {
-          out += "<p style=\"margin-top: 12pt\"><b>Item " + b.text + (b.text.find('.') == std::string::npos ? "." : "") +
-                 "&#160;&#160;&#160;&#160;" + Esc(b.text2) + ".</b></p>\n";
+          out += full_ ? "<div style=\"margin-top:12pt;margin-bottom:6pt;text-align:justify\">" + kBoldRun + "Item " + number +
+                             "</span>" + kBoldRun + "&#160;&#160;&#160;&#160;" + Esc(b.text2) + ".</span></div>\n"
+                       : "<p style=\"margin-top: 12pt\"><b>Item " + number + "&#160;&#160;&#160;&#160;" + Esc(b.text2) + ".</b></p>\n";
         }
         break;
+      }
       case Block::kPara:
-        out += "<p style=\"margin: 0pt; text-indent: 0.5in; text-align: justify\"><font style=\"font-family: Times New Roman; font-size: 10pt\">" +
-               Esc(b.text) + "</font></p>\n<p style=\"margin: 0pt\">&#160;</p>\n";
+        out += full_ ? "<div style=\"margin-top:6pt;margin-bottom:6pt;text-align:justify;text-indent:36pt\">" + runs(b.text, kRun) + "</div>\n"
+                     : "<p style=\"margin: 0pt; text-indent: 0.5in; text-align: justify\"><font style=\"font-family: Times New Roman; font-size: 10pt\">" +
+                           Esc(b.text) + "</font></p>\n<p style=\"margin: 0pt\">&#160;</p>\n";
         break;
       case Block::kBullet:
-        out += "<table style=\"width: 100%\"><tr><td style=\"width: 0.25in\">&#8226;</td><td>" + Esc(b.text) + "</td></tr></table>\n";
+        out += full_ ? "<table style=\"border-collapse:collapse;display:inline-table;margin-bottom:5pt;vertical-align:text-bottom;width:100.000%\"><tr>"
+                       "<td style=\"width:3.0%\"></td><td style=\"width:97.0%\"></td></tr><tr><td style=\"padding:2px 1pt;text-align:left;vertical-align:top\">" +
+                           kRun + "&#8226;</span></td><td style=\"padding:2px 1pt;text-align:justify;vertical-align:top\">" + runs(b.text, kRun) + "</td></tr></table>\n"
+                     : "<table style=\"width: 100%\"><tr><td style=\"width: 0.25in\">&#8226;</td><td>" + Esc(b.text) + "</td></tr></table>\n";
         break;
       case Block::kSignature:
-        out += "<div style=\"margin-left: 50%\">" + Esc(b.text) + "</div>\n";
+        out += full_ ? "<div style=\"margin-top:0pt;margin-bottom:0pt;padding-left:252pt\">" + kRun + Esc(b.text) + "</span></div>\n"
+                     : "<div style=\"margin-left: 50%\">" + Esc(b.text) + "</div>\n";
         break;
       case Block::kTable:
+        if (full_) {
+          // A label column, then each value column as a "$" cell, the
+          // figure and a spacer, as filer software lays statements out.
+          size_t cols = 0;
+          for (const auto& row : b.rows) cols = std::max(cols, row.size());
+          out += "<div style=\"text-align:center\"><table style=\"border-collapse:collapse;display:inline-table;margin-bottom:5pt;vertical-align:text-bottom;width:100.000%\">\n<tr>";
+          out += "<td style=\"width:1.0%\"></td><td style=\"width:" + std::to_string(cols > 1 ? 40 : 98) + ".0%\"></td>";
+          for (size_t c = 1; c < cols; ++c) out += "<td style=\"width:1.0%\"></td><td style=\"width:1.0%\"></td><td style=\"width:" + std::to_string(54 / std::max<size_t>(cols - 1, 1)) + ".0%\"></td><td style=\"width:1.0%\"></td>";
+          out += "</tr>\n";
+          for (size_t i = 0; i < b.rows.size(); ++i) {
+            const auto& row = b.rows[i];
+            out += "<tr>";
+            for (size_t c = 0; c < row.size(); ++c) {
+              std::string cell = Esc(row[c]);
+              std::string border = i == 0 ? "border-bottom:1pt solid #000000;" : "";
+              if (c == 0) {
+                out += "<td colspan=\"2\" style=\"" + border + "padding:2px 1pt;text-align:left;vertical-align:bottom\">" + kCellRun + cell + "</span></td>";
+                continue;
+              }
+              std::string dollar;
+              if (!cell.empty() && cell[0] == '$') {
+                dollar = "$";
+                cell = cell.substr(1);
+              }
+              out += "<td style=\"padding:0 1pt\"></td><td style=\"" + border + "padding:2px 0 2px 1pt;text-align:left;vertical-align:bottom\">" +
+                     (dollar.empty() ? "" : kCellRun + dollar + "</span>") + "</td><td style=\"" + border +
+                     "padding:2px 0;text-align:right;vertical-align:bottom\">" + (cell.empty() ? "" : kCellRun + cell + "</span>") +
+                     "</td><td style=\"" + border + "padding:2px 1pt 2px 0;text-align:right;vertical-align:bottom\"></td>";
+            }
+            out += "</tr>\n";
+          }
+          out += "</table></div>\n";
+          break;
+        }
         out += "<div style=\"text-align: center\"><table cellpadding=\"0\" cellspacing=\"0\" style=\"width: 90%; border-collapse: collapse\">\n";
         for (size_t i = 0; i < b.rows.size(); ++i) {
           out += "<tr>";
@@ -1933,7 +2279,8 @@ std::string Generator::RenderHtml(const Doc& doc, bool inline_xbrl) {
         out += "</table></div>\n";
         break;
       case Block::kBreak:
-        out += "<hr style=\"page-break-after: always\">\n";
+        out += full_ ? "<div style=\"height:36pt;position:relative;width:100%\"></div><hr style=\"page-break-after:always\"/>\n"
+                     : "<hr style=\"page-break-after: always\">\n";
         break;
     }
   }
@@ -2022,6 +2369,8 @@ std::string Generator::RenderSgml(const std::vector<Doc>& docs, const std::strin
 // ---------------------------------------------------------------- one filing
 
 void Generator::MakeFiling(long long index, int day, const std::string& format) {
+  fill_ = Rng((seed_ ^ 0x5851F42D4C957F2Dull) * 0x9E3779B97F4A7C15ull + static_cast<uint64_t>(index) * 0xD1B54A32D192ED03ull);
+  signer_ = -1;
   reg_ = PickRegistrant();
   day_ = day;
   filed_ = NextBusinessDay(day + static_cast<int>(rng_.Below(3)));
@@ -2354,13 +2703,16 @@ void Generator::Run(const std::string& out_dir, const std::vector<std::string>& 
 int main(int argc, char** argv) {
   long long count = -1;
   uint64_t seed = 1;
-  std::string out, gold, formats = "sgml,html,text";
+  std::string out, gold, formats = "sgml,html,text", mix = "full";
   auto usage = [] {
     std::fprintf(stderr,
                  "usage: dealgraph-gen --count N --seed S --out DIR [--formats text,html,sgml] [--gold FILE]\n"
+                 "                     [--mix full|lean]\n"
                  "  writes N synthetic 8-K filings into DIR (created) and the planted events and entities as\n"
                  "  a gold file in the format of data/gold/*.json (default DIR.gold.json, beside DIR);\n"
-                 "  the same seed gives byte-identical output\n");
+                 "  the same seed gives byte-identical output. --mix lean (the corpus of sessions 1-11) leaves\n"
+                 "  out what filings carry besides their facts: quotes, financial tables, risk factors, whole\n"
+                 "  contract articles, filer agents' markup; the same facts and gold either way\n");
     return 2;
   };
   for (int i = 1; i < argc; ++i) {
@@ -2377,6 +2729,7 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = next();
     else if (a == "--formats") formats = next();
     else if (a == "--gold") gold = next();
+    else if (a == "--mix") mix = next();
     else if (a == "-h" || a == "--help") return usage(), 0;
     else {
       std::fprintf(stderr, "dealgraph-gen: unknown argument %s\n", a.c_str());
@@ -2384,6 +2737,10 @@ int main(int argc, char** argv) {
     }
   }
   if (count < 0 || out.empty()) return usage();
+  if (mix != "full" && mix != "lean") {
+    std::fprintf(stderr, "dealgraph-gen: unknown mix '%s' (full, lean)\n", mix.c_str());
+    return 2;
+  }
   std::vector<std::string> fmts;
   for (size_t p = 0; p <= formats.size();) {
     size_t e = formats.find(',', p);
@@ -2406,7 +2763,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (gold.empty()) gold = out + ".gold.json";
-  Generator g(seed, count);
+  Generator g(seed, count, mix == "full");
   g.Run(out, fmts, gold, seed);
   return 0;
 }

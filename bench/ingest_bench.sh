@@ -7,8 +7,10 @@
 # of each ingest, its peak RSS, and the store's size per event.
 #
 # usage: bench/ingest_bench.sh [BINARY] [CORPUS] [RUNS]
-#   CORPUS  gen:N[:SEED]  N filings written by dealgraph-gen (next to BINARY)
-#                         with SEED (default 7) -- realistic, distinct filings
+#   CORPUS  gen:N[:SEED[:MIX]]  N filings written by dealgraph-gen (next to
+#                         BINARY) with SEED (default 7) and MIX (full, the
+#                         default: filings at their real lengths; lean: the
+#                         facts alone, as in sessions 1-11) -- distinct filings
 #           dir:PATH      an existing folder of filings (e.g. a generated
 #                         2 GiB corpus: dealgraph-gen --count 120000 ...)
 #           COPIES        (a number; the old default, 150) copies of the 16
@@ -30,14 +32,13 @@ trap 'rm -rf "$work"' EXIT
 
 case "$corpus_spec" in
   gen:*)
-    spec=${corpus_spec#gen:}
-    count=${spec%%:*}
-    seed=7
-    [[ "$spec" == *:* ]] && seed=${spec#*:}
-    "$(dirname "$bin")/dealgraph-gen" --count "$count" --seed "$seed" --out "$work/corpus" \
-      --gold "$work/gold.json" >/dev/null
+    IFS=: read -r count seed mix <<<"${corpus_spec#gen:}"
+    seed=${seed:-7}
+    mix=${mix:-full}
+    "$(dirname "$bin")/dealgraph-gen" --count "$count" --seed "$seed" --mix "$mix" --out "$work/corpus" \
+      --gold "$work/gold.json" 2>/dev/null
     corpus="$work/corpus"
-    label="dealgraph-gen --count $count --seed $seed"
+    label="dealgraph-gen --count $count --seed $seed --mix $mix"
     ;;
   dir:*)
     corpus=${corpus_spec#dir:}

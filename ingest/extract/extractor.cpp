@@ -391,11 +391,21 @@ class Extractor {
       std::string title;
       size_t tb = i;
       if (t[i].cap) {
+        // A stop word in any case: "THIS" ends an all-capitals title as "This"
+        // does ("... ARISING OUT OF THIS AGREEMENT" in a contract's
+        // disclaimer is no agreement's name).
+        auto stop = [&](const Token& p) {
+          if (lex_.name_stopwords.count(std::string(p.text))) return true;
+          if (!p.all_caps || p.text == "AND") return false;
+          std::string title(p.text);
+          for (size_t k = 1; k < title.size(); ++k) title[k] = AsciiLower(title[k]);
+          return lex_.name_stopwords.count(title) > 0;
+        };
         while (tb > 0) {
           const Token& p = t[tb - 1];
-          if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !lex_.name_stopwords.count(std::string(p.text))) { --tb; continue; }
+          if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !stop(p)) { --tb; continue; }
           if ((p.text == "," || p.text == "and" || p.text == "&") && tb >= 2 && t[tb - 2].cap && t[tb - 2].word &&
-              !lex_.name_stopwords.count(std::string(t[tb - 2].text))) {
+              !stop(t[tb - 2])) {
             --tb;
             continue;
           }

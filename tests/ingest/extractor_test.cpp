@@ -345,6 +345,29 @@ TEST_CASE("extract: a contract called by its defined term and by its title on th
   CHECK(ag->name == "Option and License Agreement");
 }
 
+TEST_CASE("extract: a contract's all-capitals disclaimers name no agreement, its all-capitals title does",
+          "[extract]") {
+  const FilingExtract x = ExtractText(
+      "disclaimer.txt",
+      "ITEM 1.01 - ENTRY INTO A MATERIAL DEFINITIVE AGREEMENT\n"
+      "On October 16, 2012, ImmunoGen, Inc. and Sevulo Resources Corp. (\"Sevulo\") entered into a Collaboration and "
+      "License Agreement under which the parties will collaborate on cancer products.\n"
+      "ITEM 9.01 - FINANCIAL STATEMENTS AND EXHIBITS\n"
+      "EX-10.1\n"
+      "COLLABORATION AND LICENSE AGREEMENT\n"
+      "7.2 Disclaimer. EXCEPT AS EXPRESSLY SET FORTH IN THIS AGREEMENT, NEITHER PARTY MAKES ANY REPRESENTATION OR "
+      "WARRANTY, EXPRESS OR IMPLIED.\n"
+      "8.2 Limitation of Liability. NEITHER PARTY SHALL BE LIABLE TO THE OTHER FOR ANY INDIRECT, SPECIAL OR "
+      "CONSEQUENTIAL DAMAGES ARISING OUT OF THIS AGREEMENT.\n");
+  INFO(Dump(x));
+  std::vector<std::string> names;
+  for (const Entity& e : x.entities) {
+    if (e.type == EntityType::kAgreement) names.push_back(e.name);
+  }
+  CHECK(names == std::vector<std::string>{"Collaboration and License Agreement"});
+  for (const std::string& n : names) CHECK(n.find("THIS AGREEMENT") == std::string::npos);
+}
+
 TEST_CASE("extract: every event of every filing has a type, a quote and a source filing", "[extract]") {
   std::vector<std::string> files = AllFilings();
   REQUIRE(files.size() == 16);
