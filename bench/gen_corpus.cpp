@@ -1868,51 +1868,93 @@ void Generator::FinancialTables(std::vector<Block>* b) {
   const Org& r = orgs_[reg_];
   int y = ToYmd(day_ - 40).y;
   bool biotech = r.industry == kBiotech;
-  long long scale = fill_.Range(2, 900) * 1000LL;  // total revenues, thousands
-  auto vary = [&](long long v) { return v * fill_.Range(70, 130) / 100; };
+  // Columns: the quarter, the same quarter a year before, twelve months,
+  // twelve months a year before. Lines are drawn per column; totals, the
+  // operating result, net result and per-share figures are computed, so the
+  // statement adds up.
+  long long scale = fill_.Range(2, 900) * 1000LL;  // quarterly revenues, thousands
+  auto line = [&](long long base) {
+    std::vector<long long> v(4);
+    for (int c = 0; c < 4; ++c) v[c] = base * (c >= 2 ? 4 : 1) * fill_.Range(70, 130) / 100;
+    return v;
+  };
+  auto sum = [](const std::vector<std::vector<long long>>& lines) {
+    std::vector<long long> v(4, 0);
+    for (const auto& l : lines) for (int c = 0; c < 4; ++c) v[c] += l[c];
+    return v;
+  };
+  std::vector<std::string> revenue_names = biotech ? std::vector<std::string>{"Product revenue, net", "Collaboration revenue", "License and milestone revenue"}
+                                                   : std::vector<std::string>{"Product revenue", "Service revenue"};
+  std::vector<std::vector<long long>> revenue;
+  for (size_t i = 0; i < revenue_names.size(); ++i) revenue.push_back(line(scale / static_cast<long long>(i + 2)));
+  std::vector<std::string> cost_names = {"Cost of revenue", "Research and development", "Selling, general and administrative"};
+  std::vector<std::vector<long long>> costs = {line(scale / 5), line(scale * (biotech ? 9 : 2) / 10), line(scale * 3 / 10)};
+  std::vector<long long> total_rev = sum(revenue), total_cost = sum(costs), operating(4), interest = line(scale / 40 + 1), other = line(-(scale / 90) - 1), net(4);
+  for (int c = 0; c < 4; ++c) {
+    operating[c] = total_rev[c] - total_cost[c];
+    net[c] = operating[c] + interest[c] + other[c];
+  }
+  long long shares = fill_.Range(20, 400) * 1000LL;
+  std::vector<long long> share_cols = {shares, shares * 9 / 10, shares * 98 / 100, shares * 88 / 100};
+  Block ops{Block::kTable, "", "", {}};
+  auto row = [&](const std::string& label, const std::vector<long long>& v, bool dollar) {
+    std::vector<std::string> cells = {label};
+    for (long long x : v) cells.push_back((dollar ? "$" : "") + Thousands(x));
+    ops.rows.push_back(cells);
+  };
   b->push_back(Block{Block::kCenter, Upper(r.legal), "", {}});
   b->push_back(Block{Block::kCenter, "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "", {}});
   b->push_back(Block{Block::kCenter, "(Unaudited; in thousands, except per share data)", "", {}});
-  Block ops{Block::kTable, "", "", {}};
   ops.rows.push_back({"", "Three Months Ended", "", "Twelve Months Ended", ""});
   ops.rows.push_back({"", std::to_string(y), std::to_string(y - 1), std::to_string(y), std::to_string(y - 1)});
-  std::vector<std::pair<std::string, long long>> revenue = biotech
-      ? std::vector<std::pair<std::string, long long>>{{"Product revenue, net", scale / 2}, {"Collaboration revenue", scale / 3}, {"License and milestone revenue", scale / 6}}
-      : std::vector<std::pair<std::string, long long>>{{"Product revenue", scale * 3 / 4}, {"Service revenue", scale / 4}};
-  auto row = [&](const std::string& label, long long v, bool dollar) {
-    long long q = vary(v), qp = vary(v), yr = vary(v * 4), yp = vary(v * 4);
-    std::string d = dollar ? "$" : "";
-    ops.rows.push_back({label, d + Thousands(q), d + Thousands(qp), d + Thousands(yr), d + Thousands(yp)});
-  };
   ops.rows.push_back({"Revenues:", "", "", "", ""});
-  for (size_t i = 0; i < revenue.size(); ++i) row(revenue[i].first, revenue[i].second, i == 0);
-  row("Total revenues", scale, false);
+  for (size_t i = 0; i < revenue.size(); ++i) row(revenue_names[i], revenue[i], i == 0);
+  row("Total revenues", total_rev, false);
   ops.rows.push_back({"Operating expenses:", "", "", "", ""});
-  row("Cost of revenue", scale / 5, false);
-  row(biotech ? "Research and development" : "Research and development", scale * (biotech ? 9 : 2) / 10, false);
-  row("Selling, general and administrative", scale * 3 / 10, false);
-  row("Total operating expenses", scale * (biotech ? 14 : 7) / 10, false);
-  row(biotech ? "Loss from operations" : "Income from operations", biotech ? -scale * 4 / 10 : scale * 3 / 10, false);
-  row("Interest income", scale / 40 + 1, false);
-  row("Other income (expense), net", -(scale / 90) - 1, false);
-  row(biotech ? "Net loss" : "Net income", biotech ? -scale * 39 / 100 : scale * 23 / 100, true);
-  char eps[32];
-  std::snprintf(eps, sizeof eps, "$%s%.2f%s", biotech ? "(" : "", 0.05 + fill_.Unit() * 2.5, biotech ? ")" : "");
-  ops.rows.push_back({std::string("Net ") + (biotech ? "loss" : "income") + " per share, basic and diluted", eps, eps, eps, eps});
-  long long shares = fill_.Range(20, 400) * 1000LL;
-  ops.rows.push_back({"Weighted-average shares outstanding", WithCommas(shares), WithCommas(shares * 9 / 10), WithCommas(shares), WithCommas(shares * 9 / 10)});
+  for (size_t i = 0; i < costs.size(); ++i) row(cost_names[i], costs[i], false);
+  row("Total operating expenses", total_cost, false);
+  row("Income (loss) from operations", operating, false);
+  row("Interest income", interest, false);
+  row("Other income (expense), net", other, false);
+  row("Net income (loss)", net, true);
+  std::vector<std::string> eps = {"Net income (loss) per share, basic and diluted"};
+  for (int c = 0; c < 4; ++c) {
+    double x = static_cast<double>(net[c]) / static_cast<double>(share_cols[c]);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, x < 0 ? "$(%.2f)" : "$%.2f", std::fabs(x));
+    eps.push_back(buf);
+  }
+  ops.rows.push_back(eps);
+  row("Weighted-average shares outstanding", share_cols, false);
   b->push_back(ops);
   b->push_back(Block{Block::kCenter, "CONDENSED CONSOLIDATED BALANCE SHEET DATA", "", {}});
   b->push_back(Block{Block::kCenter, "(Unaudited; in thousands)", "", {}});
   Block bs{Block::kTable, "", "", {}};
   bs.rows.push_back({"", vars_["qend"], "December 31, " + std::to_string(y - 1)});
-  for (const char* label : {"Cash and cash equivalents", "Marketable securities", "Accounts receivable, net", "Total assets",
-                            "Accounts payable and accrued expenses", "Deferred revenue", "Total liabilities", "Total stockholders' equity"}) {
-    long long v = scale * fill_.Range(3, 40) / 10;
-    bs.rows.push_back({label, "$" + WithCommas(v), "$" + WithCommas(vary(v))});
+  auto two = [&](long long base) { return std::vector<long long>{base * fill_.Range(70, 130) / 100, base * fill_.Range(70, 130) / 100}; };
+  std::vector<std::pair<std::string, std::vector<long long>>> assets = {
+      {"Cash and cash equivalents", two(scale * 3)}, {"Marketable securities", two(scale * 2)},
+      {"Accounts receivable, net", two(scale / 2)}, {"Property, equipment and other assets", two(scale)}};
+  std::vector<std::pair<std::string, std::vector<long long>>> liabilities = {
+      {"Accounts payable and accrued expenses", two(scale / 2)}, {"Deferred revenue", two(scale / 3)}, {"Other liabilities", two(scale / 4)}};
+  std::vector<long long> ta(2, 0), tl(2, 0);
+  auto brow = [&](const std::string& label, const std::vector<long long>& v, bool dollar) {
+    bs.rows.push_back({label, (dollar ? "$" : "") + Thousands(v[0]), (dollar ? "$" : "") + Thousands(v[1])});
+  };
+  for (size_t i = 0; i < assets.size(); ++i) {
+    brow(assets[i].first, assets[i].second, i == 0);
+    for (int c = 0; c < 2; ++c) ta[c] += assets[i].second[c];
   }
+  brow("Total assets", ta, true);
+  for (const auto& [label, v] : liabilities) {
+    brow(label, v, false);
+    for (int c = 0; c < 2; ++c) tl[c] += v[c];
+  }
+  brow("Total liabilities", tl, false);
+  brow("Total stockholders' equity", {ta[0] - tl[0], ta[1] - tl[1]}, false);
+  brow("Total liabilities and stockholders' equity", ta, true);
   b->push_back(bs);
-  b->push_back(Block{Block::kPara, FillF("[Non-GAAP financial measures exclude stock-based compensation, amortization of acquired intangible assets and restructuring charges.|The Company believes that the non-GAAP measures, viewed together with its GAAP results, provide a more complete understanding of its operating performance.] [A reconciliation of these measures to the most directly comparable GAAP measures is included in the tables above.|Non-GAAP measures should not be considered in isolation from, or as a substitute for, measures prepared in accordance with GAAP.]"), "", {}});
+  b->push_back(Block{Block::kPara, FillF("[Non-GAAP financial measures exclude stock-based compensation, amortization of acquired intangible assets and restructuring charges.|The Company believes that the non-GAAP measures, viewed together with its GAAP results, provide a more complete understanding of its operating performance.] [A reconciliation of these measures to the most directly comparable GAAP measures is available on the Company's website.|Non-GAAP measures should not be considered in isolation from, or as a substitute for, measures prepared in accordance with GAAP.]"), "", {}});
 }
 
 void Generator::ReleaseExtras(std::vector<Block>* b) {
@@ -1989,7 +2031,7 @@ void Generator::RiskFactors(std::vector<Block>* b) {
   for (size_t i = 0; i < count; ++i) picked.push_back(kRisks[(start + i * 7) % n]);
   b->push_back(Block{Block::kPara, FillF("[Factors that could cause actual results to differ materially|Important factors that could cause or contribute to such differences] include, but are not limited to, ") +
                                        Join(picked, "; ", "; and ") + ".", "", {}});
-  b->push_back(Block{Block::kPara, FillF("[These and other risks are described in greater detail under the caption \"Risk Factors\" in {R}'s most recent Annual Report on Form 10-K and in its subsequent Quarterly Reports on Form 10-Q.|A further description of these risks is included in {R}'s filings with the Securities and Exchange Commission.] Any forward-looking statements [contained in this press release|herein] speak only as of the date hereof, and {R} [expressly disclaims|undertakes no] obligation to update them, except as required by law."),
+  b->push_back(Block{Block::kPara, FillF("[These and other risks are described in greater detail under the caption \"Risk Factors\" in {R}'s most recent Annual Report on Form 10-K and in its subsequent Quarterly Reports on Form 10-Q.|A further description of these risks is included in {R}'s filings with the Securities and Exchange Commission.] Any forward-looking statements [contained in this press release|herein] speak only as of the date hereof, and {R} [expressly disclaims any|undertakes no] obligation to update them, except as required by law."),
                      "", {}});
 }
 
