@@ -397,9 +397,9 @@ class Extractor {
         auto stop = [&](const Token& p) {
           if (lex_.name_stopwords.count(std::string(p.text))) return true;
           if (!p.all_caps || p.text == "AND") return false;
-          std::string title(p.text);
-          for (size_t k = 1; k < title.size(); ++k) title[k] = AsciiLower(title[k]);
-          return lex_.name_stopwords.count(title) > 0;
+          std::string cased(p.text);
+          for (size_t k = 1; k < cased.size(); ++k) cased[k] = AsciiLower(cased[k]);
+          return lex_.name_stopwords.count(cased) > 0;
         };
         while (tb > 0) {
           const Token& p = t[tb - 1];

@@ -501,6 +501,54 @@ TEST_CASE("store: license grants of 2005-04 and 2005-12 between the same parties
   }
 }
 
+// OneEventFiling whose event is told of agreement `ag` (with its entity).
+FilingExtract AgreementEventFiling(const std::string& filing_id, const std::string& event_id, const std::string& ag) {
+  FilingExtract x = OneEventFiling(filing_id, event_id, "agreement.renewed", "2013-03-18");
+  Entity e;
+  e.id = ag;
+  e.type = EntityType::kAgreement;
+  e.name = "Distribution Agreement";
+  e.title = "distribution";
+  e.parties = {"org:millennium", "org:immunogen"};
+  e.sources.push_back(x.events[0].sources[0]);
+  x.entities.push_back(e);
+  x.events[0].agreement_id = ag;
+  return x;
+}
+
+TEST_CASE("store: a renewal told of an agreement known by its year and of the same agreement known by its "
+          "title alone is one event; two years or two titles stay two",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  const std::string dated = "ag:immunogen+millennium:distribution:1998";
+  Add(store.get(), AgreementEventFiling("f-8k", "ev:00000000000008a1", dated));
+  SECTION("the press release beside the 8-K does not give the agreement's date") {
+    AddStats s = Add(store.get(), AgreementEventFiling("f-ex99", "ev:00000000000009a1",
+                                                       "ag:immunogen+millennium:distribution:distribution-agreement"));
+    CHECK(s.events_merged == 1);
+    std::vector<Event> all = store->AllEvents();
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].agreement_id == dated);
+    CHECK(Filings(all[0].sources) == std::vector<std::string>{"f-8k", "f-ex99"});
+  }
+  SECTION("another year is another agreement") {
+    AddStats s = Add(store.get(), AgreementEventFiling("f-other", "ev:00000000000009a2",
+                                                       "ag:immunogen+millennium:distribution:2004"));
+    CHECK(s.events_merged == 0);
+    CHECK(store->AllEvents().size() == 2);
+  }
+  SECTION("another kind, or other titles without a year, are other agreements") {
+    Add(store.get(), AgreementEventFiling("f-supply", "ev:00000000000009a3", "ag:immunogen+millennium:supply:1998"));
+    Add(store.get(), AgreementEventFiling("f-t1", "ev:00000000000009a4",
+                                          "ag:immunogen+millennium:license:license-agreement"));
+    AddStats s = Add(store.get(), AgreementEventFiling("f-t2", "ev:00000000000009a5",
+                                                       "ag:immunogen+millennium:license:option-agreement"));
+    CHECK(s.events_merged == 0);
+    CHECK(store->AllEvents().size() == 4);
+  }
+}
+
 TEST_CASE("store: events of one filing that tell the same thing merge into one", "[graph]") {
   TempDir dir;
   auto store = OpenTestStore(dir.path());
