@@ -68,6 +68,17 @@ Entity Org(const std::string& id, const std::string& name, std::vector<std::stri
   return e;
 }
 
+Entity Agreement(const std::string& id, const std::string& name, std::vector<std::string> parties,
+                 const Source& src) {
+  Entity e;
+  e.id = id;
+  e.type = EntityType::kAgreement;
+  e.name = name;
+  e.parties = std::move(parties);
+  e.sources = {src};
+  return e;
+}
+
 Event Ev(const std::string& id, const std::string& type, const std::string& date,
          std::vector<Party> parties, const Source& src) {
   Event e;
@@ -97,16 +108,11 @@ FilingExtract FilingA() {
                  "2005-05-05");
   x.entities.push_back(Org("org:immunogen", "ImmunoGen", {"ImmunoGen, Inc."}, "0000855654", s));
   x.entities.push_back(Org("org:genentech", "Genentech", {"Genentech, Inc."}, "0000318771", s));
-  Entity ag;
-  ag.id = kAgreement;
-  ag.type = EntityType::kAgreement;
-  ag.name = "ImmunoGen-Genentech license agreement";
+  Entity ag = Agreement(kAgreement, "ImmunoGen-Genentech license agreement", {"org:immunogen", "org:genentech"}, s);
   ag.title = "license agreement";
   ag.dated = "2000-05-02";
   ag.expires = "2008-05-02";
   ag.term = "one additional three-year term";
-  ag.parties = {"org:immunogen", "org:genentech"};
-  ag.sources = {s};
   x.entities.push_back(ag);
   Entity ceo;
   ceo.id = "person:mitchel-sayare";
@@ -150,13 +156,8 @@ FilingExtract FilingB(const std::string& renewal_date = "2005-05") {
   x.entities.push_back(Org("org:genentech", "Genentech Inc.", {"DNA"}, "", s));
   x.entities.push_back(
       Org("org:millennium", "Millennium Pharmaceuticals", {"Millennium Pharmaceuticals, Inc."}, "", s));
-  Entity ag;
-  ag.id = kAgreement;
-  ag.type = EntityType::kAgreement;
-  ag.name = "TAP license";
+  Entity ag = Agreement(kAgreement, "TAP license", {"org:immunogen", "org:genentech"}, s);
   ag.expires = "2011-05-02";
-  ag.parties = {"org:immunogen", "org:genentech"};
-  ag.sources = {s};
   x.entities.push_back(ag);
 
   Event renewal = Ev("ev:bbbbbbbbbbbb0001", "agreement.renewed", renewal_date,
@@ -504,13 +505,8 @@ TEST_CASE("store: license grants of 2005-04 and 2005-12 between the same parties
 // OneEventFiling whose event is told of agreement `ag` (with its entity).
 FilingExtract AgreementEventFiling(const std::string& filing_id, const std::string& event_id, const std::string& ag) {
   FilingExtract x = OneEventFiling(filing_id, event_id, "agreement.renewed", "2013-03-18");
-  Entity e;
-  e.id = ag;
-  e.type = EntityType::kAgreement;
-  e.name = "Distribution Agreement";
+  Entity e = Agreement(ag, "Distribution Agreement", {"org:millennium", "org:immunogen"}, x.events[0].sources[0]);
   e.title = "distribution";
-  e.parties = {"org:millennium", "org:immunogen"};
-  e.sources.push_back(x.events[0].sources[0]);
   x.entities.push_back(e);
   x.events[0].agreement_id = ag;
   return x;
