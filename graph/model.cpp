@@ -1,5 +1,8 @@
 #include "graph/model.h"
 
+#include <algorithm>
+#include <string>
+
 namespace dealgraph {
 
 std::string_view EntityTypeName(EntityType t) {
@@ -18,6 +21,23 @@ bool ParseEntityType(std::string_view s, EntityType* out) {
   if (s == "product" || s == "compound" || s == "technology") { *out = EntityType::kProduct; return true; }
   if (s == "agreement") { *out = EntityType::kAgreement; return true; }
   return false;
+}
+
+std::string AgreementId(std::string_view parties, std::string_view kind, int year, std::string_view title_slug) {
+  std::string id = "ag:";
+  id.append(parties).append(":").append(kind);
+  if (year) id.append(":").append(std::to_string(year));
+  else if (!title_slug.empty()) id.append(":").append(title_slug);
+  return id;
+}
+
+bool SameAgreementOneDated(std::string_view a, std::string_view b) {
+  size_t ka = a.rfind(':'), kb = b.rfind(':');
+  if (ka == std::string_view::npos || ka != kb || a.substr(0, ka) != b.substr(0, kb)) return false;
+  auto year = [](std::string_view tail) {
+    return tail.size() == 4 && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return year(a.substr(ka + 1)) != year(b.substr(kb + 1));
 }
 
 const Entity* GraphSlice::Find(std::string_view id) const {

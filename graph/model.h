@@ -22,6 +22,15 @@ std::string_view EntityTypeName(EntityType t);
 // Parses the names above (also "org", "company"); false when unknown.
 bool ParseEntityType(std::string_view s, EntityType* out);
 
+// An agreement's id: "ag:" PARTIES ":" KIND, then ":" the year it was made
+// or, when no filing gave the year, ":" its title's slug (nothing when it
+// has neither): "ag:genentech+immunogen:license:2000".
+std::string AgreementId(std::string_view parties, std::string_view kind, int year, std::string_view title_slug);
+// True when agreement ids `a` and `b` name the same parties and kind and
+// only one of them ends in a year: the same agreement, told once with its
+// date and once by its title alone.
+bool SameAgreementOneDated(std::string_view a, std::string_view b);
+
 // Where a fact was read: the filing, the 8-K Item it sat under, the sentence.
 struct Source {
   std::string filing;  //!< accession number, else the file name

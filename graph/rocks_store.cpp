@@ -375,20 +375,12 @@ bool DatesCompatible(std::string_view a, std::string_view b) {
   return longer.starts_with(shorter) && longer[shorter.size()] == '-';
 }
 
-// Agreement ids are "ag:PARTIES:KIND:" and then the year the agreement was
-// made or, when no filing gave its date, its title's slug. Two tellings
-// agree when the ids are equal, or one is unknown, or they name the same
-// parties and kind and only one knows the year: a press release says "the
-// Distribution Agreement" where the 8-K beside it says "the Distribution
-// Agreement, dated as of September 21, 1998".
+// Two tellings name agreements that agree when the ids are equal, or one is
+// unknown, or only one knows the year (SameAgreementOneDated): a press
+// release says "the Distribution Agreement" where the 8-K beside it says
+// "the Distribution Agreement, dated as of September 21, 1998".
 bool AgreementsCompatible(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty() || a == b) return true;
-  size_t ka = a.rfind(':'), kb = b.rfind(':');
-  if (ka == std::string::npos || kb == std::string::npos || ka != kb || a.compare(0, ka, b, 0, kb) != 0) return false;
-  auto year = [](std::string_view tail) {
-    return tail.size() == 4 && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  return year(std::string_view(a).substr(ka + 1)) != year(std::string_view(b).substr(kb + 1));
+  return a.empty() || b.empty() || a == b || SameAgreementOneDated(a, b);
 }
 
 std::vector<std::string> PartySet(const Event& e) {

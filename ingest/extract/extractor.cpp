@@ -1525,9 +1525,7 @@ class Extractor {
       FoundAgreement& g = agreements_[a];
       std::string pid;
       for (int p : g.parties) pid += (pid.empty() ? "" : "+") + ids[p].substr(ids[p].find(':') + 1);
-      std::string id = "ag:" + pid + ":" + g.kind;
-      if (g.dated.year) id += ":" + std::to_string(g.dated.year);
-      else if (!g.title.empty()) id += ":" + Slug(g.title);
+      std::string id = AgreementId(pid, g.kind, g.dated.year, g.title.empty() ? "" : Slug(g.title));
       ag_ids[a] = id;
       Entity e;
       e.id = id;
