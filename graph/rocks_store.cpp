@@ -444,9 +444,28 @@ void MergeEntityFields(Entity* e, const Entity& in) {
   MergeFormerNames(&e->former_names, in.former_names);
 }
 
+// The sources an event keeps of one filing's telling: the first of each
+// part of the filing (Item, exhibit) it was read from, so an event an 8-K's
+// Item 1.01 tells and its Item 2.03 refers to keeps both.
+std::vector<Source> SourcesFor(const std::vector<Source>& given, const FilingInfo& filing) {
+  std::vector<Source> out;
+  for (const Source& g : given) {
+    if (!g.filing.empty() && g.filing != filing.id && g.filing != filing.name) continue;
+    bool have = false;
+    for (const Source& o : out) have |= o.item == g.item;
+    if (have) continue;
+    Source s = g;
+    s.filing = filing.id;
+    if (s.filed.empty()) s.filed = filing.filed;
+    out.push_back(std::move(s));
+  }
+  if (out.empty()) out.push_back(SourceFor(given, filing));
+  return out;
+}
+
 Event NewEvent(const Event& in, const FilingInfo& filing) {
   Event e = in;
-  e.sources = {SourceFor(in.sources, filing)};
+  e.sources = SourcesFor(in.sources, filing);
   return e;
 }
 
@@ -474,7 +493,11 @@ void MergeEvent(Event* e, const Event& in, const FilingInfo& filing) {
       }
     }
   }
-  if (!HasSourceFrom(e->sources, filing.id)) e->sources.push_back(SourceFor(in.sources, filing));
+  for (Source& s : SourcesFor(in.sources, filing)) {
+    bool have = false;
+    for (const Source& o : e->sources) have |= o.filing == s.filing && o.item == s.item;
+    if (!have) e->sources.push_back(std::move(s));
+  }
 }
 
 Relation NewRelation(const Relation& in, const FilingInfo& filing) {

@@ -319,8 +319,13 @@ Segmented Segment(const Document& doc) {
       if (!before.empty() && before.size() < 120) {
         seg.cover.registrant = std::string(before);
       } else {
-        for (size_t k = i; k-- > 0 && k + 4 > i;) {
+        // Up to three lines up; a rule of dashes or underscores under the
+        // name is not the name and does not count as one of them.
+        size_t looked = 0;
+        for (size_t k = i; k-- > 0 && looked < 3;) {
           std::string_view prev = seg.blocks[k].text;
+          if (std::count_if(prev.begin(), prev.end(), [](char c) { return IsAsciiAlpha(c); }) < 2) continue;
+          ++looked;
           if (prev.size() < 120 && prev[0] != '(' && FindIgnoreCase(prev, "commission") == std::string_view::npos &&
               FindIgnoreCase(prev, "form 8-k") == std::string_view::npos &&
               FindIgnoreCase(prev, "date of report") == std::string_view::npos) {

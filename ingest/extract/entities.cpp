@@ -381,7 +381,15 @@ class Discoverer {
     std::string name = seg_.cover.registrant;
     std::string header_name;
     if (!doc_.header.filers.empty()) header_name = doc_.header.filers[0].name;
-    if (name.empty()) name = header_name;
+    // The header's first FILER is the registrant when there is one; the
+    // cover's line above "(Exact name of registrant ...)" gives its spelling
+    // when it names the same company (a garbled cover line does not).
+    if (!header_name.empty()) {
+      const std::string cover = FoldName(name), header = FoldName(header_name);
+      const std::string_view cover_first = std::string_view(cover).substr(0, cover.find(' '));
+      const std::string_view header_first = std::string_view(header).substr(0, header.find(' '));
+      if (cover.empty() || cover_first != header_first) name = header_name;
+    }
     if (name.empty()) return;
     std::string display = TextSpelling(name);
     std::string canonical = StripSuffix(display);
@@ -472,10 +480,14 @@ class Discoverer {
   std::string StripSuffix(std::string_view name) const {
     std::vector<Token> t = Tokenize(name);
     size_t e = t.size();
-    while (e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text == ",")) {
-      // Keep "Group" when it is the only thing after a lower-case brand? No: fold drops it too.
-      --e;
-    }
+    // "The Walt Disney Company", "The Estee Lauder Companies": a written-out
+    // "Company" after a leading "The" is part of the name.
+    const bool the_company = !t.empty() && t[0].text == "The" && t.size() > 2 &&
+                             (t.back().text == "Company" || t.back().text == "Companies");
+    while (!the_company && e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text == ",")) --e;
+    // "JPMorgan Chase & Co.", "Goldman, Sachs & Co.": the suffix's "&" binds it
+    // to the name; cut, the name would end in "&".
+    if (e < t.size() && e > 1 && (t[e - 1].text == "&" || t[e - 1].text == "and")) e = t.size();
     if (e == t.size()) return Folded(name);
     return Join(t, 0, e, name);
   }
@@ -554,9 +566,20 @@ class Discoverer {
       if (t[end - 1].text == ",") --end;
       size_t b = NameRunStart(lex_, t, end);
       if (b == end) continue;
+      // "Burr, Pilger & Mayer LLP", "Goldman, Sachs & Co.": a partnership
+      // writes its partners' names with commas; the run before the "&" takes
+      // the single capitalized names before it, one comma at a time.
+      bool ampersand = false;
+      for (size_t k = b; k < end; ++k) ampersand |= t[k].text == "&";
+      while (ampersand && b >= 2 && t[b - 1].text == "," && NameLike(lex_, t[b - 2]) && !IsStop(lex_, t[b - 2]) &&
+             !(t[b - 2].lex & (kLexTitle | kLexSuffix)) && !t[b - 2].all_caps &&
+             (b == 2 || !NameLike(lex_, t[b - 3]) || IsStop(lex_, t[b - 3]))) {
+        b -= 2;
+      }
       // "The Buckle, Inc.": a leading "The" that is part of the name on a cover.
       std::string surface = Join(t, b, i + 1, S(si));
-      std::string name = Join(t, b, end, S(si));
+      // "JPMorgan Chase & Co.": "& Co." is one suffix; cut, the name would end in "&".
+      std::string name = Join(t, b, t[end - 1].text == "&" ? i + 1 : end, S(si));
       if (name.size() < 2) continue;
       if (b > 0 && (t[b - 1].lex & kLexExchange)) continue;  // "NYSE Texas, Inc." is an exchange
       if (lex_.exchanges.count(name)) continue;
@@ -883,6 +906,16 @@ class Discoverer {
         ++k;
         if (k < t.size() && t[k].text == ",") ++k;
       }
+      // "Doug Petno, 61, and ...": an age in apposition is said of people only.
+      bool age = comma && k + 1 < t.size() && t[k].text.size() == 2 && IsAsciiDigit(t[k].text[0]) &&
+                 IsAsciiDigit(t[k].text[1]) && t[k].text[0] >= '2' &&
+                 (t[k + 1].text == "," || t[k + 1].text == ")" || t[k + 1].text == "and" || t[k + 1].text == ".");
+      // "Marianne Lake, current CEO of CCB", "..., our Chief Financial Officer".
+      if (comma && k < t.size() &&
+          (t[k].text == "current" || t[k].text == "former" || t[k].text == "our" || t[k].text == "its" ||
+           t[k].text == "then" || t[k].text == "interim")) {
+        ++k;
+      }
       // "ImmunoGen Chairman and CEO": skip a known organization before the title.
       int employer = -1;
       if (k < t.size()) {
@@ -913,6 +946,7 @@ class Discoverer {
           std::string_view v2 = t[e + 1].text;
           std::string_view v3 = t[e + 2].text;
           verb = own_verb(nx) || v2 == "appointed" || v2 == "elected" || v2 == "named" || v3 == "appointed" ||
+                 v2 == "decided" || v2 == "notified" || v2 == "informed" || v2 == "tendered" ||
                  v3 == "elected" || v3 == "named" || v3 == "promoted" || v2 == "resigned" ||
                  (nx == "will" && (v2 == "succeed" || v2 == "retire" || v2 == "join" || v2 == "step" || v2 == "resign"));
         } else if (verb) {
@@ -921,7 +955,7 @@ class Discoverer {
       }
       bool appointed_before = i >= 1 && (t[i - 1].text == "appointed" || t[i - 1].text == "elected" || t[i - 1].text == "of" ) &&
                               i >= 2 && (t[i - 1].text != "of" || t[i - 2].text == "appointment" || t[i - 2].text == "election");
-      if ((!title.empty() && (comma || short_line)) || verb || appointed_before) {
+      if ((!title.empty() && (comma || short_line)) || verb || appointed_before || age) {
         AddPerson(si, i, e, title);
         int idx = table_.Lookup(Join(t, i, PersonNameEnd(t, e), s));
         if (idx >= 0 && employer >= 0) table_.entities[idx].employer = employer;

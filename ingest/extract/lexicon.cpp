@@ -1,5 +1,6 @@
 #include "ingest/extract/lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -89,13 +90,74 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     lex.boilerplate.push_back(std::move(phrase));
   }
   for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
+  // The event-type registry: every type named below must be one of its rows.
+  std::unordered_set<std::string> known_types;
+  for (std::string_view e : Entries(text("event_types.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 3) return Status::InvalidArgument("event_types.tsv: malformed line: " + std::string(e));
+    known_types.insert(cols[0]);
+    lex.event_types.push_back(EventTypeInfo{cols[0], cols[1], cols[2]});
+  }
+  auto check_type = [&](const char* file, const std::string& type) -> Status {
+    if (known_types.count(type)) return Status::Ok();
+    return Status::InvalidArgument(std::string(file) + ": event type '" + type + "' is not in event_types.tsv");
+  };
+  if (!known_types.empty()) {
+    for (const TriggerRule& r : lex.triggers) RETURN_IF_ERROR(check_type("triggers.tsv", r.type));
+  }
   for (std::string_view e : Entries(text("items.tsv"))) {
     std::vector<std::string> cols = Columns(e);
-    if (cols.empty()) continue;
+    if (cols.size() < 3) return Status::InvalidArgument("items.tsv: malformed line: " + std::string(e));
     ItemInfo info;
-    if (cols.size() > 1) info.default_type = cols[1];
-    if (cols.size() > 2) info.title = cols[2];
-    lex.items[cols[0]] = info;
+    info.default_type = cols[1];
+    RETURN_IF_ERROR(check_type("items.tsv", info.default_type));
+    for (std::string_view t : Split(cols[2], ',')) {
+      std::string type(Trim(t));
+      if (type.empty()) continue;
+      RETURN_IF_ERROR(check_type("items.tsv", type));
+      info.types.push_back(std::move(type));
+    }
+    if (std::find(info.types.begin(), info.types.end(), info.default_type) == info.types.end()) {
+      return Status::InvalidArgument("items.tsv: item " + cols[0] + ": its default type is not among its types");
+    }
+    if (cols.size() > 3) info.title = cols[3];
+    lex.items[cols[0]] = std::move(info);
+  }
+  for (std::string_view e : Entries(text("frames.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 5) return Status::InvalidArgument("frames.tsv: malformed line: " + std::string(e));
+    FrameRule r;
+    for (std::string_view i : Split(cols[0], ',')) {
+      std::string item(Trim(i));
+      if (!item.empty()) r.items.push_back(std::move(item));
+    }
+    r.type = cols[1];
+    RETURN_IF_ERROR(check_type("frames.tsv", r.type));
+    const std::string& slot = cols[2];
+    if (slot == "person") r.slot = FrameSlot::kPerson;
+    else if (slot == "auditor") r.slot = FrameSlot::kAuditor;
+    else if (slot == "counterparty") r.slot = FrameSlot::kCounterparty;
+    else if (slot == "registrant") r.slot = FrameSlot::kRegistrant;
+    else return Status::InvalidArgument("frames.tsv: unknown slot '" + slot + "' in: " + std::string(e));
+    r.action = cols[3];
+    for (std::string_view c : Split(cols[4], ',')) {
+      FrameCue cue{ToLower(Trim(c)), false};
+      if (!cue.phrase.empty() && cue.phrase.back() == '*') {
+        cue.stem = true;
+        cue.phrase.pop_back();
+      }
+      if (!cue.phrase.empty()) r.cues.push_back(std::move(cue));
+    }
+    if (r.items.empty() || r.cues.empty()) return Status::InvalidArgument("frames.tsv: a rule without items or cues: " + std::string(e));
+    for (const std::string& item : r.items) {
+      if (!lex.items.count(item)) return Status::InvalidArgument("frames.tsv: item " + item + " is not in items.tsv");
+      const ItemInfo& info = lex.items[item];
+      if (std::find(info.types.begin(), info.types.end(), r.type) == info.types.end()) {
+        return Status::InvalidArgument("frames.tsv: " + r.type + " is not among item " + item + "'s types in items.tsv");
+      }
+      lex.frames_by_item[item].push_back(lex.frames.size());
+    }
+    lex.frames.push_back(std::move(r));
   }
   auto flag_all = [&](const WordSet& set, uint8_t flag) {
     for (const std::string& w : set) lex.word_flags[w] |= flag;
@@ -120,6 +182,14 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     return Status::InvalidArgument("lexicon is missing triggers.tsv or corporate_suffixes.txt");
   }
   return lex;
+}
+
+std::string Lexicon::ItemKey(std::string_view item) {
+  if (item.empty() || item.find('.') != std::string_view::npos) return std::string(item);
+  for (char c : item) {
+    if (!IsAsciiDigit(c)) return std::string(item);
+  }
+  return "old:" + std::string(item);
 }
 
 const Lexicon& Lexicon::Get() {

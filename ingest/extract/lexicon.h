@@ -75,9 +75,34 @@ struct AgreementKind {
   std::vector<std::string> cues;  //!< lower case
 };
 
+// An 8-K Item with a fixed meaning (data/lexicon/items.tsv).
 struct ItemInfo {
-  std::string default_type;  //!< may be ""
+  std::string default_type;         //!< the type it reports when no frame says more
+  std::vector<std::string> types;   //!< every type that counts as the Item's own
   std::string title;
+};
+
+// What a frame rule says an Item sentence's cue means (data/lexicon/frames.tsv).
+enum class FrameSlot { kPerson, kAuditor, kCounterparty, kRegistrant };
+
+struct FrameCue {
+  std::string phrase;  //!< lower case
+  bool stem = false;   //!< "resign*": any word ending
+};
+
+struct FrameRule {
+  std::vector<std::string> items;  //!< "5.02", "old:6"
+  std::string type;
+  FrameSlot slot = FrameSlot::kRegistrant;
+  std::string action;  //!< "appointed", "left": the event's summary
+  std::vector<FrameCue> cues;
+};
+
+// One event type of the registry (data/lexicon/event_types.tsv).
+struct EventTypeInfo {
+  std::string type;
+  std::string family;
+  std::string label;
 };
 
 struct Lexicon {
@@ -104,7 +129,11 @@ struct Lexicon {
   // compared with the phrases only where it has one of them.
   std::bitset<65536> boilerplate_starts;
   std::vector<std::string> conditional_cues;  //!< lower case
-  std::unordered_map<std::string, ItemInfo> items;  //!< "1.01", "old:5"
+  std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
+  std::unordered_map<std::string, ItemInfo> items;  //!< "1.01", "old:6"
+  std::vector<FrameRule> frames;
+  // Indices into `frames` by Item code, in the file's order.
+  std::unordered_map<std::string, std::vector<size_t>> frames_by_item;
   // Every word of the sets above with its LexFlag bits: one lookup per token.
   std::unordered_map<std::string, uint8_t, StringViewHash, std::equal_to<>> word_flags;
   WordShapeFilter word_flags_filter;  //!< the words of word_flags
@@ -123,7 +152,12 @@ struct Lexicon {
   // The lexicon in use: DEALGRAPH_LEXICON_DIR when set, else the embedded one.
   // Loaded once; thread-safe.
   static const Lexicon& Get();
-  // Parses a lexicon from named file contents (name -> text).
+  // The Item code a block's Item number is looked up under: "5.02" as
+  // written, pre-2004 "5" as "old:5".
+  static std::string ItemKey(std::string_view item);
+  // Parses a lexicon from named file contents (name -> text). Fails on a
+  // malformed row, an event type the registry does not list, or an unknown
+  // frame slot.
   static Result<Lexicon> Parse(const std::unordered_map<std::string, std::string>& files);
 };
 

@@ -562,8 +562,11 @@ TEST_CASE("store: events of one filing that tell the same thing merge into one",
   REQUIRE(renewals.size() == 1);
   CHECK(renewals[0].id == "ev:a1b2c3d4e5f60001");
   CHECK(renewals[0].date == "2005-05-03");
-  REQUIRE(renewals[0].sources.size() == 1);  // one source per filing
+  // One source per part of the filing that tells it: the Item, then the exhibit.
+  REQUIRE(renewals[0].sources.size() == 2);
   CHECK(renewals[0].sources[0].item == "1.01");
+  CHECK(renewals[0].sources[1].item == "EX-99.1");
+  CHECK(renewals[0].sources[1].filing == renewals[0].sources[0].filing);
 }
 
 TEST_CASE("store: an event id already used by a different event gets a derived id", "[graph]") {
