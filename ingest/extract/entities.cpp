@@ -239,9 +239,23 @@ void EntityTable::IndexSurface(std::string_view surface, int entity) {
   surfaces_[texts[0]].push_back({texts, entity});
 }
 
+// True when `name` names no organization: one generic word ("Acquiror",
+// "SERVICES", "Trust"), or a fragment ending in a dangling connector
+// ("CAPITAL STOCK OF", "EMPLOYEE STOCK OWNERSHIP PLAN AND").
+static bool GenericOrgName(std::string_view name) {
+  const Lexicon& lex = Lexicon::Get();
+  std::string_view t = Trim(name);
+  size_t last = t.find_last_of(' ');
+  std::string tail = ToLower(last == std::string_view::npos ? t : t.substr(last + 1));
+  if (last != std::string_view::npos) return tail == "of" || tail == "and" || tail == "&" || tail == "the" || tail == "or";
+  while (!tail.empty() && (tail.back() == '.' || tail.back() == ',')) tail.pop_back();
+  return lex.generic_org_words.count(tail) > 0;
+}
+
 int EntityTable::Add(EntityType type, std::string_view name, std::string_view surface) {
   std::string clean = Folded(name);
   if (clean.empty()) return -1;
+  if (type == EntityType::kOrganization && GenericOrgName(clean)) return -1;
   std::string id = EntityId(type, clean);
   if (id.size() <= 4 || id.back() == ':') return -1;
   auto it = by_id_.find(id);
@@ -390,6 +404,7 @@ class Discoverer {
       const std::string_view header_first = std::string_view(header).substr(0, header.find(' '));
       if (cover.empty() || cover_first != header_first) name = header_name;
     }
+    if (name.empty()) name = HeadlineSubject();
     if (name.empty()) return;
     std::string display = TextSpelling(name);
     std::string canonical = StripSuffix(display);
@@ -403,6 +418,41 @@ class Discoverer {
       for (const auto& former : doc_.header.filers[0].former_names) table_.AddAlias(idx, former.name);
     }
     table_.AddAlias(idx, ToUpperAscii(display));
+  }
+
+  // A press release filed on its own, with no cover page, header or
+  // dateline, is about the company its headline opens with: "U.S. Bancorp
+  // Reports Fourth Quarter and Full Year 2021 Results". The name is the
+  // capitalized run before the first headline verb (headline_verbs.txt) of
+  // one of the first few headings.
+  std::string HeadlineSubject() const {
+    int headings = 0;
+    for (size_t si = 0; si < seg_.sentences.size() && headings < 4; ++si) {
+      const Block& b = seg_.blocks[seg_.sentences[si].block];
+      if (!b.heading || b.table_row) continue;
+      ++headings;
+      const auto& t = T(si);
+      // A financial supplement's title page: "Truist Financial Corporation",
+      // "Bank of America Corporation and Subsidiaries", "ALLY FINANCIAL INC.".
+      size_t e = t.size();
+      if (e > 3 && t[e - 2].text == "and" && EqualsIgnoreCase(t[e - 1].text, "Subsidiaries")) e -= 2;
+      if (e >= 2 && e <= 8 && IsSuffixTok(t[e - 1])) {
+        bool name = true;
+        for (size_t k = 0; k < e && name; ++k) {
+          name = t[k].cap || t[k].text == "&" || t[k].text == "," || t[k].text == "." ||
+                 (k > 0 && (t[k].text == "of" || t[k].text == "and"));
+        }
+        if (name) return Join(t, 0, e, S(si));
+      }
+      for (size_t i = 1; i < t.size() && i < 8; ++i) {
+        if (!lex_.headline_verbs.count(t[i].text)) continue;
+        bool run = true;
+        for (size_t k = 0; k < i && run; ++k) run = (t[k].cap || t[k].text == "&" || t[k].text == "." || t[k].text == ",") && !IsStop(lex_, t[k]);
+        if (run) return Join(t, 0, i, S(si));
+        break;
+      }
+    }
+    return "";
   }
 
   // The header's other companies: co-registrants (further FILER blocks),

@@ -67,6 +67,7 @@ class Extractor {
     tokens_.reserve(seg_.sentences.size());
     for (const Sentence& s : seg_.sentences) tokens_.push_back(Tokenize(s.text));
     table_ = DiscoverEntities(doc_, seg_, tokens_);
+    FindContractExhibits();
     PartiesBySlot();
     FillFilingInfo();
     ctx_.anchor = !seg_.cover.dateline.empty() ? seg_.cover.dateline : event_date_;
@@ -731,8 +732,10 @@ class Extractor {
       has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
     }
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
+    const bool commentary = !matches.empty() && ResultsCommentary(lower);
     for (const TriggerMatch& match : matches) {
       const TriggerRule& r = lex_.triggers[match.rule];
+      if (commentary && r.type != "financial.results") continue;
       size_t tok = TokenAt(t, match.at);
       bool ok = true;
       for (const std::string& req : r.requires_) {
@@ -817,7 +820,7 @@ class Extractor {
       }
       // A contract's own clauses (EX-10 exhibits) are terms, not events: only
       // its making and the pay it sets are read.
-      if (StartsWithIgnoreCase(block.item, "EX-10") && type != "agreement.entered" && type != "executive.compensation" &&
+      if (InContract(si) && type != "agreement.entered" && type != "executive.compensation" &&
           type != "payment") {
         continue;
       }
@@ -874,6 +877,18 @@ class Extractor {
       }
     }
     ImpliedEntered(si, ams);
+  }
+
+  // A results release's explanation of its figures (results_commentary.tsv):
+  // a change verb and an explanation cue in one sentence.
+  bool ResultsCommentary(std::string_view lower) const {
+    auto any = [&](const std::vector<std::string>& phrases) {
+      for (const std::string& p : phrases) {
+        if (FindWordLower(lower, p) != std::string_view::npos) return true;
+      }
+      return false;
+    };
+    return any(lex_.commentary_changes) && any(lex_.commentary_cues);
   }
 
   // ---- Item frames (data/lexicon/frames.tsv) ----
@@ -1401,8 +1416,46 @@ class Extractor {
   }
 
   // True when sentence `si` is inside a filed contract (an EX-10 exhibit).
+  // Legal instruments are filed as EX-1 (underwriting agreements), EX-2
+  // (plans of acquisition and merger), EX-3 (charters and bylaws), EX-4
+  // (indentures, notes) and EX-10 (material contracts).
   bool InContract(size_t si) const {
-    return StartsWithIgnoreCase(seg_.blocks[seg_.sentences[si].block].item, "EX-10");
+    std::string_view item = seg_.blocks[seg_.sentences[si].block].item;
+    if (!StartsWithIgnoreCase(item, "EX-")) return false;
+    if (contract_exhibits_.count(std::string(item))) return true;
+    item.remove_prefix(3);
+    size_t n = 0;
+    while (n < item.size() && IsAsciiDigit(item[n])) ++n;
+    std::string_view num = item.substr(0, n);
+    return num == "1" || num == "2" || num == "3" || num == "4" || num == "10";
+  }
+
+  // A contract filed under another exhibit number (a merger agreement as
+  // EX-99.2): one of its first headings names it ("AGREEMENT AND PLAN OF
+  // MERGER", "INDENTURE"), or it is written in clauses: a quarter or more
+  // of its (at least 20) sentences say "shall".
+  void FindContractExhibits() {
+    std::map<std::string, std::pair<int, int>> shall;  // exhibit -> (sentences, with "shall")
+    std::map<std::string, int> headings;
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      const Block& b = seg_.blocks[seg_.sentences[si].block];
+      if (b.section != Section::kExhibit || b.item.empty()) continue;
+      std::string_view s = seg_.sentences[si].text;
+      if (b.heading) {
+        if (headings[b.item]++ < 6 && !std::any_of(s.begin(), s.end(), IsAsciiLower) &&
+            (s.find("AGREEMENT") != std::string_view::npos || s.find("INDENTURE") != std::string_view::npos ||
+             s.find("PLAN OF MERGER") != std::string_view::npos)) {
+          contract_exhibits_.insert(b.item);
+        }
+        continue;
+      }
+      auto& [n, with] = shall[b.item];
+      ++n;
+      if (FindWordIgnoreCase(s, "shall") != std::string_view::npos) ++with;
+    }
+    for (const auto& [item, counts] : shall) {
+      if (counts.first >= 20 && counts.second * 4 >= counts.first) contract_exhibits_.insert(item);
+    }
   }
 
   // Inside a contract every clause names "this Agreement"; only its preamble
@@ -1884,6 +1937,7 @@ class Extractor {
   std::map<int, DateValue> block_date_;
   std::set<std::pair<int, int>> implied_;
   std::vector<Draft> drafts_;
+  std::set<std::string> contract_exhibits_;  //!< exhibits (by item) that are contracts: FindContractExhibits
 };
 
 }  // namespace

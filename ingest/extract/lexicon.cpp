@@ -49,6 +49,14 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   set_of("agency_words.txt", &lex.agency_words);
   set_of("industry_words.txt", &lex.industry_words);
   set_of("non_products.txt", &lex.non_products);
+  set_of("headline_verbs.txt", &lex.headline_verbs);
+  for (std::string_view e : Entries(text("results_commentary.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2 || (cols[0] != "change" && cols[0] != "cue")) {
+      return Status::InvalidArgument("results_commentary.tsv: malformed line: " + std::string(e));
+    }
+    (cols[0] == "change" ? lex.commentary_changes : lex.commentary_cues).push_back(ToLower(cols[1]));
+  }
   for (std::string_view e : Entries(text("product_stems.txt"))) lex.product_stems.emplace_back(Trim(e));
   for (std::string_view e : Entries(text("regulators.tsv"))) lex.regulators.push_back(Columns(e));
   for (std::string_view e : Entries(text("agreement_kinds.tsv"))) {
@@ -158,6 +166,10 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
       lex.frames_by_item[item].push_back(lex.frames.size());
     }
     lex.frames.push_back(std::move(r));
+  }
+  for (std::string_view e : Entries(text("generic_org_words.txt"))) lex.generic_org_words.insert(ToLower(Trim(e)));
+  for (const WordSet* set : {&lex.corporate_suffixes, &lex.industry_words}) {
+    for (const std::string& w : *set) lex.generic_org_words.insert(ToLower(w));
   }
   auto flag_all = [&](const WordSet& set, uint8_t flag) {
     for (const std::string& w : set) lex.word_flags[w] |= flag;

@@ -113,6 +113,12 @@ struct Lexicon {
   WordSet agency_words;
   WordSet industry_words;
   WordSet non_products;
+  // Lower case: generic_org_words.txt, the corporate suffixes and the
+  // industry words, each of which names no organization on its own.
+  WordSet generic_org_words;
+  WordSet headline_verbs;  //!< headline_verbs.txt, as written
+  std::vector<std::string> commentary_changes;  //!< results_commentary.tsv "change" rows, lower case
+  std::vector<std::string> commentary_cues;     //!< results_commentary.tsv "cue" rows, lower case
   std::vector<std::string> product_stems;
   std::vector<std::vector<std::string>> regulators;  //!< canonical first, then aliases
   std::vector<AgreementKind> agreement_kinds;
