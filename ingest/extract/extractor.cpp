@@ -318,8 +318,11 @@ class Extractor {
     }
     // "Upon signing, X made an upfront payment": the moment, not a
     // condition; "upon achievement of a milestone" stays conditional.
+    // "notified the Company that she would not stand for reelection": a
+    // decision reported, not a condition.
     for (std::string_view moment : {"upon signing", "upon the signing", "upon execution", "upon the execution",
-                                    "upon closing", "upon the closing", "upon effectiveness"}) {
+                                    "upon closing", "upon the closing", "upon effectiveness", "that he would",
+                                    "that she would", "that it would", "that they would"}) {
       size_t p = FindWordLower(window, moment);
       if (p != std::string::npos) window.replace(p, moment.size(), moment.size(), ' ');
     }
@@ -723,7 +726,10 @@ class Extractor {
         }
         return false;
       };
-      has_vote = any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) || block.item == "5.07";
+      // "the annual meeting to be held on September 21" is no vote yet.
+      const bool future_meeting = any_word({"to be held", "will be held"});
+      has_vote = (any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) && !future_meeting) ||
+                 block.item == "5.07";
       has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
       bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
       for (size_t k = 0; k < t.size() && !modal_may; ++k) {
