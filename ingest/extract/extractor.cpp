@@ -1153,11 +1153,8 @@ class Extractor {
     for (const EntityMention& m : ms) {
       if (table_.entities[m.entity].type == EntityType::kPerson) people.push_back(&m);
     }
-    size_t at = SIZE_MAX;
-    for (size_t i = 0; i < people.size(); ++i) {
-      if (people[i]->entity == person) at = i;
-    }
-    if (at == SIZE_MAX) return out;
+    // The person may be named more than once ("Doug Petno, 61, ... Mr. Petno
+    // will become"): each mention's list counts.
     auto joined = [&](const EntityMention* a, const EntityMention* b) {
       if (b->tok_begin < a->tok_end || b->tok_begin - a->tok_end > 5) return false;
       bool conj = false;
@@ -1169,8 +1166,11 @@ class Extractor {
       }
       return conj || b->tok_begin > a->tok_end;
     };
-    for (size_t i = at; i > 0 && joined(people[i - 1], people[i]); --i) out.push_back(people[i - 1]->entity);
-    for (size_t i = at; i + 1 < people.size() && joined(people[i], people[i + 1]); ++i) out.push_back(people[i + 1]->entity);
+    for (size_t at = 0; at < people.size(); ++at) {
+      if (people[at]->entity != person) continue;
+      for (size_t i = at; i > 0 && joined(people[i - 1], people[i]); --i) out.push_back(people[i - 1]->entity);
+      for (size_t i = at; i + 1 < people.size() && joined(people[i], people[i + 1]); ++i) out.push_back(people[i + 1]->entity);
+    }
     std::vector<int> uniq;
     for (int p : out) {
       if (p != person && std::find(uniq.begin(), uniq.end(), p) == uniq.end()) uniq.push_back(p);
@@ -1783,17 +1783,21 @@ class Extractor {
         bool agreements_ok = a.agreement < 0 || b.agreement < 0 || same_agreement;
         if (!agreements_ok) continue;
         bool results = a.type == "financial.results" || a.type == "shareholder.vote";
+        // A firm is dismissed or engaged once: the board's approval and the
+        // engagement's effective day are one change.
+        bool auditor = a.type == "auditor.change" && a.parties == b.parties && a.parties.size() >= 2;
         bool parties_eq = a.parties == b.parties;
         bool dates_ok = a.date.CompatibleWith(b.date);
         bool lifecycle = a.type.rfind("agreement.", 0) == 0 && same_agreement && (a.type != "agreement.entered" || dates_ok);
         bool merge = false;
-        if (results && parties_eq) merge = true;
+        if ((results && parties_eq) || auditor) merge = true;
         else if (lifecycle) merge = true;
         else if (parties_eq && dates_ok) merge = true;
         if (!merge) continue;
         // Keep the more precise (or the stronger, or the earlier) date.
         bool take_b = false;
         if (results) take_b = false;
+        else if (auditor) take_b = !b.sources.empty() && FindWordIgnoreCase(b.sources[0].quote, "effective") != std::string_view::npos;
         else if (a.weak_date && !b.weak_date) take_b = true;
         else if (!a.weak_date && b.weak_date) take_b = false;
         else if (dates_ok && ((b.date.day && !a.date.day) || (b.date.month && !a.date.month))) take_b = true;
