@@ -332,6 +332,16 @@ class Extractor {
     return false;
   }
 
+  // True when the verb at `tok` follows "to" after a decision: "agreed to
+  // extend", "decided to retire", "elected to terminate". A verb after "to"
+  // is otherwise a possibility ("allows X to license"), not an event.
+  static bool DecidedTo(const std::vector<Token>& t, size_t tok) {
+    if (tok < 2 || t[tok - 1].text != "to") return false;
+    const std::string_view w = t[tok - 2].text;
+    return w == "agreed" || w == "decided" || w == "elected" || w == "voted" || w == "decision" ||
+           w == "intention" || w == "determined";
+  }
+
   // "On May 3, 2013", "In May 2013", "in May, 2013": the month, not the modal.
   static bool IsMonthMay(const std::vector<Token>& t, size_t k) {
     auto digit_at = [&](size_t i) { return i < t.size() && !t[i].text.empty() && IsAsciiDigit(t[i].text[0]); };
@@ -730,7 +740,7 @@ class Extractor {
       const bool future_meeting = any_word({"to be held", "will be held"});
       has_vote = (any_word({"held", "voted", "votes", "approved", "elected", "ratified"}) && !future_meeting) ||
                  block.item == "5.07";
-      has_auditor = any_word({"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"});
+      has_auditor = MentionsAuditor(lower);
       bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
       for (size_t k = 0; k < t.size() && !modal_may; ++k) {
         modal_may = EqualsIgnoreCase(t[k].text, "may") && !IsMonthMay(t, k);
@@ -769,10 +779,7 @@ class Extractor {
       // "to renew", "allows X to license": possibilities, not events.
       // ... except what was decided: "agreed to extend", "decided to
       // discontinue development", "elected to terminate".
-      bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
-                                 t[tok - 2].text == "elected" || t[tok - 2].text == "voted" ||
-                                 t[tok - 2].text == "decision" || t[tok - 2].text == "intention");
-      if (!exercised && !decided && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
+      if (!exercised && !DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
         continue;
       }
       // Settlements are "subject to court approval" and still facts.
@@ -1062,17 +1069,21 @@ class Extractor {
         const size_t end = p + cue.phrase.size();
         if (!cue.stem && end < lower.size() && IsAsciiAlnum(lower[end])) continue;
         const size_t tok = TokenAt(t, p);
-        bool decided = tok > 1 && (t[tok - 2].text == "agreed" || t[tok - 2].text == "decided" ||
-                                   t[tok - 2].text == "elected" || t[tok - 2].text == "voted" ||
-                                   t[tok - 2].text == "determined" || t[tok - 2].text == "intends" ||
-                                   t[tok - 2].text == "intention");
-        if (!decided && tok > 0 && t[tok - 1].text == "to" && rule.slot != FrameSlot::kRegistrant) continue;
+        if (!DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" && rule.slot != FrameSlot::kRegistrant) continue;
         if (rule.type != "shareholder.vote" && rule.type != "financial.results" && Conditional(t, tok)) continue;
         best = p;
         break;
       }
     }
     return best;
+  }
+
+  // True when the lower-cased sentence speaks of an accountant or audit firm.
+  static bool MentionsAuditor(std::string_view lower) {
+    for (std::string_view w : {"accounting firm", "accountant", "accountants", "auditor", "auditors", "audit firm"}) {
+      if (FindWordLower(lower, w) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   // True when the sentence names what the rule's slot asks for.
@@ -1088,10 +1099,7 @@ class Extractor {
           const FoundEntity& e = table_.entities[m.entity];
           if (e.type == EntityType::kOrganization && !e.regulator && m.entity != table_.registrant) return true;
         }
-        return FindWordLower(lower, "accounting firm") != std::string_view::npos ||
-               FindWordLower(lower, "accountant") != std::string_view::npos ||
-               FindWordLower(lower, "auditor") != std::string_view::npos ||
-               FindWordLower(lower, "auditors") != std::string_view::npos;
+        return MentionsAuditor(lower);
       case FrameSlot::kCounterparty:
       case FrameSlot::kRegistrant:
         return true;
@@ -1157,14 +1165,13 @@ class Extractor {
     // will become"): each mention's list counts.
     auto joined = [&](const EntityMention* a, const EntityMention* b) {
       if (b->tok_begin < a->tok_end || b->tok_begin - a->tok_end > 5) return false;
-      bool conj = false;
+      if (b->tok_begin == a->tok_end) return false;  // two names side by side are no list
       for (size_t k = a->tok_end; k < b->tok_begin; ++k) {
         std::string_view w = t[k].text;
         bool age = w.size() == 2 && IsAsciiDigit(w[0]) && IsAsciiDigit(w[1]);
-        if (w == "and") conj = true;
-        else if (w != "," && !age) return false;
+        if (w != "and" && w != "," && !age) return false;
       }
-      return conj || b->tok_begin > a->tok_end;
+      return true;
     };
     for (size_t at = 0; at < people.size(); ++at) {
       if (people[at]->entity != person) continue;
