@@ -214,6 +214,7 @@ Segmented Segment(const Document& doc) {
   std::string item;
   bool in_about = false;
   bool seen_item = false;
+  bool item_has_text = false;  //!< a block that is not a heading since the last Item heading
   std::string exhibit_type;
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view raw = lines[li];
@@ -240,6 +241,7 @@ Segmented Segment(const Document& doc) {
       section = Section::kBody;
       item = num;
       seen_item = true;
+      item_has_text = false;
       bool dup = false;
       for (const std::string& it : seg.cover.items) dup |= it == num;
       if (!dup) seg.cover.items.push_back(num);
@@ -247,7 +249,10 @@ Segmented Segment(const Document& doc) {
       b.table_row = false;
     } else if (section != Section::kExhibit &&
                (EqualsIgnoreCase(line, "SIGNATURES") || EqualsIgnoreCase(line, "SIGNATURE"))) {
-      section = Section::kSignature;
+      // A table of contents lists "Item 2.02 ...", "Item 9.01 ...",
+      // "SIGNATURE" one under the other: the signatures begin only after an
+      // Item with text of its own (or where no Item was seen at all).
+      if (!seen_item || item_has_text) section = Section::kSignature;
       b.heading = true;
     } else if (section == Section::kSignature || (section == Section::kBody && !seen_item)) {
       // The press release follows the signatures in plain-text filings.
@@ -267,6 +272,7 @@ Segmented Segment(const Document& doc) {
     b.section = section;
     b.item = item;
     b.boilerplate = in_about && !b.heading;
+    item_has_text |= section == Section::kBody && !b.heading;
     seg.blocks.push_back(b);
   }
 

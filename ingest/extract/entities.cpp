@@ -729,6 +729,7 @@ class Discoverer {
       opens = t[k].text == "(" && (IsQuote(t[k + 1].text) || (k + 2 < t.size() && IsQuote(t[k + 2].text)));
     }
     if (!opens) return;
+    AcronymDefinitions(si);
     auto mentions = table_.Mentions(t);
     for (const EntityMention& m : mentions) {
       size_t k = m.tok_end;
@@ -744,6 +745,50 @@ class Discoverer {
       std::string term = Join(t, b, k, S(si));
       if (term == "Company" || term == "Registrant" || term == "we" || term == "us") continue;
       if (table_.entities[m.entity].type == EntityType::kOrganization) table_.AddAlias(m.entity, term);
+    }
+  }
+
+  // "Astrotech Space Operations ("ASO")", "Burr, Pilger & Mayer ("BPM")": a
+  // run of capitalized words defined by the acronym of their initials is an
+  // organization, known by the acronym too. ("of", "and", "&" may be skipped
+  // or spelled by the acronym.)
+  void AcronymDefinitions(size_t si) {
+    const auto& t = T(si);
+    for (size_t k = 2; k + 3 < t.size(); ++k) {
+      if (t[k].text != "(" || !IsQuote(t[k + 1].text) || !IsQuote(t[k + 3].text)) continue;
+      const Token& acr = t[k + 2];
+      if (!acr.word || !acr.all_caps || acr.has_digit || acr.text.size() < 2 || acr.text.size() > 6) continue;
+      // Match the initials backwards from the word before "(".
+      size_t b = k, n = acr.text.size();
+      while (b > 0 && n > 0) {
+        const Token& w = t[b - 1];
+        if (w.text == "of" || w.text == "and" || w.text == "&" || w.text == ",") {
+          if (AsciiLower(acr.text[n - 1]) == AsciiLower(w.text[0]) && w.text != ",") --n;
+          --b;
+          continue;
+        }
+        if (!w.word || !w.cap || IsStop(lex_, w) || AsciiLower(w.text[0]) != AsciiLower(acr.text[n - 1])) break;
+        --n;
+        --b;
+      }
+      while (b < k && !t[b].cap) ++b;  // a run never starts with a connector
+      if (n != 0 || k - b < 2 || lex_.non_org_heads.count(t[k - 1].text)) continue;
+      // ... and told to be a company: "(“ASO”), a subsidiary of Astrotech
+      // Corporation", "(“Merger Sub”), a Delaware corporation". A defined
+      // acronym alone is as often a law, a measure or a plan.
+      size_t a = k + 4;
+      if (a < t.size() && t[a].text == ")") ++a;
+      if (a + 1 >= t.size() || t[a].text != "," || (t[a + 1].text != "a" && t[a + 1].text != "an")) continue;
+      bool company = false;
+      for (size_t c = a + 2; c < t.size() && c < a + 7 && !company; ++c) {
+        std::string_view w = t[c].text;
+        company = StartsWithIgnoreCase(w, "subsidiar") || w == "corporation" || w == "company" || w == "partnership" ||
+                  w == "affiliate";
+      }
+      if (!company) continue;
+      if (table_.Lookup(Join(t, b, k, S(si))) >= 0) continue;
+      int idx = table_.Add(EntityType::kOrganization, Join(t, b, k, S(si)), Join(t, b, k, S(si)));
+      table_.AddAlias(idx, acr.text);
     }
   }
 

@@ -915,23 +915,35 @@ class Extractor {
   // events of the one it refers to: they get a source from this Item.
   void ItemEvents() {
     std::vector<std::string> order;  // Item numbers of the body, as written, in order
+    for (const Block& b : seg_.blocks) {
+      if (b.section == Section::kBody && !b.item.empty() && std::find(order.begin(), order.end(), b.item) == order.end()) {
+        order.push_back(b.item);
+      }
+    }
     std::map<std::string, std::vector<size_t>> sentences;
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       const Block& b = seg_.blocks[seg_.sentences[si].block];
       if (b.section != Section::kBody || b.item.empty() || b.heading || b.boilerplate || b.table_row) continue;
       if (seg_.sentences[si].text.size() < 12) continue;
-      auto [it, fresh] = sentences.try_emplace(b.item);
-      if (fresh) order.push_back(b.item);
-      it->second.push_back(si);
+      sentences[b.item].push_back(si);
     }
-    for (const std::string& item : order) {
+    for (size_t k = 0; k < order.size(); ++k) {
+      const std::string& item = order[k];
       auto info = lex_.items.find(Lexicon::ItemKey(item));
       if (info == lex_.items.end()) continue;
       const std::vector<size_t>& mine = sentences[item];
-      if (NothingHappened(mine)) continue;
+      // "Item 1.01 Entry into ...; Item 2.03 Creation of ...": headings one
+      // under the other share the text that follows them.
+      std::string ref;
+      if (mine.empty()) {
+        for (size_t n = k + 1; n < order.size() && ref.empty(); ++n) {
+          if (!sentences[order[n]].empty()) ref = order[n];
+        }
+        if (ref.empty()) continue;
+      }
+      if (!mine.empty() && NothingHappened(mine)) continue;
       if (ItemHasEvent(item, info->second)) continue;
       // A reference to another Item of this filing.
-      std::string ref;
       size_t ref_sentence = SIZE_MAX;
       for (size_t si : mine) {
         ref = ReferredItem(si, item, sentences);
@@ -945,8 +957,10 @@ class Extractor {
         for (Draft& d : drafts_) {
           if (d.dead || d.block < 0 || seg_.blocks[d.block].item != ref) continue;
           const auto& types = info->second.types;
-          if (std::find(types.begin(), types.end(), d.type) == types.end()) continue;
-          d.sources.push_back(MakeSource(ref_sentence));
+          if (std::find(types.begin(), types.end(), d.type) == types.end() || d.sources.empty()) continue;
+          Source src = ref_sentence != SIZE_MAX ? MakeSource(ref_sentence) : d.sources.front();
+          src.item = item;
+          d.sources.push_back(std::move(src));
           told = true;
         }
         if (told) continue;
@@ -973,7 +987,7 @@ class Extractor {
         }
       };
       search(mine);
-      if (pick == SIZE_MAX && !ref.empty()) search(sentences[ref]);
+      if (auto r = sentences.find(ref); pick == SIZE_MAX && r != sentences.end()) search(r->second);
       if (pick == SIZE_MAX) {
         for (size_t si : mine) {
           if (si != ref_sentence && !Boilerplate(ToLower(seg_.sentences[si].text))) {
@@ -982,7 +996,7 @@ class Extractor {
           }
         }
       }
-      if (pick == SIZE_MAX) pick = ref_sentence != SIZE_MAX ? ref_sentence : mine.front();
+      if (pick == SIZE_MAX) pick = ref_sentence != SIZE_MAX ? ref_sentence : !mine.empty() ? mine.front() : sentences[ref].front();
       Draft dr;
       dr.type = rule ? rule->type : info->second.default_type;
       dr.summary = rule ? rule->action : std::string();
@@ -1035,8 +1049,9 @@ class Extractor {
     return false;
   }
 
-  // The other Item of this filing sentence `si` (in `item`) refers its
-  // reader to ("set forth under Item 1.01", "see Item 2.03"), or "".
+  // The other Item or the exhibit of this filing sentence `si` (in `item`)
+  // refers its reader to ("set forth under Item 1.01", "see Item 2.03",
+  // "furnished as Exhibit 99.1"), or "".
   std::string ReferredItem(size_t si, const std::string& item,
                            const std::map<std::string, std::vector<size_t>>& sentences) const {
     std::string_view s = seg_.sentences[si].text;
@@ -1044,7 +1059,9 @@ class Extractor {
         FindWordIgnoreCase(s, "set forth") == std::string_view::npos &&
         FindWordIgnoreCase(s, "see") == std::string_view::npos &&
         FindWordIgnoreCase(s, "described") == std::string_view::npos &&
-        FindWordIgnoreCase(s, "included") == std::string_view::npos) {
+        FindWordIgnoreCase(s, "included") == std::string_view::npos &&
+        FindWordIgnoreCase(s, "attached") == std::string_view::npos &&
+        FindWordIgnoreCase(s, "furnished") == std::string_view::npos) {
       return "";
     }
     for (size_t p = FindIgnoreCase(s, "item "); p != std::string_view::npos; p = FindIgnoreCase(s, "item ", p + 5)) {
@@ -1054,6 +1071,17 @@ class Extractor {
       std::string num(s.substr(b, e - b));
       if (num.empty() || num == item) continue;
       if (sentences.count(num)) return num;
+    }
+    // "A copy of the press release ... is furnished as Exhibit 99.1".
+    for (size_t p = FindIgnoreCase(s, "exhibit "); p != std::string_view::npos; p = FindIgnoreCase(s, "exhibit ", p + 8)) {
+      size_t b = p + 8, e = b;
+      while (e < s.size() && (IsAsciiDigit(s[e]) || s[e] == '.')) ++e;
+      while (e > b && s[e - 1] == '.') --e;
+      if (e == b) continue;
+      std::string ex = "EX-" + std::string(s.substr(b, e - b));
+      for (const Block& blk : seg_.blocks) {
+        if (blk.section == Section::kExhibit && EqualsIgnoreCase(blk.item, ex)) return blk.item;
+      }
     }
     return "";
   }
