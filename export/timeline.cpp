@@ -251,6 +251,11 @@ const std::vector<EventTypeStyle>& AllEventTypeStyles() {
       {"shareholder.vote", "vote", "box", "#5b5fc7", "#e3e4f8", "diagonals"},
       {"bankruptcy", "bankruptcy", "tripleoctagon", "#222222", "#d0d0d0", ""},
       {"litigation", "litigation", "rarrow", "#9c7a1c", "#f6eccd", ""},
+      {"restructuring", "restructuring", "larrow", "#8a4b08", "#f7e1c8", ""},
+      {"impairment", "impairment", "invtriangle", "#7a1f3d", "#f3d3de", ""},
+      {"listing.notice", "listing notice", "septagon", "#6b4c00", "#f5ebc6", ""},
+      {"obligation.triggered", "obligation", "pentagon", "#5c2a2a", "#ecd3d3", ""},
+      {"security.incident", "cyber incident", "star", "#3a2a6b", "#dcd6f2", ""},
   };
   return kStyles;
 }

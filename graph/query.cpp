@@ -228,7 +228,8 @@ const std::vector<std::string>& EventTypes() {
       "agreement.terminated", "license.granted", "payment", "regulatory", "clinical",
       "product.discontinued", "financial.results", "executive.change", "executive.compensation",
       "corporate.transaction", "control.change", "auditor.change", "financial.restatement",
-      "governance.change", "shareholder.vote", "bankruptcy", "litigation"};
+      "governance.change", "shareholder.vote", "bankruptcy", "litigation", "restructuring", "impairment",
+      "listing.notice", "obligation.triggered", "security.incident"};
   return kTypes;
 }
 

@@ -257,7 +257,9 @@ Segmented Segment(const Document& doc) {
     } else if (section == Section::kSignature || (section == Section::kBody && !seen_item)) {
       // The press release follows the signatures in plain-text filings.
       bool exhibit_line = StartsWithIgnoreCase(line, "Exhibit 99") && line.size() < 20;
-      if (exhibit_line || (line.size() > 200 && !b.table_row)) {
+      // A release's own first line: "FOR IMMEDIATE RELEASE".
+      bool release_line = EqualsIgnoreCase(line, "FOR IMMEDIATE RELEASE") && section == Section::kSignature;
+      if (exhibit_line || release_line || (line.size() > 200 && !b.table_row)) {
         section = Section::kExhibit;
         item = exhibit_line ? "EX-" + std::string(Trim(line.substr(8))) : "EX-99.1";
         if (exhibit_line) b.heading = true;

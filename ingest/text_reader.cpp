@@ -493,6 +493,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
   std::string para;
   bool have_para = false;
   bool last_full = false;
+  bool pending_blank = false;  //!< a blank line after a full line, not yet known to end the paragraph
   bool last_columnar = false;
   size_t last_indent = 0;
   size_t last_hang = std::string_view::npos;  // text column after an enumerator
@@ -509,6 +510,8 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
   while (lines.Next(&raw)) {
     if (IsPageTag(raw)) {
       // <PAGE> ends a printed page: its page number is noise.
+      if (pending_blank) out->push_back('\n');
+      pending_blank = false;
       flush();
       DropTrailingPageNumber(out);
       out->push_back('\n');
@@ -519,12 +522,34 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     AppendCleanTextLine(raw, &cleaned);
     std::string_view content = TrimBlank(cleaned);
     if (content.empty()) {
+      // Double-spaced text ("a leading" / "" / "designer, constructor and
+      // ..."): one blank line after a line cut at the margin may be spacing,
+      // not a paragraph's end; the next line tells.
+      if (last_full && have_para && !pending_blank) {
+        pending_blank = true;
+        continue;
+      }
+      if (pending_blank) out->push_back('\n');
+      pending_blank = false;
       flush();
       out->push_back('\n');
       last_full = false;
       continue;
     }
     size_t indent = IndentWidth(cleaned);
+    if (pending_blank) {
+      pending_blank = false;
+      // It continues the sentence: in lower case, or after a line that ended
+      // mid-sentence (no closing punctuation).
+      const char end = para.empty() ? '.' : para.back();
+      const bool mid_sentence = end != '.' && end != ':' && end != '?' && end != '!' && end != '"' && end != ';';
+      const bool spacing = indent == last_indent && ((content[0] >= 'a' && content[0] <= 'z') || mid_sentence);
+      if (!spacing) {
+        flush();
+        out->push_back('\n');
+        last_full = false;
+      }
+    }
     GapInfo gaps = ScanGaps(content);
     bool columnar = gaps.gaps >= 2;
     // A deeply indented line (centred title, signature block) only continues
@@ -569,6 +594,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     }
   }
   flush();
+  if (pending_blank) out->push_back('\n');
 }
 
 }  // namespace

@@ -680,7 +680,10 @@ class Extractor {
     std::string_view s = sent.text;
     if (s.size() < 25) return;
     const std::string lower = ToLower(s);
-    if (Boilerplate(lower)) return;
+    // "The Company's news release dated April 19, 1994 announcing it will
+    // discontinue manufacturing ... is incorporated herein by reference":
+    // the reference tells what the release announced.
+    if (Boilerplate(lower) && FindWordLower(lower, "announcing") == std::string_view::npos) return;
     const auto& t = tokens_[si];
     std::vector<DateMention> dates = FindDates(s, ctx_);
     std::vector<bool> date_used(dates.size(), false);
@@ -697,6 +700,18 @@ class Extractor {
       sentence_anchor = dates[d].value;
       weak = dates[d].kind == DateKind::kRelative && FindIgnoreCase(s.substr(dates[d].begin, dates[d].end - dates[d].begin), "today") == std::string::npos;
       break;
+    }
+    // "The Company's news release dated April 19, 1994 announcing ...": what
+    // the release announced is dated by the release.
+    for (size_t d = 0; d < dates.size() && sentence_anchor.empty(); ++d) {
+      std::string_view before = Trim(std::string_view(lower).substr(0, dates[d].begin));
+      std::string_view after = std::string_view(lower).substr(dates[d].end);
+      while (!after.empty() && (after.front() == ' ' || after.front() == ',')) after.remove_prefix(1);
+      constexpr std::string_view kRelease = "release dated";
+      if (dates[d].value.day != 0 && before.size() >= kRelease.size() &&
+          before.substr(before.size() - kRelease.size()) == kRelease && after.rfind("announcing", 0) == 0) {
+        sentence_anchor = dates[d].value;
+      }
     }
     DateValue default_date;
     auto bd = block_date_.find(sent.block);
@@ -870,7 +885,8 @@ class Extractor {
           }
         }
         if (type == "payment" || type == "executive.compensation" || type.rfind("agreement.", 0) == 0 ||
-            type == "license.granted" || type == "corporate.transaction" || type == "financial.results") {
+            type == "license.granted" || type == "corporate.transaction" || type == "financial.results" ||
+            type == "restructuring" || type == "impairment") {
           dr.amount = PickAmount(money, t, tok, type);
         }
         if (type == "payment" && !dr.amount) continue;
@@ -1374,7 +1390,8 @@ class Extractor {
     dr->parties = PartiesIn(si, ms, regulators, people);
     int reg = table_.registrant;
     bool registrant_only = type == "financial.results" || type == "shareholder.vote" || type == "governance.change" ||
-                           type == "financial.restatement" || type == "bankruptcy";
+                           type == "financial.restatement" || type == "bankruptcy" || type == "restructuring" ||
+                           type == "impairment" || type == "listing.notice" || type == "security.incident";
     if (registrant_only && reg >= 0) {
       dr->parties = {reg};
       return;

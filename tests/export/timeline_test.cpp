@@ -382,7 +382,7 @@ TEST_CASE("timeline: an unknown focus is NotFound; an unknown format is Unsuppor
 TEST_CASE("timeline: every event type of events.md has its own style", "[export]") {
   std::vector<std::string_view> types;
   for (const EventTypeStyle& s : AllEventTypeStyles()) types.push_back(s.type);
-  CHECK(types.size() == 21);
+  CHECK(types.size() == 26);
   for (std::string_view t : types)
     CHECK(&StyleForEventType(t) != &StyleForEventType("no.such.type"));
   CHECK(StyleForEventType("payment").shape == "ellipse");

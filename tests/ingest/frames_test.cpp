@@ -153,6 +153,22 @@ TEST_CASE("frames: every Item of a real filing with a fixed meaning yields an ev
   }
 }
 
+TEST_CASE("frames: Zurn's 1994 Item 5 reference to its release tells the plant closing, dated by the release",
+          "[extract][frames]") {
+  FilingExtract x = Extract("real/0002_zurn-industries_1994.txt");
+  std::vector<const Event*> evs = About(x, "restructuring", "Zurn Industries");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0]->date == "1994-04-19");  // "news release dated April 19, 1994 announcing ..."
+  CHECK(FromItem(*evs[0], "5"));
+}
+
+TEST_CASE("frames: a restructuring told in an old Item 5 is one event of the registrant", "[extract][frames]") {
+  FilingExtract x = Extract("real/0016_home-health-of_1998.txt");
+  std::vector<const Event*> evs = About(x, "restructuring", "Home Health Corporation of America");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0]->date == "1998-03-27");
+}
+
 // The embedded lexicon's files, with `name` replaced by `text`.
 std::unordered_map<std::string, std::string> LexiconWith(const std::string& name, const std::string& text) {
   std::unordered_map<std::string, std::string> files;

@@ -113,6 +113,31 @@ TEST_CASE("text reader: a hanging indent continues the line above it", "[ingest]
   CHECK(out.find("the registrant has duly caused") != std::string::npos);
 }
 
+TEST_CASE("text reader: double-spaced text joins its lines; a blank line after a sentence still ends it",
+          "[ingest]") {
+  // As Zurn's 1994 release is typed: a blank line under every line.
+  std::string in =
+      "Erie, PA ... Zurn Industries, Inc. (New York Stock Exchange), a leading maker\n"
+      "\n"
+      "designer, constructor and manufacturer of systems and equipment for power and\n"
+      "\n"
+      "Erie, PA Energy Division due to the declining U.S. boiler market and high labor.\n"
+      "\n"
+      "The Company notified the United Steelworkers in March of its intention to close\n"
+      "\n"
+      "the facility by mid-September, and a charge will be recorded in the quarter.\n"
+      "\n"
+      "\n"
+      "Short line.\n";
+  REQUIRE(IsHardWrapped(in));
+  std::string out = FinishText(TextToLines(in));
+  CHECK(out.find("a leading maker designer, constructor and manufacturer of systems and equipment for "
+                 "power and Erie, PA Energy Division due to") != std::string::npos);
+  CHECK(out.find("high labor.\n\nThe Company notified") != std::string::npos);
+  CHECK(out.find("intention to close the facility by mid-September") != std::string::npos);
+  CHECK(out.find("in the quarter.\n\n\nShort line.") != std::string::npos);
+}
+
 TEST_CASE("text reader: one-paragraph-per-line text is not re-wrapped", "[ingest]") {
   std::string para(400, 'x');
   std::string in = "Carol Hausner\nExecutive Director, Investor Relations and\n" + para + "\n" +
