@@ -985,7 +985,10 @@ class Discoverer {
       }
       // "NAME, [PhD,] [Company] Title" and "NAME Title" in short signature lines.
       if (!t[i].cap || !t[i].word || IsStop(lex_, t[i])) continue;
-      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1])) continue;  // not a run start
+      // "Zurn Chairman George H. Schofield said", "New Line President Michael
+      // Lynne": a title right before the name starts its run.
+      const bool title_before = i > 0 && IsTitleTok(t[i - 1]) && lex_.title_heads.count(t[i - 1].text);
+      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1]) && !title_before) continue;  // not a run start
       size_t e = i;
       while (e < t.size() && e < i + 4 && t[e].word && t[e].cap && !t[e].has_digit && !IsTitleTok(t[e]) && !IsStop(lex_, t[e]) &&
              !IsSuffixTok(t[e])) {
@@ -1050,7 +1053,14 @@ class Discoverer {
       }
       bool appointed_before = i >= 1 && (t[i - 1].text == "appointed" || t[i - 1].text == "elected" || t[i - 1].text == "of" ) &&
                               i >= 2 && (t[i - 1].text != "of" || t[i - 2].text == "appointment" || t[i - 2].text == "election");
-      if ((!title.empty() && (comma || short_line)) || verb || appointed_before || age) {
+      // The title before the name counts when the name ends the run: "President
+      // Michael Lynne." / "..., said", not "President Search Committee".
+      // ("President Global Sales and Marketing", "Chairman of ..." go on as a title.)
+      bool generic_word = lex_.non_org_heads.count(t[e - 1].text) > 0;
+      for (size_t k = i; k < e && !generic_word; ++k) generic_word = lex_.generic_org_words.count(ToLower(t[k].text)) > 0;
+      const bool titled_before = title_before && (e == t.size() || !t[e].cap || t[e].text == "said") &&
+                                 !(e < t.size() && (t[e].text == "of" || t[e].text == "&")) && !generic_word;
+      if ((!title.empty() && (comma || short_line)) || verb || appointed_before || age || titled_before) {
         AddPerson(si, i, e, title);
         int idx = table_.Lookup(Join(t, i, PersonNameEnd(t, e), s));
         if (idx >= 0 && employer >= 0) table_.entities[idx].employer = employer;
