@@ -614,8 +614,15 @@ class Discoverer {
       if (i + 1 < t.size() && IsSuffixTok(t[i + 1])) continue;
       size_t end = i;
       if (t[end - 1].text == ",") --end;
-      size_t b = NameRunStart(lex_, t, end);
-      if (b == end) continue;
+      // "Larry O'Donnell, CPA, PC": the suffixes before the last one.
+      while (end > 1 && IsSuffixTok(t[end - 1]) && t[end - 1].text != "Trust") {
+        --end;
+        if (t[end - 1].text == ",") --end;
+      }
+      // "Goldman, Sachs & Co.": the run before the "&" of "& Co.".
+      const size_t run_end = end > 1 && t[end - 1].text == "&" ? end - 1 : end;
+      size_t b = NameRunStart(lex_, t, run_end);
+      if (b == run_end) continue;
       // "Burr, Pilger & Mayer LLP", "Goldman, Sachs & Co.": a partnership
       // writes its partners' names with commas; the run before the "&" takes
       // the single capitalized names before it, one comma at a time.

@@ -794,6 +794,9 @@ class Extractor {
       // "to renew", "allows X to license": possibilities, not events.
       // ... except what was decided: "agreed to extend", "decided to
       // discontinue development", "elected to terminate".
+      // "the Securities Act of 1933, as amended", "the Agreement, as extended":
+      // what the thing now is, not an event.
+      if (tok > 0 && t[tok - 1].text == "as" && r.type.rfind("agreement.", 0) == 0) continue;
       if (!exercised && !DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" && r.type != "financial.results") {
         continue;
       }
