@@ -614,7 +614,10 @@ class Discoverer {
       if (i + 1 < t.size() && IsSuffixTok(t[i + 1])) continue;
       size_t end = i;
       if (t[end - 1].text == ",") --end;
-      // "Larry O'Donnell, CPA, PC": the suffixes before the last one.
+      // "Larry O'Donnell, CPA, PC": the suffixes before the last one. A
+      // professional designation stays in the name: "Lawrence Scharfman, CPA"
+      // is the firm.
+      const bool professional = lex_.professional_suffixes.count(t[i].text) > 0;
       while (end > 1 && IsSuffixTok(t[end - 1]) && t[end - 1].text != "Trust") {
         --end;
         if (t[end - 1].text == ",") --end;
@@ -636,7 +639,7 @@ class Discoverer {
       // "The Buckle, Inc.": a leading "The" that is part of the name on a cover.
       std::string surface = Join(t, b, i + 1, S(si));
       // "JPMorgan Chase & Co.": "& Co." is one suffix; cut, the name would end in "&".
-      std::string name = Join(t, b, t[end - 1].text == "&" ? i + 1 : end, S(si));
+      std::string name = Join(t, b, t[end - 1].text == "&" || professional ? i + 1 : end, S(si));
       if (name.size() < 2) continue;
       if (b > 0 && (t[b - 1].lex & kLexExchange)) continue;  // "NYSE Texas, Inc." is an exchange
       if (lex_.exchanges.count(name)) continue;

@@ -294,7 +294,8 @@ class Extractor {
     const auto& t = tokens_[si];
     for (size_t i = 0; i < t.size(); ++i) {
       std::string_view w = t[i].text;
-      bool company = (w == "Company" || w == "Registrant") && i > 0 && (t[i - 1].text == "the" || t[i - 1].text == "The");
+      bool company = (w == "Company" || w == "Registrant" || w == "registrant") && i > 0 &&
+                     (t[i - 1].text == "the" || t[i - 1].text == "The");
       bool we = w == "we" || w == "We" || w == "our" || w == "Our" || w == "us";
       if ((company || we) && table_.registrant >= 0) add(table_.registrant);
     }

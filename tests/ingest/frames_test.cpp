@@ -80,7 +80,7 @@ TEST_CASE("frames: SPACEHAB's old Item 4 dismisses one auditor and engages anoth
 
 TEST_CASE("frames: a sole practitioner dismissed as auditor is the firm 'Lawrence Scharfman, CPA'", "[extract][frames]") {
   FilingExtract x = Extract("real/0107_expertelligence_2009.txt");
-  std::vector<const Event*> evs = About(x, "auditor.change", "Lawrence Scharfman");
+  std::vector<const Event*> evs = About(x, "auditor.change", "Lawrence Scharfman, CPA");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0]->date == "2009-08-03");
   CHECK(evs[0]->summary == "dismissed");
