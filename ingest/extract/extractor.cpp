@@ -728,12 +728,13 @@ class Extractor {
     // only when a phrase is in it (most sentences hold none).
     const std::vector<TriggerMatch> matches = TriggerMatches(lower);
     const bool has_agreement = !ams.empty();
-    bool has_money = false, has_trial = false, has_regulator = false, has_person = false;
+    bool has_money = false, has_amount = false, has_trial = false, has_regulator = false, has_person = false;
     bool has_vote = false, has_auditor = false, has_condition = false;
     int org_count = 0;
     if (!matches.empty()) {
       for (const MoneyMention& m : money) {
         if (!m.per_share && !m.up_to && m.value > 0) has_money = true;
+        if (!m.up_to && m.value > 0) has_amount = true;
       }
       for (const Token& k : t) {
         for (std::string_view w : {"trial", "study", "phase", "data", "findings", "patients", "trials"}) {
@@ -773,6 +774,7 @@ class Extractor {
       for (const std::string& req : r.requires_) {
         if (req == "agreement") ok &= has_agreement;
         else if (req == "money") ok &= has_money;
+        else if (req == "amount") ok &= has_amount;
         else if (req == "trial") ok &= has_trial;
         else if (req == "regulator") ok &= has_regulator;
         else if (req == "person") ok &= has_person;
@@ -780,6 +782,7 @@ class Extractor {
         else if (req == "vote") ok &= has_vote;
         else if (req == "auditor") ok &= has_auditor;
         else if (req == "factual") ok &= !has_condition;
+        else if (req == "current") ok &= !Restated(lower);
       }
       if (!ok) continue;
       // "entered into a Second Amendment (the "Amendment") to the Supply
@@ -912,6 +915,20 @@ class Extractor {
     ImpliedEntered(si, ams);
   }
 
+  // True when the person mentioned at `m` is the speaker of a quote: "said
+  // Name", or "Name, [title,] said/stated/commented" within a few words.
+  static bool Speaker(const std::vector<Token>& t, const EntityMention& m) {
+    auto speech = [](std::string_view w) {
+      return w == "said" || w == "stated" || w == "commented" || w == "added" || w == "noted" || w == "says";
+    };
+    if (m.tok_begin > 0 && speech(t[m.tok_begin - 1].text)) return true;
+    for (size_t k = m.tok_end; k < t.size() && k < m.tok_end + 12; ++k) {
+      if (speech(t[k].text)) return true;
+      if (t[k].text == "." || t[k].text == ";" || t[k].text == "\"" || t[k].text == "\xE2\x80\x9C") break;
+    }
+    return false;
+  }
+
   // A results release's explanation of its figures (results_commentary.tsv):
   // a change verb and an explanation cue in one sentence.
   bool ResultsCommentary(std::string_view lower) const {
@@ -922,6 +939,15 @@ class Extractor {
       return false;
     };
     return any(lex_.commentary_changes) && any(lex_.commentary_cues);
+  }
+
+  // A sentence that restates figures for an earlier action ("restated to
+  // give effect for a 2:1 stock split in March, 2004").
+  bool Restated(std::string_view lower) const {
+    for (const std::string& p : lex_.restated_cues) {
+      if (FindWordLower(lower, p) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   // ---- Item frames (data/lexicon/frames.tsv) ----
@@ -1367,10 +1393,13 @@ class Extractor {
                                          const std::string& type) const {
     std::optional<MoneyMention> best;
     size_t best_dist = SIZE_MAX;
+    bool dividend = false;
+    for (const Token& k : t) dividend |= k.text == "dividend" || k.text == "dividends";
     for (const MoneyMention& m : money) {
       // "up to $1.5 billion" is a facility's size, not money that moved.
       if (m.value <= 0 || (m.up_to && (type == "payment" || type == "executive.compensation"))) continue;
-      if (m.per_share && type != "corporate.transaction" && type != "financial.results") continue;
+      // A dividend is paid per share: "a quarterly cash dividend of $0.03 per share".
+      if (m.per_share && type != "corporate.transaction" && type != "financial.results" && !dividend) continue;
       size_t mt = TokenAt(t, m.begin);
       if (Conditional(t, mt) && type == "payment") continue;
       // "par value $0.001 per share" describes the stock, not the deal.
@@ -1392,6 +1421,14 @@ class Extractor {
     bool people = type.rfind("executive.", 0) == 0 || type == "corporate.transaction" || type == "litigation" ||
                   type.rfind("agreement.", 0) == 0 || type == "payment";
     dr->parties = PartiesIn(si, ms, regulators, people);
+    // The person quoted ("..., said Gary Stern, President", "Eldon Miller,
+    // chairman, stated") speaks of the event; he is no party to a deal.
+    if (type != "executive.change" && type != "executive.compensation") {
+      for (const EntityMention& m : ms) {
+        if (table_.entities[m.entity].type != EntityType::kPerson || !Speaker(t, m)) continue;
+        dr->parties.erase(std::remove(dr->parties.begin(), dr->parties.end(), m.entity), dr->parties.end());
+      }
+    }
     int reg = table_.registrant;
     bool registrant_only = type == "financial.results" || type == "shareholder.vote" || type == "governance.change" ||
                            type == "financial.restatement" || type == "bankruptcy" || type == "restructuring" ||

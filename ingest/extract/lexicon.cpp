@@ -55,10 +55,13 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   set_of("professional_suffixes.txt", &lex.professional_suffixes);
   for (std::string_view e : Entries(text("results_commentary.tsv"))) {
     std::vector<std::string> cols = Columns(e);
-    if (cols.size() < 2 || (cols[0] != "change" && cols[0] != "cue")) {
+    if (cols.size() < 2 || (cols[0] != "change" && cols[0] != "cue" && cols[0] != "restated")) {
       return Status::InvalidArgument("results_commentary.tsv: malformed line: " + std::string(e));
     }
-    (cols[0] == "change" ? lex.commentary_changes : lex.commentary_cues).push_back(ToLower(cols[1]));
+    std::vector<std::string>& into = cols[0] == "change" ? lex.commentary_changes
+                                     : cols[0] == "cue"  ? lex.commentary_cues
+                                                         : lex.restated_cues;
+    into.push_back(ToLower(cols[1]));
   }
   for (std::string_view e : Entries(text("product_stems.txt"))) lex.product_stems.emplace_back(Trim(e));
   for (std::string_view e : Entries(text("regulators.tsv"))) lex.regulators.push_back(Columns(e));
@@ -82,7 +85,13 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     if (cols.size() > 2) {
       for (std::string_view q : Split(cols[2], ',')) {
         std::string req(Trim(q));
-        if (!req.empty() && req != "none") r.requires_.push_back(req);
+        if (req.empty() || req == "none") continue;
+        static const std::unordered_set<std::string> kKnown = {"agreement", "money", "amount", "trial", "regulator", "person",
+                                                               "org2", "vote", "auditor", "factual", "current"};
+        if (!kKnown.count(req)) {
+          return Status::InvalidArgument("triggers.tsv: unknown requirement '" + req + "' in: " + std::string(e));
+        }
+        r.requires_.push_back(req);
       }
     }
     const std::string& phrase = r.phrase;

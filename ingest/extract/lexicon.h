@@ -122,6 +122,7 @@ struct Lexicon {
   WordSet professional_suffixes;  //!< professional_suffixes.txt: end a firm's name and stay in it
   std::vector<std::string> commentary_changes;  //!< results_commentary.tsv "change" rows, lower case
   std::vector<std::string> commentary_cues;     //!< results_commentary.tsv "cue" rows, lower case
+  std::vector<std::string> restated_cues;       //!< results_commentary.tsv "restated" rows, lower case
   std::vector<std::string> product_stems;
   std::vector<std::vector<std::string>> regulators;  //!< canonical first, then aliases
   std::vector<AgreementKind> agreement_kinds;

@@ -196,7 +196,7 @@ TEST_CASE("neo4j csv: nodes and relationships of the ImmunoGen slice", "[export]
   for (const auto& r : rels) CHECK(r.size() == 4);
 }
 
-TEST_CASE("neo4j csv: newlines are folded and ';' cannot split an array element", "[export]") {
+TEST_CASE("neo4j csv: newlines are folded and a semicolon cannot split an array element", "[export]") {
   GraphSlice s;
   s.entities.push_back(
       Entity{"org:acme", EntityType::kOrganization, HostileName(), {"Acme; the company", "ACME"}});

@@ -34,7 +34,7 @@ Agedge_t* EdgeBetween(Agraph_t* g, const char* a, const char* b) {
   return agedge(g, na, nb, nullptr, 0);
 }
 
-TEST_CASE("partners: organizations are nodes; people and products only as the focus", "[export]") {
+TEST_CASE("partners: organizations are nodes, people and products only as the focus", "[export]") {
   GraphSlice s = ImmunoGenSlice();
   Result<AgraphPtr> g = BuildPartnerGraph(s, PartnerOptions{"org:immunogen"});
   REQUIRE(g.ok());

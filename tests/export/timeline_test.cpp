@@ -370,7 +370,7 @@ TEST_CASE("timeline: an empty slice and an undated-only slice still render", "[e
   CHECK(WriteTimeline(s, ImmunoGenFocus(), "svg", svg).ok());
 }
 
-TEST_CASE("timeline: an unknown focus is NotFound; an unknown format is Unsupported", "[export]") {
+TEST_CASE("timeline: an unknown focus is NotFound, an unknown format is Unsupported", "[export]") {
   TimelineOptions o;
   o.focus_entity_id = "org:nobody";
   std::ostringstream out;

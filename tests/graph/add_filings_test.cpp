@@ -104,7 +104,7 @@ TEST_CASE("AddFilings: Apple Computer (1999) and Apple Inc. (2024) in one call a
   }
 }
 
-TEST_CASE("AddFilings: a filing that cannot be stored fails alone; the ones around it are stored",
+TEST_CASE("AddFilings: a filing that cannot be stored fails alone, the ones around it are stored",
           "[graph][store]") {
   // The record of the seeds' registrant (ImmunoGen) is damaged
   // (undecodable), so each seed filing fails with Corruption, half-staged

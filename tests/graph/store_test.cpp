@@ -513,7 +513,7 @@ FilingExtract AgreementEventFiling(const std::string& filing_id, const std::stri
 }
 
 TEST_CASE("store: a renewal told of an agreement known by its year and of the same agreement known by its "
-          "title alone is one event; two years or two titles stay two",
+          "title alone is one event, two years or two titles stay two",
           "[graph]") {
   TempDir dir;
   auto store = OpenTestStore(dir.path());

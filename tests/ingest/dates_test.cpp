@@ -474,7 +474,7 @@ TEST_CASE("dates: 'executed by the parties on', 'which ends' and 'scheduled to e
   CHECK_FALSE(md[0].event_anchor);
 }
 
-TEST_CASE("dates: 'effective' dates are event dates; 'until' and 'by' are not", "[extract]") {
+TEST_CASE("dates: 'effective' dates are event dates, 'until' and 'by' are not", "[extract]") {
   std::string_view a =
       "Effective July 28, 2023, the Board of Directors of Biogen approved an amendment to "
       "Biogen’s Fourth Amended and Restated Bylaws (the “Fourth Amended and Restated Bylaws”) to "
@@ -618,7 +618,7 @@ TEST_CASE("dates: 'pending since January 1996' and 'in 1984'", "[extract]") {
   CHECK(mb[0].event_anchor);
 }
 
-TEST_CASE("dates: 'Biogen’s 2023 Annual Meeting' modifies a noun; 'filed with the SEC on' does not",
+TEST_CASE("dates: 'Biogen’s 2023 Annual Meeting' modifies a noun, 'filed with the SEC on' does not",
           "[extract]") {
   std::string_view s =
       "Information about the directors and executive officers of Biogen is set forth in the proxy "

@@ -94,7 +94,7 @@ TEST_CASE("frames: 'informed ... that he would resign' is a departure, dated the
   CHECK(evs[0]->summary == "left");
 }
 
-TEST_CASE("frames: FedEx's directors who leave are two events; a meeting 'to be held' is no vote", "[extract][frames]") {
+TEST_CASE("frames: FedEx's directors who leave are two events, a meeting 'to be held' is no vote", "[extract][frames]") {
   FilingExtract x = Extract("real/0230_fedex_2023.htm");
   REQUIRE(About(x, "executive.change", "Kimberly A. Jabal").size() == 1);
   REQUIRE(About(x, "executive.change", "V. James Vena").size() == 1);
@@ -122,7 +122,7 @@ TEST_CASE("frames: the registrant of a cover with a rule under its name is the c
   CHECK(NameOf(x, x.filing.registrant) == "Asta Funding");
 }
 
-TEST_CASE("frames: a release filed alone names its registrant in its headline; its commentary is no payment",
+TEST_CASE("frames: a release filed alone names its registrant in its headline, its commentary is no payment",
           "[extract][frames]") {
   FilingExtract x = Extract("real/0262_wells-fargo_2022.htm.gz");
   CHECK(NameOf(x, x.filing.registrant) == "Wells Fargo");
@@ -169,6 +169,19 @@ TEST_CASE("frames: a restructuring told in an old Item 5 is one event of the reg
   CHECK(evs[0]->date == "1998-03-27");
 }
 
+TEST_CASE("frames: a declared cash dividend is a payment of its amount per share, a stock split a transaction",
+          "[extract][frames]") {
+  FilingExtract x = Extract("real/0057_asta-funding_2004.txt");
+  std::vector<const Event*> pay = About(x, "payment", "Asta Funding");
+  REQUIRE(pay.size() == 1);
+  CHECK(pay[0]->date == "2004-02-18");
+  REQUIRE(pay[0]->amount.has_value());
+  CHECK(pay[0]->amount->value == Approx(0.03));
+  std::vector<const Event*> split = About(x, "corporate.transaction", "Asta Funding");
+  REQUIRE(split.size() == 1);
+  CHECK(split[0]->date == "2004-02-18");
+}
+
 // The embedded lexicon's files, with `name` replaced by `text`.
 std::unordered_map<std::string, std::string> LexiconWith(const std::string& name, const std::string& text) {
   std::unordered_map<std::string, std::string> files;
@@ -189,7 +202,7 @@ TEST_CASE("frames: the embedded frames load, each Item's rules in the file's ord
   CHECK(Lexicon::ItemKey("EX-99.1") == "EX-99.1");
 }
 
-TEST_CASE("frames: a frame with an unknown slot, type or item is a load error", "[extract][frames][lexicon][error]") {
+TEST_CASE("frames: a frame with an unknown slot, type or item, or a trigger with an unknown requirement, is a load error", "[extract][frames][lexicon][error]") {
   Result<Lexicon> slot = Lexicon::Parse(LexiconWith("frames.tsv", "5.02\texecutive.change\tboss\tleft\tresigned\n"));
   REQUIRE_FALSE(slot.ok());
   CHECK(slot.status().message().find("unknown slot 'boss'") != std::string::npos);
@@ -202,6 +215,9 @@ TEST_CASE("frames: a frame with an unknown slot, type or item is a load error", 
   Result<Lexicon> trigger = Lexicon::Parse(LexiconWith("triggers.tsv", "payment.made\tpaid\tmoney\n"));
   REQUIRE_FALSE(trigger.ok());
   CHECK(trigger.status().message().find("triggers.tsv") != std::string::npos);
+  Result<Lexicon> req = Lexicon::Parse(LexiconWith("triggers.tsv", "payment\tpaid\tcash\n"));
+  REQUIRE_FALSE(req.ok());
+  CHECK(req.status().message().find("unknown requirement 'cash'") != std::string::npos);
   Result<Lexicon> ok = Lexicon::Parse(LexiconWith("frames.tsv", "5.02\texecutive.change\tperson\tleft\tresigned\n"));
   CHECK(ok.ok());
 }

@@ -20,7 +20,7 @@ std::string Span(std::string_view text, const MoneyMention& m) {
 
 }  // namespace
 
-TEST_CASE("money: the seeds' escaped '\\$2 million' is two million dollars", "[extract]") {
+TEST_CASE("money: the seeds' backslash-escaped dollar amount is two million dollars", "[extract]") {
   std::string_view s = "This event triggers a \\$2 million milestone payment to ImmunoGen.";
   auto ms = FindMoney(s);
   REQUIRE(ms.size() == 1);
@@ -91,7 +91,7 @@ TEST_CASE("money: decimal millions are exact", "[extract]") {
   CHECK(ms[3].value == 1000000.0);
 }
 
-TEST_CASE("money: 'approximately' is approximate; '$43,000' is plain", "[extract]") {
+TEST_CASE("money: 'approximately' is approximate, '$43,000' is plain", "[extract]") {
   std::string_view a =
       "ImmunoGen had approximately \\$85.0 million in cash and marketable securities as of "
       "December 31, 2005, compared with \\$90.6 million as of June 30, 2005, with no outstanding "
@@ -212,7 +212,7 @@ TEST_CASE("money: '$172.50 in cash' per share only when the text says so", "[ext
   CHECK(mc[0].per_share);
 }
 
-TEST_CASE("money: 'per month' is per period; an annual retainer is not", "[extract]") {
+TEST_CASE("money: 'per month' is per period, an annual retainer is not", "[extract]") {
   std::string_view a =
       "Mr. Loeb will receive cash compensation of $16,780 per month for service as President and "
       "CEO of the Registrant, and an additional $10,000\nper month for so long as he serves as "
@@ -259,7 +259,7 @@ TEST_CASE("money: a space after '$' and '$ 5.22 per share' split over a line", "
   CHECK(ms[0].per_share);
 }
 
-TEST_CASE("money: table rows keep their figures; parenthesised ones are negative", "[extract]") {
+TEST_CASE("money: table rows keep their figures, parenthesised ones are negative", "[extract]") {
   std::string_view a = "Cash and marketable securities\t\\$\t85,000\t\\$\t90,565";
   auto ma = FindMoney(a);
   REQUIRE(ma.size() == 2);

@@ -113,7 +113,7 @@ TEST_CASE("text reader: a hanging indent continues the line above it", "[ingest]
   CHECK(out.find("the registrant has duly caused") != std::string::npos);
 }
 
-TEST_CASE("text reader: double-spaced text joins its lines; a blank line after a sentence still ends it",
+TEST_CASE("text reader: double-spaced text joins its lines, a blank line after a sentence still ends it",
           "[ingest]") {
   // As Zurn's 1994 release is typed: a blank line under every line.
   std::string in =
@@ -135,7 +135,7 @@ TEST_CASE("text reader: double-spaced text joins its lines; a blank line after a
                  "power and Erie, PA Energy Division due to") != std::string::npos);
   CHECK(out.find("high labor.\n\nThe Company notified") != std::string::npos);
   CHECK(out.find("intention to close the facility by mid-September") != std::string::npos);
-  CHECK(out.find("in the quarter.\n\n\nShort line.") != std::string::npos);
+  CHECK(out.find("in the quarter.\n\nShort line.") != std::string::npos);
 }
 
 TEST_CASE("text reader: one-paragraph-per-line text is not re-wrapped", "[ingest]") {
