@@ -255,7 +255,6 @@ static bool GenericOrgName(std::string_view name) {
 int EntityTable::Add(EntityType type, std::string_view name, std::string_view surface) {
   std::string clean = Folded(name);
   if (clean.empty()) return -1;
-  if (type == EntityType::kOrganization && GenericOrgName(clean)) return -1;
   std::string id = EntityId(type, clean);
   if (id.size() <= 4 || id.back() == ':') return -1;
   auto it = by_id_.find(id);
@@ -263,6 +262,7 @@ int EntityTable::Add(EntityType type, std::string_view name, std::string_view su
   if (it != by_id_.end()) {
     idx = it->second;
   } else {
+    if (type == EntityType::kOrganization && GenericOrgName(clean)) return -1;
     idx = static_cast<int>(entities.size());
     FoundEntity e;
     e.id = id;
@@ -1066,10 +1066,13 @@ class Discoverer {
       // The title before the name counts when the name ends the run: "President
       // Michael Lynne." / "..., said", not "President Search Committee".
       // ("President Global Sales and Marketing", "Chairman of ..." go on as a title.)
-      bool generic_word = lex_.non_org_heads.count(t[e - 1].text) > 0;
-      for (size_t k = i; k < e && !generic_word; ++k) generic_word = lex_.generic_org_words.count(ToLower(t[k].text)) > 0;
-      const bool titled_before = title_before && (e == t.size() || !t[e].cap || t[e].text == "said") &&
-                                 !(e < t.size() && (t[e].text == "of" || t[e].text == "&")) && !generic_word;
+      bool titled_before = title_before && (e == t.size() || !t[e].cap || t[e].text == "said") &&
+                           !(e < t.size() && (t[e].text == "of" || t[e].text == "&"));
+      if (titled_before) {
+        bool generic_word = lex_.non_org_heads.count(t[e - 1].text) > 0;
+        for (size_t k = i; k < e && !generic_word; ++k) generic_word = lex_.generic_org_words.count(ToLower(t[k].text)) > 0;
+        titled_before = !generic_word;
+      }
       if ((!title.empty() && (comma || short_line)) || verb || appointed_before || age || titled_before) {
         AddPerson(si, i, e, title);
         int idx = table_.Lookup(Join(t, i, PersonNameEnd(t, e), s));

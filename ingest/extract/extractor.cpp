@@ -67,6 +67,7 @@ class Extractor {
     tokens_.reserve(seg_.sentences.size());
     for (const Sentence& s : seg_.sentences) tokens_.push_back(Tokenize(s.text));
     table_ = DiscoverEntities(doc_, seg_, tokens_);
+    boilerplate_.assign(seg_.sentences.size(), -1);
     FindContractExhibits();
     PartiesBySlot();
     FillFilingInfo();
@@ -684,7 +685,9 @@ class Extractor {
     // "The Company's news release dated April 19, 1994 announcing it will
     // discontinue manufacturing ... is incorporated herein by reference":
     // the reference tells what the release announced.
-    if (Boilerplate(lower) && FindWordLower(lower, "announcing") == std::string_view::npos) return;
+    const bool boilerplate = Boilerplate(lower);
+    boilerplate_[si] = boilerplate ? 1 : 0;
+    if (boilerplate && FindWordLower(lower, "announcing") == std::string_view::npos) return;
     const auto& t = tokens_[si];
     std::vector<DateMention> dates = FindDates(s, ctx_);
     std::vector<bool> date_used(dates.size(), false);
@@ -765,10 +768,13 @@ class Extractor {
       has_condition = any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
     }
     std::map<std::string, std::vector<size_t>> fired;  // type -> token positions
-    const bool commentary = !matches.empty() && ResultsCommentary(lower);
+    int commentary = -1;  // ResultsCommentary(lower), read at the first trigger it can rule out
     for (const TriggerMatch& match : matches) {
       const TriggerRule& r = lex_.triggers[match.rule];
-      if (commentary && r.type != "financial.results") continue;
+      if (r.type != "financial.results") {
+        if (commentary < 0) commentary = ResultsCommentary(lower) ? 1 : 0;
+        if (commentary == 1) continue;
+      }
       size_t tok = TokenAt(t, match.at);
       bool ok = true;
       for (const std::string& req : r.requires_) {
@@ -1020,8 +1026,9 @@ class Extractor {
         if (frames == lex_.frames_by_item.end()) return;
         for (size_t si : among) {
           if (si == ref_sentence) continue;
+          if (boilerplate_[si] == 1) continue;
           const std::string lower = ToLower(seg_.sentences[si].text);
-          if (Boilerplate(lower)) continue;
+          if (boilerplate_[si] == -1 && Boilerplate(lower)) continue;
           for (size_t r : frames->second) {
             size_t at = FrameCueAt(lex_.frames[r], lower, tokens_[si]);
             if (at == std::string_view::npos) continue;
@@ -1036,7 +1043,8 @@ class Extractor {
       if (auto r = sentences.find(ref); pick == SIZE_MAX && r != sentences.end()) search(r->second);
       if (pick == SIZE_MAX) {
         for (size_t si : mine) {
-          if (si != ref_sentence && !Boilerplate(ToLower(seg_.sentences[si].text))) {
+          if (si != ref_sentence && boilerplate_[si] != 1 &&
+              (boilerplate_[si] == 0 || !Boilerplate(ToLower(seg_.sentences[si].text)))) {
             pick = si;
             break;
           }
@@ -1518,8 +1526,9 @@ class Extractor {
   // Legal instruments are filed as EX-1 (underwriting agreements), EX-2
   // (plans of acquisition and merger), EX-3 (charters and bylaws), EX-4
   // (indentures, notes) and EX-10 (material contracts).
-  bool InContract(size_t si) const {
-    std::string_view item = seg_.blocks[seg_.sentences[si].block].item;
+  bool InContract(size_t si) const { return contract_block_[seg_.sentences[si].block]; }
+
+  bool ContractItem(std::string_view item) const {
     if (!StartsWithIgnoreCase(item, "EX-")) return false;
     if (contract_exhibits_.count(std::string(item))) return true;
     item.remove_prefix(3);
@@ -1550,11 +1559,33 @@ class Extractor {
       }
       auto& [n, with] = shall[b.item];
       ++n;
-      if (FindWordIgnoreCase(s, "shall") != std::string_view::npos) ++with;
+      if (SaysShall(s)) ++with;
     }
     for (const auto& [item, counts] : shall) {
       if (counts.first >= 20 && counts.second * 4 >= counts.first) contract_exhibits_.insert(item);
     }
+    contract_block_.assign(seg_.blocks.size(), false);
+    for (size_t b = 0; b < seg_.blocks.size(); ++b) {
+      if (b > 0 && seg_.blocks[b].item == seg_.blocks[b - 1].item) {
+        contract_block_[b] = contract_block_[b - 1];
+      } else {
+        contract_block_[b] = ContractItem(seg_.blocks[b].item);
+      }
+    }
+  }
+
+  // True when the sentence has the word "shall" (or "Shall", "SHALL"): three
+  // memchr-driven searches, where a case-folding scan of every exhibit
+  // sentence cost more.
+  static bool SaysShall(std::string_view s) {
+    for (std::string_view w : {"shall", "Shall", "SHALL"}) {
+      for (size_t p = s.find(w); p != std::string_view::npos; p = s.find(w, p + 1)) {
+        const bool left = p == 0 || !IsAsciiAlnum(s[p - 1]);
+        const bool right = p + w.size() == s.size() || !IsAsciiAlnum(s[p + w.size()]);
+        if (left && right) return true;
+      }
+    }
+    return false;
   }
 
   // Inside a contract every clause names "this Agreement"; only its preamble
@@ -2041,6 +2072,8 @@ class Extractor {
   std::set<std::pair<int, int>> implied_;
   std::vector<Draft> drafts_;
   std::set<std::string> contract_exhibits_;  //!< exhibits (by item) that are contracts: FindContractExhibits
+  std::vector<int8_t> boilerplate_;          //!< per sentence: Boilerplate() as ReadSentence found it, -1 unread
+  std::vector<bool> contract_block_;         //!< per block: inside a contract (InContract)
 };
 
 }  // namespace
