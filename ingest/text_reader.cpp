@@ -494,6 +494,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
   bool have_para = false;
   bool last_full = false;
   bool pending_blank = false;  //!< a blank line after a full line, not yet known to end the paragraph
+  int para_lines = 0;          //!< lines joined into the paragraph so far
   bool last_columnar = false;
   size_t last_indent = 0;
   size_t last_hang = std::string_view::npos;  // text column after an enumerator
@@ -556,8 +557,11 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     // in a block with the same left edge.
     // A hanging indent ("Item 7.    Financial ... and" / "           Exhibits.")
     // continues under the text after the enumerator.
+    // A paragraph's indented first line ("                 On January 28,
+    // 1994, Turner ..., a" / "Georgia corporation ...") goes on at the margin.
+    bool first_line_indent = para_lines == 1 && indent < last_indent && last_full;
     bool same_block = (last_indent >= 10 ? indent == last_indent : indent <= last_indent + 1) ||
-                      indent == last_hang;
+                      indent == last_hang || first_line_indent;
     // A line starting in lower case at the same left edge continues a label
     // or sentence even when the line above is short ("Date of earliest" /
     // "event reported:  September 3, 1999").
@@ -566,6 +570,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     bool join = have_para && !last_columnar && !columnar && (last_full || continues) &&
                 same_block && !StartsItemHeading(content);
     if (join) {
+      ++para_lines;
       // "trans-" + "action": a word broken at the margin.
       bool hyphen_break = para.size() >= 2 && para.back() == '-' &&
                           IsAsciiAlpha(para[para.size() - 2]) && content[0] >= 'a' &&
@@ -574,6 +579,7 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
     } else {
       flush();
       have_para = true;
+      para_lines = 1;
     }
     AppendColumnized(content, columnar, &para);
     // Was this line cut at the right margin? Form lines with a gap ("Date of

@@ -10,9 +10,20 @@ namespace extract_internal {
 
 std::string Extractor::KindOf(std::string_view text, std::string* cue) const {
   std::string lower = ToLower(text);
+  // A cue in the singular names the plural too: "employment agreements with
+  // A and B".
+  auto has_cue = [&](const std::string& c) {
+    for (size_t p = lower.find(c); p != std::string::npos; p = lower.find(c, p + 1)) {
+      if (p > 0 && IsAsciiAlnum(lower[p - 1])) continue;
+      size_t e = p + c.size();
+      if (e < lower.size() && lower[e] == 's' && IsAsciiAlpha(c.back())) ++e;
+      if (e == lower.size() || !IsAsciiAlnum(lower[e])) return true;
+    }
+    return false;
+  };
   for (const AgreementKind& k : lex_.agreement_kinds) {
     for (const std::string& c : k.cues) {
-      if (FindWordLower(lower, c) != std::string::npos) {
+      if (has_cue(c)) {
         *cue = c;
         return k.kind;
       }

@@ -745,6 +745,19 @@ class Discoverer {
       size_t k = m.tok_end;
       if (k < t.size() && t[k].text == ",") ++k;
       if (k < t.size() && IsSuffixTok(t[k])) ++k;
+      // "New Line Cinema Corporation, a Delaware corporation ("New Line")":
+      // the apposition that says what the company is comes before its term.
+      if (k + 1 < t.size() && k > 0 && t[k - 1].text == "," && (t[k].text == "a" || t[k].text == "an")) {
+        size_t c = k + 1;
+        bool company = false;
+        while (c < t.size() && c < k + 9 && t[c].text != "(" && t[c].text != ")" && t[c].text != ",") {
+          std::string_view w = t[c].text;
+          company |= w == "corporation" || w == "company" || w == "partnership" || w == "association" ||
+                     StartsWithIgnoreCase(w, "subsidiar") || w == "bank" || IsSuffixTok(t[c]);
+          ++c;
+        }
+        if (company && c < t.size() && t[c].text == "(") k = c;
+      }
       if (k >= t.size() || t[k].text != "(") continue;
       ++k;
       if (k < t.size() && (t[k].text == "the" || t[k].text == "The")) ++k;
@@ -1039,7 +1052,18 @@ class Discoverer {
       }
       size_t te;
       std::string title = ReadTitle(lex_, t, k, s, &te);
-      bool short_line = s.size() < 160;
+      // "NAME Title" without a comma is a signature block's line ("John Smith
+      // President"), not a sentence that names a company before a title ("...
+      // with New Line Chairman Robert Shaye and New Line President Michael Lynne").
+      // In running text the "title" must be all title words: in "... and New
+      // Line President Michael Lynne" it runs into a name.
+      const Block& blk = seg_.blocks[seg_.sentences[si].block];
+      bool title_words = true;
+      for (size_t w = k; w < te && title_words; ++w) {
+        title_words = IsTitleTok(t[w]) || !t[w].cap || t[w].text == "," || t[w].text == "&";
+      }
+      bool short_line = s.size() < 160 && (blk.table_row || blk.section == Section::kSignature ||
+                                           blk.section == Section::kCover || title_words);
       bool verb = false;
       if (e < t.size()) {
         std::string_view nx = t[e].text;

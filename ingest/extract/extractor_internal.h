@@ -312,6 +312,9 @@ class Extractor {
 
   void MergeDrafts();
 
+  // True when both party lists name people and no person is in both.
+  bool DifferentPeople(const std::vector<int>& a, const std::vector<int>& b) const;
+
   // ---- state ----
   const Document& doc_;
   const Lexicon& lex_;

@@ -18,6 +18,17 @@ std::string Extractor::Family(const std::string& type) {
   return type;
 }
 
+bool Extractor::DifferentPeople(const std::vector<int>& a, const std::vector<int>& b) const {
+  bool a_person = false, b_person = false, shared = false;
+  for (int p : a) {
+    if (table_.entities[p].type != EntityType::kPerson) continue;
+    a_person = true;
+    shared |= std::find(b.begin(), b.end(), p) != b.end();
+  }
+  for (int p : b) b_person |= table_.entities[p].type == EntityType::kPerson;
+  return a_person && b_person && !shared;
+}
+
 void Extractor::MergeDrafts() {
   for (Draft& d : drafts_) {
     std::vector<int> ps = d.parties;
@@ -157,6 +168,8 @@ void Extractor::MergeDrafts() {
       bool same_agreement = a.agreement >= 0 && a.agreement == b.agreement;
       bool agreements_ok = a.agreement < 0 || b.agreement < 0 || same_agreement;
       if (!agreements_ok) continue;
+      // Each of two people's employment agreements is its own event.
+      if (DifferentPeople(a.parties, b.parties)) continue;
       bool results = a.type == "financial.results" || a.type == "shareholder.vote";
       // A firm is dismissed or engaged once: the board's approval and the
       // engagement's effective day are one change.

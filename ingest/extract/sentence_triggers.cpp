@@ -278,6 +278,21 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
       std::vector<int> listed;
       if (type == "executive.change" || type == "executive.compensation")
         listed = ListedPeople(ms, t, dr.parties);
+      // "signed five-year employment agreements with New Line Chairman Robert
+      // Shaye and New Line President Michael Lynne": one agreement each.
+      const std::string& kind = dr.agreement >= 0 ? agreements_[dr.agreement].kind : std::string();
+      if (type.rfind("agreement.", 0) == 0 && (kind == "employment" || kind == "consulting")) {
+        std::vector<int> people;
+        for (int p : dr.parties) {
+          if (table_.entities[p].type == EntityType::kPerson) people.push_back(p);
+        }
+        if (people.size() >= 2) {
+          dr.parties.erase(std::remove_if(dr.parties.begin(), dr.parties.end(),
+                                          [&](int p) { return p != people[0] && table_.entities[p].type == EntityType::kPerson; }),
+                           dr.parties.end());
+          listed.assign(people.begin() + 1, people.end());
+        }
+      }
       for (int other : listed) {
         Draft copy = dr;
         for (int& p : copy.parties) {

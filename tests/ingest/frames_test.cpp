@@ -182,6 +182,26 @@ TEST_CASE("frames: a declared cash dividend is a payment of its amount per share
   CHECK(split[0]->date == "2004-02-18");
 }
 
+TEST_CASE("frames: 'employment agreements with A and B' are one agreement each, the company named by its term",
+          "[extract][frames]") {
+  // "New Line Cinema Corporation, a Delaware corporation ("New Line")" ... "New Line has signed
+  // five-year employment agreements with New Line Chairman Robert Shaye and New Line President
+  // Michael Lynne." (paragraphs whose first line is indented).
+  FilingExtract x = Extract("real/0006_turner-broadcasting-system_1994.txt");
+  for (const char* person : {"Robert Shaye", "Michael Lynne"}) {
+    INFO(person);
+    std::vector<const Event*> evs = About(x, "agreement.entered", person);
+    REQUIRE(evs.size() == 1);
+    bool new_line = false;
+    for (const Party& p : evs[0]->parties) new_line |= NameOf(x, p.entity_id) == "New Line Cinema";
+    CHECK(new_line);
+  }
+  for (const Entity& e : x.entities) CHECK(e.name != "New Line");  // no person "New Line"
+  // "TBS" is the registrant's defined term, not a company of its own.
+  CHECK(About(x, "corporate.transaction", "TBS").empty());
+  CHECK(About(x, "corporate.transaction", "New Line Cinema").size() == 1);
+}
+
 // The embedded lexicon's files, with `name` replaced by `text`.
 std::unordered_map<std::string, std::string> LexiconWith(const std::string& name, const std::string& text) {
   std::unordered_map<std::string, std::string> files;

@@ -138,6 +138,24 @@ TEST_CASE("text reader: double-spaced text joins its lines, a blank line after a
   CHECK(out.find("in the quarter.\n\nShort line.") != std::string::npos);
 }
 
+TEST_CASE("text reader: a paragraph whose first line is indented goes on at the margin", "[ingest]") {
+  std::string in =
+      "ITEM 2.  ACQUISITION OR DISPOSITION OF ASSETS\n"
+      "\n"
+      "                 On January 28, 1994, Turner Broadcasting System, Inc., a\n"
+      "Georgia corporation (\"TBS\"), acquired all of the issued and outstanding shares\n"
+      "of common stock of New Line Cinema Corporation, a Delaware corporation.\n"
+      "\n"
+      "                 Pursuant to an Agreement and Plan of Merger dated as of\n"
+      "October 15, 1993, NL Acquisition has been merged with and into New Line.\n";
+  REQUIRE(IsHardWrapped(in));
+  std::string out = FinishText(TextToLines(in));
+  CHECK(out.find("Turner Broadcasting System, Inc., a Georgia corporation (\"TBS\"), acquired all") !=
+        std::string::npos);
+  CHECK(out.find("dated as of October 15, 1993, NL Acquisition") != std::string::npos);
+  CHECK(out.find("Delaware corporation.\n\nPursuant to") != std::string::npos);
+}
+
 TEST_CASE("text reader: one-paragraph-per-line text is not re-wrapped", "[ingest]") {
   std::string para(400, 'x');
   std::string in = "Carol Hausner\nExecutive Director, Investor Relations and\n" + para + "\n" +
