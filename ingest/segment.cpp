@@ -314,10 +314,21 @@ Segmented Segment(const Document& doc) {
   for (size_t i = 0; i < seg.blocks.size(); ++i) {
     std::string_view t = seg.blocks[i].text;
     if (seg.cover.event_date.empty() && FindIgnoreCase(t, "earliest event reported") != std::string_view::npos) {
-      DateValue d = FirstDate(t);
+      // "Date of Report (Date of earliest event reported): April 19, 2016
+      // (April 15, 2016)": the date in parentheses is the earliest event's.
+      auto date_of = [](std::string_view line) {
+        DateValue first = FirstDate(line);
+        size_t open = line.rfind('(');
+        if (!first.empty() && open != std::string_view::npos && open > 0) {
+          DateValue inner = FirstDate(line.substr(open));
+          if (!inner.empty() && FindIgnoreCase(line.substr(open), "earliest") == std::string_view::npos) return inner;
+        }
+        return first;
+      };
+      DateValue d = date_of(t);
       for (size_t k = 1; d.empty() && k <= 3; ++k) {
-        if (i + k < seg.blocks.size()) d = FirstDate(seg.blocks[i + k].text);
-        if (d.empty() && i >= k) d = FirstDate(seg.blocks[i - k].text);
+        if (i + k < seg.blocks.size()) d = date_of(seg.blocks[i + k].text);
+        if (d.empty() && i >= k) d = date_of(seg.blocks[i - k].text);
       }
       seg.cover.event_date = d;
     }

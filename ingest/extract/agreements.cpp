@@ -35,7 +35,7 @@ std::string Extractor::KindOf(std::string_view text, std::string* cue) const {
 
 std::vector<Extractor::AgreementMention> Extractor::Agreements(
     size_t si, const std::vector<Token>& t, const std::vector<DateMention>& dates,
-    std::vector<bool>* date_used, const std::vector<int>& orgs) {
+    std::vector<bool>* date_used, const std::vector<int>& orgs, const std::vector<EntityMention>& ms) {
   std::vector<AgreementMention> out;
   std::string_view s = seg_.sentences[si].text;
   int block = seg_.sentences[si].block;
@@ -66,6 +66,12 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
       };
       while (tb > 0) {
         const Token& p = t[tb - 1];
+        // An exhibit index row's number ("10.1<tab>Voting and Support
+        // Agreement") is not a title word.
+        const bool exhibit_number = tb == 1 && std::all_of(p.text.begin(), p.text.end(), [](char c) {
+          return IsAsciiDigit(c) || c == '.';
+        });
+        if (exhibit_number) break;
         if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !stop(p)) {
           --tb;
           continue;
@@ -153,12 +159,30 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
                      (t[i - 1].text == "this" || t[i - 1].text == "This" ||
                       t[i - 1].text == "the" || t[i - 1].text == "The" || t[i - 1].text == "that" ||
                       t[i - 1].text == "such" || t[i - 1].text == "its");
+    const bool between = FindWordIgnoreCase(s, "between") != std::string_view::npos;
+    const bool with_person = FindWordIgnoreCase(s, "with") != std::string_view::npos;
     std::vector<int> parties;
     for (int e : orgs)
       if (!table_.entities[e].regulator) parties.push_back(e);
     if (parties.size() < 2 && table_.registrant >= 0 &&
         std::find(parties.begin(), parties.end(), table_.registrant) == parties.end()) {
       parties.push_back(table_.registrant);
+    }
+    // "Letter Agreement, dated as of October 26, 2005, by and between the
+    // Company and Michael D. Craighead": a person signs with the company.
+    // The person is named right after "with", "between" or "and" (a
+    // courtesy title between): "with Thomas O. Staggs", "and Dr. Eli Harari".
+    if (parties.size() < 2 && (between || with_person) && kind != "plan") {
+      for (const EntityMention& m : ms) {
+        if (table_.entities[m.entity].type != EntityType::kPerson || m.tok_begin == 0) continue;
+        size_t before = m.tok_begin - 1;
+        std::string_view w = t[before].text;
+        if ((w == "Dr." || w == "Mr." || w == "Ms." || w == "Mrs.") && before > 0) w = t[before - 1].text;
+        if (w == "with" || w == "between" || w == "and") {
+          parties.push_back(m.entity);
+          break;
+        }
+      }
     }
     std::sort(parties.begin(), parties.end());
     int idx = -1;
@@ -285,8 +309,19 @@ void Extractor::ImpliedEntered(size_t si, const std::vector<AgreementMention>& a
 void Extractor::UnifyAgreements() {
   std::vector<int> into(agreements_.size());
   for (size_t a = 0; a < agreements_.size(); ++a) into[a] = static_cast<int>(a);
-  auto subset = [](const std::vector<int>& x, const std::vector<int>& y) {
-    return std::includes(y.begin(), y.end(), x.begin(), x.end());
+  // Organizations only: the exhibit's preamble names the person who signs
+  // ("by and between Acorn Energy, Inc. and Jan H. Loeb"), the Item the
+  // companies.
+  auto orgs_of = [&](const std::vector<int>& x) {
+    std::vector<int> out;
+    for (int p : x) {
+      if (table_.entities[p].type != EntityType::kPerson) out.push_back(p);
+    }
+    return out;
+  };
+  auto subset = [&](const std::vector<int>& x, const std::vector<int>& y) {
+    const std::vector<int> ox = orgs_of(x), oy = orgs_of(y);
+    return std::includes(oy.begin(), oy.end(), ox.begin(), ox.end());
   };
   // The day each agreement was made: its own date ("dated as of"), else
   // the day its entry is told ("On January 6, 2025, ... entered into").

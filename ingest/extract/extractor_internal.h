@@ -53,6 +53,7 @@ struct Draft {
   std::string summary;
   std::vector<Source> sources;
   bool dead = false;
+  bool index_row = false;  //!< told by an exhibit index row (ExhibitIndexRow)
 };
 
 // FilingId, given the hash of the filing's text (hashed once per filing).
@@ -116,7 +117,8 @@ class Extractor {
   std::vector<AgreementMention> Agreements(size_t si, const std::vector<Token>& t,
                                            const std::vector<DateMention>& dates,
                                            std::vector<bool>* date_used,
-                                           const std::vector<int>& orgs);
+                                           const std::vector<int>& orgs,
+                                           const std::vector<EntityMention>& ms);
 
   static bool LifecycleVerb(std::string_view s);
 
@@ -260,6 +262,10 @@ class Extractor {
 
   // A compensation table row: "Erik B. Nordstrom Chief Executive Officer\t$—\t$758,500".
   void TableRow(size_t si);
+
+  // True when sentence `si` is a row of an 8-K's exhibit index (Item 9.01,
+  // old Item 7) that names an agreement: "10.1<tab>Letter Agreement, dated ...".
+  bool ExhibitIndexRow(size_t si) const;
 
   // A date is weak when only a relative mention gives it ("last month"),
   // except "today", which is the day the text was dated.

@@ -212,6 +212,17 @@ void Extractor::MergeDrafts() {
       absorb(a, b);
     }
   }
+  // An exhibit index row tells an agreement's making only where the rest of
+  // the filing does not: "2.1 Agreement and Plan of Merger, dated as of ..."
+  // is the merger the Item tells as a transaction.
+  for (Draft& d : drafts_) {
+    if (d.dead || !d.index_row || d.agreement < 0) continue;
+    for (Draft& o : drafts_) {
+      if (&o == &d || o.dead || o.index_row || o.agreement != d.agreement) continue;
+      absorb(o, d);
+      break;
+    }
+  }
 }
 
 }  // namespace extract_internal

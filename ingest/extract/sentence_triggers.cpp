@@ -13,6 +13,19 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
   const Block& block = seg_.blocks[sent.block];
   if (block.section == Section::kCover || block.section == Section::kSignature) return;
   if (block.table_row && !block.boilerplate) {
+    // An exhibit index row ("10.1<tab>Letter Agreement, dated as of October
+    // 26, 2005, by and between the Company and Michael D. Craighead.") names
+    // an agreement with its date and parties: a telling of its making.
+    if (ExhibitIndexRow(si)) {
+      std::vector<DateMention> dates = FindDates(sent.text, ctx_);
+      std::vector<bool> date_used(dates.size(), false);
+      std::vector<AgreementMention> ams =
+          Agreements(si, tokens_[si], dates, &date_used, PartiesIn(si, ms, false, false), ms);
+      const size_t before = drafts_.size();
+      ImpliedEntered(si, ams);
+      for (size_t d = before; d < drafts_.size(); ++d) drafts_[d].index_row = true;
+      return;
+    }
     TableRow(si);
     return;
   }
@@ -31,7 +44,7 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
   std::vector<bool> date_used(dates.size(), false);
   std::vector<MoneyMention> money = FindMoney(s);
   std::vector<int> orgs = PartiesIn(si, ms, false, false);
-  std::vector<AgreementMention> ams = Agreements(si, t, dates, &date_used, orgs);
+  std::vector<AgreementMention> ams = Agreements(si, t, dates, &date_used, orgs, ms);
 
   // Dates the clause's events happened on.
   if (sent.index_in_block == 0) block_date_.erase(sent.block);
@@ -304,6 +317,19 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     }
   }
   ImpliedEntered(si, ams);
+}
+
+bool Extractor::ExhibitIndexRow(size_t si) const {
+  const Block& block = seg_.blocks[seg_.sentences[si].block];
+  const std::string key = Lexicon::ItemKey(block.item);
+  if (block.section != Section::kBody || (key != "9.01" && key != "old:7")) return false;
+  std::string_view s = seg_.sentences[si].text;
+  size_t tab = s.find('\t');
+  if (tab == std::string_view::npos || tab == 0 || tab > 8) return false;
+  for (char c : s.substr(0, tab)) {
+    if (!IsAsciiDigit(c) && c != '.' && c != '(' && c != ')' && c != ' ' && !IsAsciiAlpha(c)) return false;
+  }
+  return IsAsciiDigit(s[0]) && FindIgnoreCase(s, "agreement") != std::string_view::npos;
 }
 
 std::vector<Extractor::TriggerMatch> Extractor::TriggerMatches(std::string_view lower) const {

@@ -94,6 +94,20 @@ TEST_CASE("frames: 'informed ... that he would resign' is a departure, dated the
   CHECK(evs[0]->summary == "left");
 }
 
+TEST_CASE("frames: an exhibit index row tells a letter agreement's making, with the person who signed it",
+          "[extract][frames]") {
+  // Item 9.01: "10.1<tab>Letter Agreement, dated as of October 26, 2005, by and between the
+  // Company and Michael D. Craighead." (Item 1.01 only refers to it.)
+  FilingExtract x = Extract("real/0079_pericom-semiconductor_2005.htm");
+  std::vector<const Event*> evs = About(x, "agreement.entered", "Michael D. Craighead");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0]->date == "2005-10-26");
+  CHECK(HasRegistrant(x, *evs[0]));
+  bool titled = false;
+  for (const Entity& e : x.entities) titled |= e.type == EntityType::kAgreement && e.name == "Letter Agreement";
+  CHECK(titled);  // not "10.1 Letter Agreement"
+}
+
 TEST_CASE("frames: FedEx's directors who leave are two events, a meeting 'to be held' is no vote", "[extract][frames]") {
   FilingExtract x = Extract("real/0230_fedex_2023.htm");
   REQUIRE(About(x, "executive.change", "Kimberly A. Jabal").size() == 1);
