@@ -544,7 +544,10 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
       // mid-sentence (no closing punctuation).
       const char end = para.empty() ? '.' : para.back();
       const bool mid_sentence = end != '.' && end != ':' && end != '?' && end != '!' && end != '"' && end != ';';
-      const bool spacing = indent == last_indent && ((content[0] >= 'a' && content[0] <= 'z') || mid_sentence);
+      // (A paragraph's first line may be indented: '    "On October 1, 2003 we' / '' /
+      // 'acquisition of the assets ...'.)
+      const bool same_edge = indent == last_indent || (para_lines == 1 && indent < last_indent);
+      const bool spacing = same_edge && ((content[0] >= 'a' && content[0] <= 'z') || mid_sentence);
       if (!spacing) {
         flush();
         out->push_back('\n');
