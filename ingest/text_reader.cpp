@@ -546,7 +546,8 @@ void UnwrapFixedWidth(std::string_view text, size_t width, std::string* out) {
       const bool mid_sentence = end != '.' && end != ':' && end != '?' && end != '!' && end != '"' && end != ';';
       // (A paragraph's first line may be indented: '    "On October 1, 2003 we' / '' /
       // 'acquisition of the assets ...'.)
-      const bool same_edge = indent == last_indent || (para_lines == 1 && indent < last_indent);
+      // (A centred headline over a blank line is deeper than such an indent.)
+      const bool same_edge = indent == last_indent || (para_lines == 1 && indent < last_indent && last_indent <= 8);
       const bool spacing = same_edge && ((content[0] >= 'a' && content[0] <= 'z') || mid_sentence);
       if (!spacing) {
         flush();
