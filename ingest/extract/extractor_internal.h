@@ -318,6 +318,10 @@ class Extractor {
 
   void MergeDrafts();
 
+  // True when sentence `sentence` tells a transfer done ("sold", "acquired",
+  // "completed", ...), not only agreed.
+  bool CompletedTransfer(int sentence) const;
+
   // True when both party lists name people and no person is in both.
   bool DifferentPeople(const std::vector<int>& a, const std::vector<int>& b) const;
 

@@ -18,6 +18,15 @@ std::string Extractor::Family(const std::string& type) {
   return type;
 }
 
+bool Extractor::CompletedTransfer(int sentence) const {
+  if (sentence < 0) return false;
+  const std::string lower = ToLower(seg_.sentences[sentence].text);
+  for (std::string_view w : {"sold", "acquired", "purchased", "consummated", "transferred", "completed"}) {
+    if (FindWordLower(lower, w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool Extractor::DifferentPeople(const std::vector<int>& a, const std::vector<int>& b) const {
   bool a_person = false, b_person = false, shared = false;
   for (int p : a) {
@@ -106,7 +115,9 @@ void Extractor::MergeDrafts() {
         if (c.agreement < 0) c.agreement = e.agreement;
         FoundAgreement& g = agreements_[e.agreement];
         if (g.dated.empty() && !e.weak_date && e.date.day != 0) g.dated = e.date;
-      } else {
+      } else if (!CompletedTransfer(e.sentence)) {
+        // ... but "entered into agreements with FTEL pursuant to which
+        // Westell sold certain assets ... to FTEL" tells the sale too.
         c.dead = true;
       }
     }
