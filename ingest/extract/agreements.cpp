@@ -186,7 +186,19 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
     }
     std::sort(parties.begin(), parties.end());
     int idx = -1;
-    if (anaphoric || (title.empty() && dated.empty() && cue.empty())) idx = Recent(block, parties);
+    // "also entered into a guarantee and collateral agreement with Barclays",
+    // "In a separate agreement": a further agreement, not the last one told.
+    bool indefinite = false;
+    for (size_t k = i; k-- > 0 && k + 5 > i;) {
+      std::string_view w = t[k].text;
+      if (w == "a" || w == "an" || w == "A" || w == "An") indefinite = true;
+      if (indefinite || w == "the" || w == "The" || w == "this" || w == "its" || w == "such" || !t[k].word) break;
+    }
+    indefinite = indefinite && (FindWordIgnoreCase(s, "also") != std::string_view::npos ||
+                                FindWordIgnoreCase(s, "separate") != std::string_view::npos ||
+                                FindWordIgnoreCase(s, "another") != std::string_view::npos ||
+                                FindWordIgnoreCase(s, "additional") != std::string_view::npos);
+    if (anaphoric || (title.empty() && dated.empty() && cue.empty() && !indefinite)) idx = Recent(block, parties);
     if (idx < 0 && !title.empty()) {
       for (size_t a = 0; a < agreements_.size(); ++a) {
         if (agreements_[a].title == title ||

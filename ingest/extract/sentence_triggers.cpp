@@ -412,6 +412,14 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
     size_t p = FindWordLower(window, moment);
     if (p != std::string::npos) window.replace(p, moment.size(), moment.size(), ' ');
   }
+  // "Upon termination, the Company paid ...": a verb in the past tells what
+  // happened at that moment ("... will pay" stays conditional).
+  std::string_view verb = tok < t.size() ? t[tok].text : std::string_view();
+  const bool past = verb == "paid" || (verb.size() > 3 && verb.substr(verb.size() - 2) == "ed");
+  if (past) {
+    size_t p = FindWordLower(window, "upon");
+    if (p != std::string::npos) window.replace(p, 4, 4, ' ');
+  }
   for (const std::string& cue : lex_.conditional_cues) {
     if (FindWordLower(window, cue) != std::string::npos) return true;
   }
