@@ -68,8 +68,13 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     // stays a stop here: "Restated Bylaws of Biogen Inc." is no company.)
     bool connector = p.text == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
     if (lower_brand && b != end && !connector) break;
+    // A title word inside a name ("Morgan Stanley Senior Funding, Inc.") has a
+    // name word before it; one that opens the run ("President Acme Inc.") is
+    // the title of someone.
+    const bool inner_title = (p.lex & kLexTitle) && b >= 2 && NameLike(lex, t[b - 2]) &&
+                             !IsStop(lex, t[b - 2]) && !(t[b - 2].lex & kLexTitle) && b != end;
     if (NameLike(lex, p) && !IsStop(lex, p) && !(p.lex & kLexExchange) &&
-        !(p.lex & kLexTitle)) {
+        (!(p.lex & kLexTitle) || inner_title)) {
       --b;
       continue;
     }

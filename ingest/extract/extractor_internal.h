@@ -267,6 +267,10 @@ class Extractor {
   // old Item 7) that names an agreement: "10.1<tab>Letter Agreement, dated ...".
   bool ExhibitIndexRow(size_t si) const;
 
+  // True when the capitalized word at `tok` begins or sits in an agreement's
+  // title: "Amended and Restated Credit Agreement".
+  static bool InAgreementTitle(const std::vector<Token>& t, size_t tok);
+
   // A date is weak when only a relative mention gives it ("last month"),
   // except "today", which is the day the text was dated.
   static bool IsWeak(std::string_view s, const std::vector<DateMention>& dates, const DateValue& d);

@@ -178,6 +178,12 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     // "the Securities Act of 1933, as amended", "the Agreement, as extended":
     // what the thing now is, not an event.
     if (tok > 0 && t[tok - 1].text == "as" && r.type.rfind("agreement.", 0) == 0) continue;
+    // "pursuant to that certain Amended and Restated Credit Agreement": a
+    // title word, not an amendment told.
+    if ((r.type == "agreement.amended" || r.type == "agreement.extended" || r.type == "agreement.renewed") &&
+        InAgreementTitle(t, tok)) {
+      continue;
+    }
     if (!exercised && !DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" &&
         r.type != "financial.results") {
       continue;
@@ -317,6 +323,16 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     }
   }
   ImpliedEntered(si, ams);
+}
+
+bool Extractor::InAgreementTitle(const std::vector<Token>& t, size_t tok) {
+  if (tok >= t.size() || !t[tok].cap) return false;
+  for (size_t k = tok + 1; k < t.size() && k < tok + 9; ++k) {
+    std::string_view w = t[k].text;
+    if (w == "Agreement" || w == "Agreements" || w == "Plan") return true;
+    if (!(t[k].cap || w == "and" || w == "&" || w == ",")) return false;
+  }
+  return false;
 }
 
 bool Extractor::ExhibitIndexRow(size_t si) const {
