@@ -84,8 +84,11 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     }
     break;
   }
-  // A run never starts with a connector.
-  while (b < end && IsConnector(t[b].text)) ++b;
+  // A run never starts with a connector, nor with the suffix of the name
+  // before it ("Inc. Kinnard Investments") or an "AND" of a list.
+  while (b < end && (IsConnector(t[b].text) || IsSuffixTok(t[b]) || t[b].text == "AND")) ++b;
+  // "ACQUISITION OF KINNARD INVESTMENTS, INC.": the deal is not the name.
+  while (b + 2 < end && EqualsIgnoreCase(t[b + 1].text, "of") && lex.deal_nouns.count(ToLower(t[b].text))) b += 2;
   return b;
 }
 
@@ -152,6 +155,9 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
     if (IsAsciiDigit(c)) ++digits;
   }
   if (letters < 2 || digits < 1) return false;
+  // "mid-1950s", "Index-1": a common word joined to a number is no drug code.
+  size_t first_dash = w.find('-');
+  if (first_dash != std::string_view::npos && lex.non_products.count(w.substr(0, first_dash))) return false;
   // Footnote markers ("Bonus1", "Salary2") and opaque ids in URLs.
   if (w.size() > 14 && w.find('-') == std::string_view::npos) return false;
   size_t k = 1;
@@ -268,6 +274,11 @@ int EntityTable::Add(EntityType type, std::string_view name, std::string_view su
     idx = it->second;
   } else {
     if (type == EntityType::kOrganization && GenericOrgName(clean)) return -1;
+    // "Company Disclosure Schedule", "Annual Shareholders Meeting": things.
+    if (type == EntityType::kOrganization) {
+      const size_t sp = clean.rfind(' ');
+      if (sp != std::string::npos && Lexicon::Get().non_org_heads.count(std::string_view(clean).substr(sp + 1))) return -1;
+    }
     idx = static_cast<int>(entities.size());
     FoundEntity e;
     e.id = id;
@@ -647,6 +658,12 @@ class Discoverer {
       std::string name = Join(t, b, t[end - 1].text == "&" || professional ? i + 1 : end, S(si));
       if (name.size() < 2) continue;
       if (b > 0 && (t[b - 1].lex & kLexExchange)) continue;  // "NYSE Texas, Inc." is an exchange
+      // "A LEADING CONSUMER RECEIVABLE ASSET MANAGEMENT AND LIQUIDATION
+      // COMPANY", "a Delaware corporation": a description, not a name.
+      if (b > 0 && (EqualsIgnoreCase(t[b - 1].text, "a") || EqualsIgnoreCase(t[b - 1].text, "an") ||
+                    EqualsIgnoreCase(t[b - 1].text, "leading"))) {
+        continue;
+      }
       if (lex_.exchanges.count(name)) continue;
       int idx = table_.Add(EntityType::kOrganization, name, surface);
       if (idx >= 0 && b > 0 && t[b - 1].text == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));

@@ -52,6 +52,7 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   set_of("headline_verbs.txt", &lex.headline_verbs);
   set_of("non_org_heads.txt", &lex.non_org_heads);
   set_of("title_heads.txt", &lex.title_heads);
+  set_of("deal_nouns.txt", &lex.deal_nouns);
   set_of("professional_suffixes.txt", &lex.professional_suffixes);
   for (std::string_view e : Entries(text("results_commentary.tsv"))) {
     std::vector<std::string> cols = Columns(e);
@@ -188,6 +189,25 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   };
   flag_all(lex.name_stopwords, kLexStop);
   flag_all(lex.person_titles, kLexTitle);
+  // All-capitals headlines ("STOCKWALK.COM GROUP, INC. COMPLETES ACQUISITION
+  // OF KINNARD INVESTMENTS, INC."): a stop word or a headline verb in capitals
+  // ends a name as its title-case form does ("OF", "AND" and "&" join names).
+  auto upper = [](std::string w) {
+    for (char& c : w) c = IsAsciiLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+    return w;
+  };
+  for (const WordSet* set : {&lex.name_stopwords, &lex.headline_verbs}) {
+    for (const std::string& w : *set) {
+      std::string u = upper(w);
+      if (u == "OF" || u == "AND" || u == "THE" || u.size() < 2) continue;
+      lex.word_flags[u] |= kLexStop;
+    }
+  }
+  // "Eldon Miller, chairman and CEO of ...": titles in lower case too.
+  for (const std::string& w : lex.person_titles) {
+    std::string lower = ToLower(w);
+    if (lower != w && !lex.name_stopwords.count(lower)) lex.word_flags[lower] |= kLexTitle;
+  }
   flag_all(lex.corporate_suffixes, kLexSuffix);
   flag_all(lex.industry_words, kLexIndustry);
   flag_all(lex.agency_words, kLexAgency);
