@@ -255,6 +255,16 @@ void Extractor::FrameMatches(size_t si, const std::vector<EntityMention>& ms,
   for (size_t r : it->second) {
     const FrameRule& rule = lex_.frames[r];
     if (fired->count(rule.type)) continue;  // a trigger (or an earlier frame) read it
+    // A registrant's event the Item told already (its first cue sentence);
+    // the Item's later sentences tell more of it ("This proceeding was
+    // subsequently transferred to the U.S. Bankruptcy Court").
+    if (rule.slot == FrameSlot::kRegistrant) {
+      bool told = false;
+      for (const Draft& d : drafts_) {
+        told |= !d.dead && d.type == rule.type && d.block >= 0 && seg_.blocks[d.block].item == block.item;
+      }
+      if (told) continue;
+    }
     const size_t at = FrameCueAt(rule, lower, t);
     if (at == std::string_view::npos || !FrameSlotFilled(rule, ms, lower)) continue;
     (*fired)[rule.type].push_back(TokenAt(t, at));

@@ -119,7 +119,26 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
                          type == "bankruptcy" || type == "restructuring" || type == "impairment" ||
                          type == "listing.notice" || type == "security.incident";
   if (registrant_only && reg >= 0) {
+    // "SIPC commenced a proceeding ... against the Company's subsidiary MJK
+    // Clearing, Inc.": a subsidiary the sentence names is the one it befell.
+    std::vector<int> subsidiaries;
+    if (type == "bankruptcy" || type == "restructuring" || type == "impairment") {
+      for (const EntityMention& m : ms) {
+        const bool named_subsidiary = m.tok_begin > 0 && StartsWithIgnoreCase(t[m.tok_begin - 1].text, "subsidiar") &&
+                                      m.entity != reg;
+        if (named_subsidiary && std::find(subsidiaries.begin(), subsidiaries.end(), m.entity) == subsidiaries.end()) {
+          subsidiaries.push_back(m.entity);
+        }
+        for (const FoundRelation& r : table_.relations) {
+          if (r.type == "subsidiary_of" && r.from == m.entity && r.to == reg &&
+              std::find(subsidiaries.begin(), subsidiaries.end(), m.entity) == subsidiaries.end()) {
+            subsidiaries.push_back(m.entity);
+          }
+        }
+      }
+    }
     dr->parties = {reg};
+    dr->parties.insert(dr->parties.end(), subsidiaries.begin(), subsidiaries.end());
     return;
   }
   if ((type.rfind("executive.", 0) == 0 || type == "auditor.change" || type == "control.change" ||
