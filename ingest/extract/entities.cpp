@@ -67,6 +67,12 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     // "Ernst & Young LLP", "Deloitte & Touche LLP": "&" joins a name. ("of"
     // stays a stop here: "Restated Bylaws of Biogen Inc." is no company.)
     bool connector = p.text == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
+    // "Bank of Tokyo-Mitsubishi UFJ": "of" after an institution's head word.
+    const bool of_head = (p.text == "of" || p.text == "OF") && b >= 2 && lex.of_heads.count(t[b - 2].text) > 0;
+    if (of_head && b != end) {
+      --b;
+      continue;
+    }
     if (lower_brand && b != end && !connector) break;
     // A title word inside a name ("Morgan Stanley Senior Funding, Inc.") has a
     // name word before it; one that opens the run ("President Acme Inc.") is
@@ -883,7 +889,8 @@ class Discoverer {
       if (mb < me && (t[mb].text == "the" || t[mb].text == "The")) ++mb;
       // The last member runs into the verb: "and Abgenix have licensed ...".
       size_t k = mb;
-      while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text == "&")) ++k;
+      auto of_after_head = [&](size_t k) { return t[k].text == "of" && k > mb && lex_.of_heads.count(t[k - 1].text) > 0; };
+      while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text == "&" || of_after_head(k))) ++k;
       bool last = false;
       if (k > mb && k < me && t[k].word && !t[k].cap) {
         me = k;
@@ -911,7 +918,8 @@ class Discoverer {
         const Member& mm = members[m];
         name_like = mm.e > mm.b && mm.e - mm.b <= 5;
         for (size_t k = mm.b; k < mm.e && name_like; ++k) {
-          name_like = (NameLike(lex_, t[k]) && !IsStop(lex_, t[k]) && !t[k].has_digit) || t[k].text == "&";
+          name_like = (NameLike(lex_, t[k]) && !IsStop(lex_, t[k]) && !t[k].has_digit) || t[k].text == "&" ||
+                      (t[k].text == "of" && k > mm.b && lex_.of_heads.count(t[k - 1].text) > 0);
         }
         if (mm.e == mm.b) name_like = true;  // empty member from ", (" splits
       }

@@ -53,6 +53,7 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   set_of("non_org_heads.txt", &lex.non_org_heads);
   set_of("title_heads.txt", &lex.title_heads);
   set_of("deal_nouns.txt", &lex.deal_nouns);
+  set_of("of_heads.txt", &lex.of_heads);
   set_of("professional_suffixes.txt", &lex.professional_suffixes);
   for (std::string_view e : Entries(text("results_commentary.tsv"))) {
     std::vector<std::string> cols = Columns(e);

@@ -120,6 +120,7 @@ struct Lexicon {
   WordSet non_org_heads;   //!< non_org_heads.txt, as written
   WordSet title_heads;     //!< title_heads.txt, as written
   WordSet deal_nouns;      //!< deal_nouns.txt, lower case
+  WordSet of_heads;        //!< of_heads.txt, as written
   WordSet professional_suffixes;  //!< professional_suffixes.txt: end a firm's name and stay in it
   std::vector<std::string> commentary_changes;  //!< results_commentary.tsv "change" rows, lower case
   std::vector<std::string> commentary_cues;     //!< results_commentary.tsv "cue" rows, lower case
