@@ -132,6 +132,7 @@ bool IsDegree(std::string_view w) {
 // The title written at t[b...]: capitalized words, "and", "of", "&" until
 // punctuation other than those. Empty when t[b] is not a title word.
 std::string ReadTitle(const Lexicon&, const std::vector<Token>& t, size_t b, std::string_view s, size_t* end_out) {
+  if (end_out) *end_out = b;
   if (b >= t.size() || !IsTitleTok(t[b])) return "";
   size_t e = b;
   while (e < t.size() && e - b < 10) {
@@ -1080,7 +1081,7 @@ class Discoverer {
           if (k < t.size() && t[k].possessive) ++k;
         }
       }
-      size_t te;
+      size_t te = k;  // ReadTitle leaves it when it reads no title
       std::string title = ReadTitle(lex_, t, k, s, &te);
       // "NAME Title" without a comma is a signature block's line ("John Smith
       // President"), not a sentence that names a company before a title ("...
@@ -1088,8 +1089,8 @@ class Discoverer {
       // In running text the "title" must be all title words: in "... and New
       // Line President Michael Lynne" it runs into a name.
       const Block& blk = seg_.blocks[seg_.sentences[si].block];
-      bool title_words = true;
-      for (size_t w = k; w < te && title_words; ++w) {
+      bool title_words = !title.empty();
+      for (size_t w = k; w < te && w < t.size() && title_words; ++w) {
         title_words = IsTitleTok(t[w]) || !t[w].cap || t[w].text == "," || t[w].text == "&";
       }
       bool short_line = s.size() < 160 && (blk.table_row || blk.section == Section::kSignature ||
