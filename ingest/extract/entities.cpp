@@ -1007,9 +1007,28 @@ class Discoverer {
     }
   }
 
+  // A vote table's row names a director elected: "Irwin Federman<tab>158,434,567
+  // <tab>2,162,482<tab>31,694,834" in Item 5.07 (a name, then only numbers).
+  void VoteTableRow(size_t si) {
+    const Block& blk = seg_.blocks[seg_.sentences[si].block];
+    if (!blk.table_row || blk.item != "5.07") return;
+    std::string_view s = S(si);
+    const size_t tab = s.find('\t');
+    if (tab == std::string_view::npos) return;
+    for (char c : s.substr(tab)) {
+      if (!(IsAsciiDigit(c) || c == ',' || c == '.' || c == '%' || c == '-' || c == '\t' || c == ' ')) return;
+    }
+    const auto& t = T(si);
+    size_t b = 0, e = 0;
+    while (e < t.size() && t[e].end <= tab) ++e;
+    if (b < e && (t[b].text == "Dr." || t[b].text == "Mr." || t[b].text == "Ms." || t[b].text == "Mrs.")) ++b;
+    if (PersonNameShape(lex_, t, b, e)) AddPerson(si, b, e, "");
+  }
+
   void People(size_t si) {
     InitialNames(si);
     SubsidiaryNouns(si);
+    VoteTableRow(si);
     const auto& t = T(si);
     std::string_view s = S(si);
     for (size_t i = 0; i < t.size(); ++i) {

@@ -216,6 +216,19 @@ TEST_CASE("frames: 'employment agreements with A and B' are one agreement each, 
   CHECK(About(x, "corporate.transaction", "New Line Cinema").size() == 1);
 }
 
+TEST_CASE("frames: an Item 5.07 vote table names the directors elected, with or without an initial",
+          "[extract][frames]") {
+  // "Irwin Federman<tab>158,434,567<tab>2,162,482<tab>31,694,834"
+  FilingExtract x = Extract("real/0120_sandisk_2010.htm");
+  for (const char* person : {"Irwin Federman", "Kevin DeNuccio", "Catherine P. Lego"}) {
+    bool found = false;
+    for (const Entity& e : x.entities) found |= e.type == EntityType::kPerson && e.name == person;
+    INFO(person);
+    CHECK(found);
+  }
+  for (const Entity& e : x.entities) CHECK(!(e.type == EntityType::kPerson && e.name == "Votes For"));
+}
+
 // The embedded lexicon's files, with `name` replaced by `text`.
 std::unordered_map<std::string, std::string> LexiconWith(const std::string& name, const std::string& text) {
   std::unordered_map<std::string, std::string> files;
