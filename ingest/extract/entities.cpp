@@ -981,6 +981,8 @@ class Discoverer {
       if (CapWord(t[i]) && !IsStop(lex_, t[i]) && IsInitial(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       else if (IsInitial(t[i]) && CapWord(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       if (!e) continue;
+      // "101 W. Renner Rd., Suite 280": an address ends in a street word.
+      if (IsStop(lex_, t[e - 1])) continue;
       if (e < t.size() && (IsSuffixTok(t[e]) || (t[e].text == "," && e + 1 < t.size() && IsSuffixTok(t[e + 1]) &&
                                                          t[e + 1].text != "Jr." && t[e + 1].text != "Sr."))) {
         continue;
