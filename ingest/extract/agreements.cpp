@@ -72,6 +72,8 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
           return IsAsciiDigit(c) || c == '.';
         });
         if (exhibit_number) break;
+        // "the Credit Agreement and Collateral Agreement": two titles.
+        if (p.text == "Agreement" || p.text == "Agreements" || p.text == "AGREEMENT") break;
         if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !stop(p)) {
           --tb;
           continue;
@@ -83,6 +85,8 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
         }
         break;
       }
+      // A title never opens with the "and" or the comma of a list of titles.
+      while (tb < i && (t[tb].text == "and" || t[tb].text == "," || t[tb].text == "&")) ++tb;
       // "Agreement and Plan of Merger"
       size_t te = i + 1;
       if (te + 3 < t.size() + 1 && te < t.size() && t[te].text == "and" && te + 1 < t.size() &&
