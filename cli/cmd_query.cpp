@@ -95,7 +95,13 @@ void PrintAgreementStory(DisplayNames& names, const AgreementStory& st, const st
     if (ev.amount) out << "  " << FormatMoney(*ev.amount);
     if (!ev.summary.empty()) out << "  (" << ev.summary << ")";
     std::string srcs;
-    for (const Source& s : ev.sources) srcs += (srcs.empty() ? "" : ", ") + s.filing;
+    // One filing once, however many of its Items told the event.
+    std::vector<std::string_view> seen;
+    for (const Source& s : ev.sources) {
+      if (std::find(seen.begin(), seen.end(), s.filing) != seen.end()) continue;
+      seen.push_back(s.filing);
+      srcs += (srcs.empty() ? "" : ", ") + s.filing;
+    }
     out << "  [" << srcs << "]\n";
     if (hit && !ev.sources.empty()) out << "      \"" << ev.sources.front().quote << "\"\n";
   }
