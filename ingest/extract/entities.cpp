@@ -279,6 +279,7 @@ int EntityTable::Add(EntityType type, std::string_view name, std::string_view su
   int idx;
   if (it != by_id_.end()) {
     idx = it->second;
+    while (entities[idx].merged_into >= 0) idx = entities[idx].merged_into;
   } else {
     if (type == EntityType::kOrganization && GenericOrgName(clean)) return -1;
     // "Company Disclosure Schedule", "Annual Shareholders Meeting": things.
@@ -306,6 +307,34 @@ void EntityTable::AddAlias(int entity, std::string_view alias) {
   FoundEntity& e = entities[entity];
   if (a != e.name && std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
   IndexSurface(a, entity);
+}
+
+void EntityTable::Merge(int from, int into) {
+  if (from < 0 || into < 0 || from == into) return;
+  while (entities[into].merged_into >= 0) into = entities[into].merged_into;
+  if (from == into || entities[from].merged_into >= 0) return;
+  FoundEntity& f = entities[from];
+  f.merged_into = into;
+  std::vector<std::string> names{f.name};
+  names.insert(names.end(), f.aliases.begin(), f.aliases.end());
+  for (auto& [key, ent] : surface_entity_) if (ent == from) ent = into;
+  for (auto& [first, list] : surfaces_) {
+    for (auto& entry : list) if (entry.second == from) entry.second = into;
+  }
+  for (const std::string& n : names) AddAlias(into, n);
+  FoundEntity& t = entities[into];
+  if (t.cik.empty()) t.cik = f.cik;
+  if (t.title.empty()) t.title = f.title;
+  if (t.employer < 0) t.employer = f.employer;
+  t.registrant = t.registrant || f.registrant;
+  t.regulator = t.regulator || f.regulator;
+  t.mentions += f.mentions;
+  if (registrant == from) registrant = into;
+  for (FoundEntity& e : entities) if (e.employer == from) e.employer = into;
+  for (FoundRelation& r : relations) {
+    if (r.from == from) r.from = into;
+    if (r.to == from) r.to = into;
+  }
 }
 
 int EntityTable::Lookup(std::string_view surface) const {
@@ -630,12 +659,17 @@ class Discoverer {
     // boilerplate ("Emerging growth company").
     if (ContactLine(si) || seg_.blocks[seg_.sentences[si].block].section == Section::kCover) return;
     const auto& t = T(si);
+    // A national bank's legal form, "National Association", is its suffix:
+    // "U.S. Bank Trust National Association", "Wells Fargo Bank, National Association".
+    auto bank_form = [&](size_t k) { return k >= 2 && k < t.size() && t[k].text == "Association" && t[k - 1].text == "National"; };
     for (size_t i = 1; i < t.size(); ++i) {
-      if (!IsSuffixTok(t[i])) continue;
+      const bool bank = bank_form(i);
+      if (!IsSuffixTok(t[i]) && !bank) continue;
       // A suffix followed by another suffix ("Group, LLC") is handled at the last one.
       if (i + 2 < t.size() && t[i + 1].text == "," && IsSuffixTok(t[i + 2]) && t[i + 2].text != "Trust") continue;
       if (i + 1 < t.size() && IsSuffixTok(t[i + 1])) continue;
-      size_t end = i;
+      if (bank_form(i + 2) || (i + 3 < t.size() && t[i + 1].text == "," && bank_form(i + 3))) continue;
+      size_t end = bank ? i - 1 : i;
       if (t[end - 1].text == ",") --end;
       // "Larry O'Donnell, CPA, PC": the suffixes before the last one. A
       // professional designation stays in the name: "Lawrence Scharfman, CPA"
@@ -1197,11 +1231,16 @@ class Discoverer {
     }
   }
 
-  // "Millennium Pharmaceuticals" is also "Millennium" when the text says so.
+  // "Millennium Pharmaceuticals" is also "Millennium" when the text says so;
+  // a name written two ways in one filing is one entity (SameSpellings).
   void ShortNames() {
     size_t n = table_.entities.size();
+    // The organization each short form stands for: -1 once two would claim it.
+    std::unordered_map<std::string, int> claims;
+    std::vector<std::pair<std::string, int>> shorts;
     for (size_t i = 0; i < n; ++i) {
       FoundEntity& e = table_.entities[i];
+      if (e.merged_into >= 0) continue;
       if (e.type == EntityType::kPerson) {
         // "Mr. Loeb" / "Ms. Carrig" / "Loeb".
         std::vector<std::string_view> parts = Split(e.name, ' ');
@@ -1224,11 +1263,39 @@ class Discoverer {
       std::vector<Token> t = Tokenize(spelled);
       if (t.size() < 2) continue;
       size_t k = t.size();
-      while (k > 1 && (t[k - 1].lex & kLexIndustry)) --k;
+      // "Home Health Corporation of America": a legal name's suffix can be
+      // followed by where it is incorporated; the name is what comes before.
+      for (size_t j = t.size() > 4 ? t.size() - 3 : 2; j + 1 < t.size(); ++j) {
+        if (t[j].text != "of" || !IsSuffixTok(t[j - 1])) continue;
+        bool place = true;
+        for (size_t q = j + 1; q < t.size(); ++q) place = place && t[q].cap;
+        if (!place) break;
+        k = j - 1;
+        while (k > 1 && (IsSuffixTok(t[k - 1]) || t[k - 1].text == ",")) --k;
+        break;
+      }
+      if (k == t.size()) {
+        while (k > 1 && (t[k - 1].lex & kLexIndustry)) --k;
+      }
       if (k == t.size()) continue;
       std::string short_name = Join(t, 0, k, spelled);
       if (short_name.size() < 3 || lex_.name_stopwords.count(short_name)) continue;
-      if (table_.Lookup(short_name) >= 0) continue;
+      const int other = table_.Lookup(short_name);
+      if (other >= 0 && other != static_cast<int>(i)) {
+        // The short form names an organization of its own ("Westell, Inc."
+        // beside "Westell Technologies, Inc."): the filing writes one company
+        // two ways, unless two longer names share it or the CIKs differ.
+        const FoundEntity& o = table_.entities[other];
+        // Only a name found as such: a defined term ("PGIM, Inc. (\"Prudential\")")
+        // is the text's label for one party, not another spelling of this one.
+        if (o.type != EntityType::kOrganization || o.regulator || o.registrant || o.name != short_name ||
+            (!o.cik.empty() && o.cik != e.cik) || o.name.size() >= e.name.size())
+          continue;
+        auto [it, fresh] = claims.emplace(Folded(short_name), static_cast<int>(i));
+        if (!fresh) it->second = -1;
+        continue;
+      }
+      if (other >= 0) continue;
       // Only when the text uses the short form on its own.
       size_t p = 0;
       int uses = 0;
@@ -1241,6 +1308,115 @@ class Discoverer {
       }
       if (uses > 0) table_.AddAlias(static_cast<int>(i), short_name);
     }
+    for (const auto& [short_name, owner] : claims) {
+      if (owner < 0) continue;
+      const int other = table_.Lookup(short_name);
+      if (other >= 0 && other != owner) table_.Merge(other, owner);
+    }
+    SameSpellings();
+  }
+
+  // One name written two ways in one filing: an organization's words
+  // abbreviated ("Fujitsu Telecom Europe" / "FUJITSU TELECOMMUNICATIONS
+  // EUROPE", "Med IV" / "Medical I.V."), a person's given names as initials
+  // ("W.A. Freeman" signing for "William A. Freeman"). The shorter spelling
+  // joins the fuller one, when exactly one fuller one matches.
+  void SameSpellings() {
+    // Lower-case words: "I.V." -> "iv", "EUROPE" -> "europe"; a dot inside
+    // a word parts it ("Funding.com" is "funding com", never "funding").
+    auto words_of = [](std::string_view name) {
+      std::vector<std::string> out;
+      for (std::string_view w : Split(name, ' ')) {
+        bool initials = w.size() >= 2 && w.size() % 2 == 0;
+        for (size_t q = 0; q + 1 < w.size() && initials; q += 2) initials = IsAsciiAlpha(w[q]) && w[q + 1] == '.';
+        std::string k;
+        for (char c : w) {
+          if (IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+            k += AsciiLower(c);
+          } else if (c == '.' && !initials && !k.empty()) {
+            out.push_back(std::move(k));
+            k.clear();
+          }
+        }
+        if (!k.empty()) out.push_back(std::move(k));
+      }
+      return out;
+    };
+    struct Key {
+      int entity;
+      std::vector<std::string> words;
+    };
+    std::unordered_map<std::string, std::vector<Key>> orgs, people;  // by first word's 3 letters / last word
+    for (size_t i = 0; i < table_.entities.size(); ++i) {
+      const FoundEntity& e = table_.entities[i];
+      if (e.merged_into >= 0 || e.regulator) continue;
+      if (e.type == EntityType::kOrganization) {
+        std::vector<std::string> w = words_of(e.name);
+        if (w.size() >= 2) orgs[w[0].substr(0, 3)].push_back({static_cast<int>(i), std::move(w)});
+      } else if (e.type == EntityType::kPerson) {
+        // "W.A." is two initials: split a dotted run into its letters.
+        std::vector<std::string> w;
+        for (std::string_view part : Split(e.name, ' ')) {
+          if (part == "Jr." || part == "Sr." || part.empty()) continue;
+          if (part.size() >= 4 && part.size() % 2 == 0 && part.find('.') == 1) {
+            bool initials = true;
+            for (size_t q = 0; q < part.size(); q += 2) initials = initials && IsAsciiUpper(part[q]) && part[q + 1] == '.';
+            if (initials) {
+              for (size_t q = 0; q < part.size(); q += 2) w.emplace_back(1, AsciiLower(part[q]));
+              continue;
+            }
+          }
+          std::vector<std::string> one = words_of(part);
+          w.insert(w.end(), one.begin(), one.end());
+        }
+        if (w.size() >= 2) people[w.back()].push_back({static_cast<int>(i), std::move(w)});
+      }
+    }
+    // Each shorter word a prefix (3 letters or more) of the fuller one's.
+    auto abbreviates = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+      if (a.size() != b.size() || a == b) return false;
+      for (size_t q = 0; q < a.size(); ++q) {
+        if (a[q] == b[q]) continue;
+        if (a[q].size() < 3 || b[q].size() <= a[q].size() || b[q].compare(0, a[q].size(), a[q]) != 0) return false;
+      }
+      return true;
+    };
+    // Given names as initials: "w a freeman" of "william a freeman".
+    auto initials_of = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+      if (a.size() != b.size() || a == b) return false;
+      bool any = false;
+      for (size_t q = 0; q + 1 < a.size(); ++q) {
+        if (a[q] == b[q]) continue;
+        if (a[q].size() != 1 || b[q].size() < 2 || b[q][0] != a[q][0]) return false;
+        any = true;
+      }
+      return any && a.back() == b.back();
+    };
+    auto join = [&](std::unordered_map<std::string, std::vector<Key>>& groups, auto shorter) {
+      std::vector<std::pair<int, int>> merges;
+      for (auto& [first, keys] : groups) {
+        if (keys.size() < 2) continue;
+        for (const Key& a : keys) {
+          int fuller = -1, found = 0;
+          for (const Key& b : keys) {
+            if (a.entity != b.entity && shorter(a.words, b.words)) {
+              fuller = b.entity;
+              ++found;
+            }
+          }
+          if (found != 1) continue;
+          const FoundEntity& s = table_.entities[a.entity];
+          const FoundEntity& f = table_.entities[fuller];
+          if (!s.cik.empty() && !f.cik.empty() && s.cik != f.cik) continue;
+          // The registrant and a CIK keep their entity: the other joins it.
+          if (s.registrant || (!s.cik.empty() && f.cik.empty())) merges.emplace_back(fuller, a.entity);
+          else merges.emplace_back(a.entity, fuller);
+        }
+      }
+      for (auto [from, into] : merges) table_.Merge(from, into);
+    };
+    join(orgs, abbreviates);
+    join(people, initials_of);
   }
 
   void Count() {

@@ -34,6 +34,7 @@ struct FoundEntity {
   bool registrant = false;
   int product_evidence = 0;  //!< products: contexts for minus contexts against
   int mentions = 0;
+  int merged_into = -1;      //!< another spelling of that entity (EntityTable::Merge): not emitted
 };
 
 struct EntityMention {
@@ -54,6 +55,11 @@ class EntityTable {
   // Adds (or finds) an entity; `surface` is how the text wrote it. Returns its index.
   int Add(EntityType type, std::string_view name, std::string_view surface = {});
   void AddAlias(int entity, std::string_view alias);
+  // `from` is another spelling of `into` ("W.A. Freeman" of "William A.
+  // Freeman"): its names become `into`'s aliases and every surface, employer
+  // and relation that named it names `into`. `from` stays in `entities`,
+  // marked merged_into, so indexes held elsewhere stay valid.
+  void Merge(int from, int into);
   // Index of the entity with this exact surface form, or -1.
   int Lookup(std::string_view surface) const;
   // Known names in a tokenized sentence, longest match first, no overlaps.

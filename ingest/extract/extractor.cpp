@@ -55,11 +55,16 @@ Result<FilingExtract> Extractor::Build() {
   for (size_t i = 0; i < table_.entities.size(); ++i) {
     const FoundEntity& e = table_.entities[i];
     if (e.type == EntityType::kProduct && e.product_evidence < 0) keep[i] = false;
+    if (e.merged_into >= 0) keep[i] = false;
   }
   std::vector<std::string> ids(table_.entities.size());
   for (size_t i = 0; i < table_.entities.size(); ++i) {
+    size_t root = i;
+    while (table_.entities[root].merged_into >= 0) root = static_cast<size_t>(table_.entities[root].merged_into);
+    ids[i] = table_.entities[root].id;
+  }
+  for (size_t i = 0; i < table_.entities.size(); ++i) {
     const FoundEntity& fe = table_.entities[i];
-    ids[i] = fe.id;
     if (!keep[i]) continue;
     Entity e;
     e.id = fe.id;
@@ -84,6 +89,7 @@ Result<FilingExtract> Extractor::Build() {
     }
   }
   for (const FoundRelation& r : table_.relations) {
+    if (ids[r.from] == ids[r.to]) continue;  // two spellings of one entity (EntityTable::Merge)
     Relation rel{r.type, ids[r.from], ids[r.to], r.role, {MakeSource(r.sentence)}};
     out_.relations.push_back(std::move(rel));
   }

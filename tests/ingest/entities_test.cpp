@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/extract/extractor.h"
 #include "ingest/extract/tokens.h"
 #include "ingest/reader.h"
 #include "ingest/segment.h"
@@ -435,6 +436,94 @@ TEST_CASE("entities: people who sign with /s/ are found (Baobin He in dev/09, Fr
     REQUIRE(d->table.registrant >= 0);
     CHECK(HasAlias(d->table.entities[d->table.registrant], "APPLE COMPUTER INC"));
   }
+}
+
+// The emitted organization or person with this name or alias, or nullptr;
+// *count says how many there are.
+const Entity* Spelled(const FilingExtract& x, std::string_view name, int* count) {
+  const Entity* found = nullptr;
+  *count = 0;
+  for (const Entity& e : x.entities) {
+    if (e.type != EntityType::kOrganization && e.type != EntityType::kPerson) continue;
+    if (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()) {
+      found = &e;
+      ++*count;
+    }
+  }
+  return found;
+}
+
+// The one entity spelled `name` (and that there is exactly one).
+const Entity& OnlyOne(const FilingExtract& x, std::string_view name) {
+  int n = 0;
+  const Entity* e = Spelled(x, name, &n);
+  INFO(name);
+  REQUIRE(e != nullptr);
+  REQUIRE(n == 1);
+  return *e;
+}
+
+TEST_CASE("entities: one company written two ways in one real filing is one entity (Westell 1999, Home Health 1998)",
+          "[ingest][entities]") {
+  {
+    // "Westell, Inc." beside "Westell Technologies, Inc.", "Westell sold ...";
+    // "Fujitsu Telecom Europe Limited" in the text, "FUJITSU TELECOMMUNICATIONS
+    // EUROPE LIMITED" in the press release's heading.
+    FilingExtract x = Extract("real/0018_westell-technologies_1999.txt");
+    const Entity* westell = &OnlyOne(x, "Westell");
+    int n = 0;
+    CHECK(westell->id == x.filing.registrant);
+    CHECK(westell->name == "Westell Technologies");
+    const Entity* ftel = &OnlyOne(x, "Fujitsu Telecom Europe");
+    CHECK(Spelled(x, "FUJITSU TELECOMMUNICATIONS EUROPE", &n) == ftel);
+    CHECK(Spelled(x, "FTEL", &n) == ftel);
+    // Westell Europe Limited is another company: it stays one.
+    const Entity* wel = Spelled(x, "Westell Europe", &n);
+    REQUIRE(wel != nullptr);
+    CHECK(wel != westell);
+    // No event lists the registrant twice under two names.
+    for (const Event& ev : x.events) {
+      int westells = 0;
+      for (const Party& p : ev.parties) westells += p.entity_id == westell->id;
+      CHECK(westells <= 1);
+      CHECK(ev.parties.size() == [&] {
+        std::vector<std::string> ids;
+        for (const Party& p : ev.parties) ids.push_back(p.entity_id);
+        std::sort(ids.begin(), ids.end());
+        return static_cast<size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+      }());
+    }
+  }
+  {
+    // "Home Health Corporation of America, Inc." and, in its press release,
+    // "Home Health Corporation is a leading provider ...".
+    FilingExtract x = Extract("real/0016_home-health-of_1998.txt");
+    const Entity* hh = &OnlyOne(x, "Home Health Corporation");
+    int n = 0;
+    CHECK(hh->id == x.filing.registrant);
+    CHECK(hh->name == "Home Health Corporation of America");
+    // The place a legal name ends with is not a short form by itself.
+    CHECK(Spelled(x, "Home", &n) == nullptr);
+  }
+}
+
+TEST_CASE("entities: a signer's initials name the person typed out below them (Zurn 1994: W.A. Freeman)",
+          "[ingest][entities]") {
+  FilingExtract x = Extract("real/0002_zurn-industries_1994.txt");
+  const Entity* p = &OnlyOne(x, "W.A. Freeman");
+  CHECK(p->type == EntityType::kPerson);
+  CHECK(p->name == "William A. Freeman");
+}
+
+TEST_CASE("entities: a national bank's 'National Association' is its legal form (Estee Lauder 2012 indenture trustee)",
+          "[ingest][entities]") {
+  // "... between the Company and U.S. Bank Trust National Association, as
+  // successor in interest to State Street Bank and Trust Company, as trustee."
+  FilingExtract x = Extract("real/0142_estee-lauder-companies_2012.htm");
+  const Entity* bank = &OnlyOne(x, "U.S. Bank Trust National Association");
+  int n = 0;
+  CHECK(bank->name == "U.S. Bank Trust");
+  CHECK(Spelled(x, "U.S. Bank", &n) == nullptr);
 }
 
 }  // namespace
