@@ -427,6 +427,13 @@ class Discoverer {
       TickerOrgs(si);
       AgencyOrgs(si);
     }
+    // A press release filed with no cover, header or headline to name its
+    // company announces itself with its ticker: "PITTSBURGH, June 1, 2021 -
+    // The PNC Financial Services Group, Inc. (NYSE: PNC) today announced".
+    if (table_.registrant < 0 && first_ticker_ >= 0) {
+      table_.registrant = first_ticker_;
+      table_.entities[first_ticker_].registrant = true;
+    }
     for (size_t si = 0; si < seg_.sentences.size(); ++si) {
       DefinedTerms(si);
       Subsidiaries(si);
@@ -743,6 +750,7 @@ class Discoverer {
       }
       int idx = table_.Add(EntityType::kOrganization, Join(t, b, end, S(si)), surface);
       table_.AddAlias(idx, sym.text);
+      if (first_ticker_ < 0) first_ticker_ = idx;
     }
   }
 
@@ -1430,6 +1438,7 @@ class Discoverer {
   const std::vector<std::vector<Token>>& tokens_;
   const Lexicon& lex_;
   EntityTable table_;
+  int first_ticker_ = -1;  //!< the first organization written with its ticker
 };
 
 }  // namespace

@@ -147,6 +147,18 @@ TEST_CASE("frames: a release filed alone names its registrant in its headline, i
   }
 }
 
+TEST_CASE("frames: a release with no headline line names its registrant by the ticker it announces itself with",
+          "[extract][frames]") {
+  // PNC's release of June 1, 2021 reads as one block: "... PNC COMPLETES
+  // ACQUISITION OF BBVA USA ... PITTSBURGH, June 1, 2021 - The PNC Financial
+  // Services Group, Inc. (NYSE: PNC) today announced the completion ...".
+  FilingExtract x = Extract("real/0261_pnc-financial-services_2021.htm");
+  CHECK(NameOf(x, x.filing.registrant) == "PNC Financial Services Group");
+  std::vector<const Event*> evs = About(x, "corporate.transaction", "BBVA USA Bancshares");
+  REQUIRE(!evs.empty());
+  for (const Event* ev : evs) CHECK(HasRegistrant(x, *ev));
+}
+
 TEST_CASE("frames: every Item of a real filing with a fixed meaning yields an event read from it", "[extract][frames]") {
   const Lexicon& lex = Lexicon::Get();
   for (const auto& entry : std::filesystem::directory_iterator(DataPath("real"))) {
