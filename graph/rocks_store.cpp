@@ -34,6 +34,7 @@
 #include <tuple>
 #include <utility>
 
+#include "common/names.h"
 #include "graph/backup.h"
 #include "graph/check.h"
 #include "graph/resolve.h"
@@ -429,6 +430,22 @@ Entity NewEntityFields(const Entity& in) {
 // Folds a later telling into an entity's fields (sources aside).
 void MergeEntityFields(Entity* e, const Entity& in) {
   FillEmpty(&e->name, in.name);
+  // A company goes by its newest name: a filing whose SEC header lists the
+  // name stored so far among the company's former names ("APPLE COMPUTER
+  // INC", changed 1997-08-08) renames it; the old name stays an alias. Any
+  // order of filings comes to the same name: an older filing's header cannot
+  // list a newer name as a former one.
+  if (!in.cik.empty() && in.cik == e->cik && in.name != e->name) {
+    const std::string current = FoldName(e->name);
+    const bool renamed = FoldName(in.name) != current &&
+                         std::any_of(in.former_names.begin(), in.former_names.end(),
+                                     [&](const FormerName& f) { return FoldName(f.name) == current; });
+    if (renamed) {
+      AddUnique(&e->aliases, e->name);
+      e->name = in.name;
+      e->aliases.erase(std::remove(e->aliases.begin(), e->aliases.end(), e->name), e->aliases.end());
+    }
+  }
   if (in.name != e->name) AddUnique(&e->aliases, in.name);
   for (const std::string& a : in.aliases) {
     if (a != e->name) AddUnique(&e->aliases, a);

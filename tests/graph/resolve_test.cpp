@@ -52,6 +52,10 @@ TEST_CASE("resolve: Apple Computer (1999) and Apple Inc. (2024) are one company,
     CHECK(apple[0].former_names[0].until == "1997-08-08");
     CHECK(apple[0].former_names[1].name == "APPLE INC");
     CHECK(apple[0].former_names[1].until == "2007-01-09");
+    // The company goes by its newest name, whichever filing came first; the
+    // old one stays an alias.
+    CHECK(apple[0].name == "Apple");
+    CHECK(std::find(apple[0].aliases.begin(), apple[0].aliases.end(), "Apple Computer") != apple[0].aliases.end());
     // Both filings name the same registrant.
     CHECK((*store)->GetFiling(a.filing.id)->registrant == apple[0].id);
     CHECK((*store)->GetFiling(b.filing.id)->registrant == apple[0].id);
