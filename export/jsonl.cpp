@@ -1,5 +1,7 @@
 #include "export/jsonl.h"
 
+#include <algorithm>
+
 #include "common/json.h"
 #include "export/export_util.h"
 
@@ -66,6 +68,27 @@ void WriteEvent(const Event& event, const EntityIndex& index, std::string* out) 
     w.EndObject();
   }
   w.Field("summary", event.summary, /*skip_empty=*/true);
+  if (!event.slots.empty()) {
+    // "slots": {"person": {"name": ..., "id": ...}, "role": "Chief Financial
+    // Officer", "effective": "2005-10-31", "jobs": 180}.
+    w.Key("slots");
+    w.BeginObject();
+    for (const Slot& s : event.slots) {
+      w.Key(s.name);
+      if (!s.entity_id.empty()) {
+        w.BeginObject();
+        w.Field("name", index.Name(s.entity_id));
+        w.Field("id", s.entity_id);
+        w.EndObject();
+      } else if (!s.value.empty() && s.value.size() <= 15 &&
+                 std::all_of(s.value.begin(), s.value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        w.Number(std::stod(s.value));
+      } else {
+        w.String(s.value);
+      }
+    }
+    w.EndObject();
+  }
   w.Key("sources");
   WriteSources(&w, event.sources);
   w.EndObject();

@@ -235,6 +235,11 @@ std::optional<Money> GetMoney(Reader* r) {
   return m;
 }
 
+// The amount's present byte also says whether slots follow the summary
+// (records written before slots have it 0 or 1, and read as before).
+constexpr uint8_t kHasAmount = 0x01;
+constexpr uint8_t kHasSlots = 0x02;
+
 void PutEvent(Writer* w, const Event& e) {
   w->Str(e.id);
   w->Str(e.type);
@@ -245,8 +250,21 @@ void PutEvent(Writer* w, const Event& e) {
     w->Str(p.role);
   }
   w->Str(e.agreement_id);
-  PutMoney(w, e.amount);
+  w->Byte((e.amount ? kHasAmount : 0) | (e.slots.empty() ? 0 : kHasSlots));
+  if (e.amount) {
+    w->Double(e.amount->value);
+    w->Str(e.amount->currency);
+    w->Byte(e.amount->per_share ? 1 : 0);
+  }
   w->Str(e.summary);
+  if (!e.slots.empty()) {
+    w->Varint(e.slots.size());
+    for (const Slot& s : e.slots) {
+      w->Str(s.name);
+      w->Str(s.value);
+      w->Str(s.entity_id);
+    }
+  }
   PutSources(w, e.sources);
 }
 
@@ -264,8 +282,27 @@ Event GetEvent(Reader* r) {
     e.parties.push_back(std::move(p));
   }
   e.agreement_id = r->Str();
-  e.amount = GetMoney(r);
+  const uint8_t flags = r->Byte();
+  if (flags & ~(kHasAmount | kHasSlots)) r->Fail();
+  if (flags & kHasAmount) {
+    Money m;
+    m.value = r->Double();
+    m.currency = r->Str();
+    m.per_share = r->Bool();
+    e.amount = std::move(m);
+  }
   e.summary = r->Str();
+  if (flags & kHasSlots) {
+    size_t n = r->Count(3);
+    e.slots.reserve(n);
+    for (size_t i = 0; i < n && r->ok(); ++i) {
+      Slot s;
+      s.name = r->Str();
+      s.value = r->Str();
+      s.entity_id = r->Str();
+      e.slots.push_back(std::move(s));
+    }
+  }
   e.sources = GetSources(r);
   return e;
 }

@@ -47,4 +47,11 @@ const Entity* GraphSlice::Find(std::string_view id) const {
   return nullptr;
 }
 
+const Slot* Event::SlotNamed(std::string_view name) const {
+  for (const Slot& s : slots) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
 }  // namespace dealgraph

@@ -75,6 +75,15 @@ struct Party {
   std::string role;  //!< "licensee", "licensor", "payer", "payee", "sponsor", "acquirer", ...; may be ""
 };
 
+// A typed fact of an event beyond its parties (docs/events.md lists each
+// type's slots, data/lexicon/slots.tsv their kinds): an officer change's
+// "role" and "action", an auditor change's "side", an "effective" date.
+struct Slot {
+  std::string name;       //!< "role", "action", "side", "effective", "jobs", ...
+  std::string value;      //!< as written ("Chief Financial Officer"), ISO for dates, digits for numbers
+  std::string entity_id;  //!< the entity the slot names ("person", "auditor"), else ""
+};
+
 struct Event {
   std::string id;    //!< "ev:" + 16 hex digits, stable across runs
   std::string type;  //!< one of the types of docs/events.md ("agreement.renewed", ...)
@@ -83,7 +92,10 @@ struct Event {
   std::string agreement_id;  //!< "ag:..." when the event concerns an agreement
   std::optional<Money> amount;
   std::string summary;  //!< a short description ("renewed for one additional three-year term")
+  std::vector<Slot> slots;  //!< in the order of the type's slots; a slot at most once
   std::vector<Source> sources;
+  // The slot called `name`, or nullptr.
+  const Slot* SlotNamed(std::string_view name) const;
 };
 
 // Typed edges between entities that are not events.

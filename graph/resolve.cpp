@@ -60,6 +60,9 @@ std::map<std::string, std::string> ResolveIdentities(const Store& store, FilingE
   map(&x->filing.registrant);
   for (Event& ev : x->events) {
     for (Party& p : ev.parties) map(&p.entity_id);
+    for (Slot& s : ev.slots) {
+      if (!s.entity_id.empty()) map(&s.entity_id);
+    }
   }
   for (Relation& r : x->relations) {
     map(&r.from);

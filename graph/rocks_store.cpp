@@ -501,6 +501,10 @@ void MergeEvent(Event* e, const Event& in, const FilingInfo& filing) {
   // remaining tellings with this rule).
   if (in.amount && (!e->amount || IsAmendment(filing.form))) e->amount = in.amount;
   FillEmpty(&e->summary, in.summary);
+  // A slot the first telling left out, a later one fills.
+  for (const Slot& s : in.slots) {
+    if (!e->SlotNamed(s.name)) e->slots.push_back(s);
+  }
   for (Party& p : e->parties) {
     if (!p.role.empty()) continue;
     for (const Party& q : in.parties) {

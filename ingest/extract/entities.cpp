@@ -223,6 +223,10 @@ int ProductContext(const std::vector<Token>& t, size_t i) {
 
 }  // namespace
 
+std::string TitleAt(const std::vector<Token>& tokens, size_t b, std::string_view sentence, size_t* end) {
+  return ReadTitle(Lexicon::Get(), tokens, b, sentence, end);
+}
+
 std::string EntityId(EntityType type, std::string_view name) {
   switch (type) {
     case EntityType::kOrganization: return "org:" + Slug(FoldName(name));

@@ -93,6 +93,11 @@ class EntityTable {
 EntityTable DiscoverEntities(const Document& doc, const Segmented& seg,
                              const std::vector<std::vector<Token>>& tokens);
 
+// The officer's or director's title written at tokens[b...] ("Chief
+// Financial Officer", "Senior Vice President and General Counsel"), or ""
+// when tokens[b] starts none; *end is one past its last token.
+std::string TitleAt(const std::vector<Token>& tokens, size_t b, std::string_view sentence, size_t* end);
+
 // The id an entity of this type and name gets.
 std::string EntityId(EntityType type, std::string_view name);
 

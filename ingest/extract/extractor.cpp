@@ -46,6 +46,7 @@ Result<FilingExtract> Extractor::Run() {
   AttachAmounts();
   UnifyAgreements();
   MergeDrafts();
+  FillSlots();
   return Build();
 }
 
@@ -142,6 +143,7 @@ Result<FilingExtract> Extractor::Build() {
     if (d.amount) ev.amount = Money{d.amount->value, d.amount->currency, d.amount->per_share};
     ev.sources = d.sources;
     ev.summary = d.summary;
+    for (const DraftSlot& s : d.slots) ev.slots.push_back(Slot{s.name, s.value, s.entity >= 0 ? ids[s.entity] : ""});
     std::string key = ev.type + "|" + ev.date + "|" + ev.agreement_id;
     for (const Party& p : ev.parties) key += "|" + p.entity_id;
     key += "|" + out_.filing.id;

@@ -40,6 +40,13 @@ struct FoundAgreement {
 };
 
 // An event before resolution.
+// A typed slot of a draft: `entity` indexes the entity table for entity slots.
+struct DraftSlot {
+  std::string name;
+  std::string value;
+  int entity = -1;
+};
+
 struct Draft {
   std::string type;
   DateValue date;
@@ -52,6 +59,7 @@ struct Draft {
   int sentence = -1;
   std::string summary;
   std::vector<Source> sources;
+  std::vector<DraftSlot> slots;  //!< FillSlots
   bool dead = false;
   bool index_row = false;  //!< told by an exhibit index row (ExhibitIndexRow)
 };
@@ -191,10 +199,11 @@ class Extractor {
   std::string ReferredItem(size_t si, const std::string& item,
                            const std::map<std::string, std::vector<size_t>>& sentences) const;
 
-  // The byte offset of the first cue of `rule` in the lower-cased sentence
-  // that states a fact (not after "to" unless decided, not conditional), or npos.
+  // The byte offset of the first cue of `rule` at or after byte `from` of
+  // the lower-cased sentence that states a fact (not after "to" unless
+  // decided, not conditional), or npos.
   size_t FrameCueAt(const FrameRule& rule, std::string_view lower,
-                    const std::vector<Token>& t) const;
+                    const std::vector<Token>& t, size_t from = 0) const;
 
   // True when the lower-cased sentence speaks of an accountant or audit firm.
   static bool MentionsAuditor(std::string_view lower);
@@ -217,6 +226,26 @@ class Extractor {
   // only).
   std::vector<int> ListedPeople(const std::vector<EntityMention>& ms, const std::vector<Token>& t,
                                 const std::vector<int>& parties) const;
+
+  // ---- typed slots (slots.cpp) ----
+  // Fills each live draft's typed slots, those its type lists in
+  // event_types.tsv: an officer change's person, role, action and effective
+  // date; an auditor change's firm, action and side; a restructuring's jobs.
+  // Each is read from the draft's own sentence; a slot the sentence does not
+  // give is left out, never guessed.
+  void FillSlots();
+
+  // The positions a restructuring cuts, as the filing counts them
+  // ("approximately 180 manufacturing jobs"): from the draft's sentence, else
+  // from a sentence of the same Item or exhibit that tells the restructuring
+  // too; "" when none does.
+  std::string JobsCut(const Draft& d) const;
+
+  // The frame action (frames.tsv) of `type` whose cue in the lower-cased
+  // sentence stands nearest token `anchor` (the firm or person the event is
+  // about), or "" when no cue of the type's frames is there.
+  std::string FrameAction(const std::string& type, std::string_view lower, const std::vector<Token>& t,
+                          size_t anchor) const;
 
   // ---- sentence triggers, dates and relations (sentence_triggers.cpp) ----
   void ReadSentence(size_t si, const std::vector<EntityMention>& ms);

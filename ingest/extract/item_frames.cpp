@@ -190,10 +190,10 @@ std::string Extractor::ReferredItem(
 }
 
 size_t Extractor::FrameCueAt(const FrameRule& rule, std::string_view lower,
-                             const std::vector<Token>& t) const {
+                             const std::vector<Token>& t, size_t from) const {
   size_t best = std::string_view::npos;
   for (const FrameCue& cue : rule.cues) {
-    for (size_t p = 0; (p = lower.find(cue.phrase, p)) != std::string_view::npos;
+    for (size_t p = from; (p = lower.find(cue.phrase, p)) != std::string_view::npos;
          p += cue.phrase.size()) {
       if (p >= best) break;
       if (p > 0 && IsAsciiAlnum(lower[p - 1])) continue;

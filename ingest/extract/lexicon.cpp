@@ -50,6 +50,7 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   set_of("industry_words.txt", &lex.industry_words);
   set_of("non_products.txt", &lex.non_products);
   set_of("headline_verbs.txt", &lex.headline_verbs);
+  set_of("job_nouns.txt", &lex.job_nouns);
   set_of("non_org_heads.txt", &lex.non_org_heads);
   set_of("title_heads.txt", &lex.title_heads);
   set_of("deal_nouns.txt", &lex.deal_nouns);
@@ -112,13 +113,36 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     lex.boilerplate.push_back(std::move(phrase));
   }
   for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
+  // The typed slots events may carry, and their kinds.
+  for (std::string_view e : Entries(text("slots.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 3) return Status::InvalidArgument("slots.tsv: malformed line: " + std::string(e));
+    SlotInfo info;
+    if (cols[1] == "entity") info.kind = SlotKind::kEntity;
+    else if (cols[1] == "text") info.kind = SlotKind::kText;
+    else if (cols[1] == "date") info.kind = SlotKind::kDate;
+    else if (cols[1] == "number") info.kind = SlotKind::kNumber;
+    else return Status::InvalidArgument("slots.tsv: unknown kind '" + cols[1] + "' in: " + std::string(e));
+    info.meaning = cols[2];
+    lex.slots.emplace(cols[0], std::move(info));
+  }
   // The event-type registry: every type named below must be one of its rows.
   std::unordered_set<std::string> known_types;
   for (std::string_view e : Entries(text("event_types.tsv"))) {
     std::vector<std::string> cols = Columns(e);
     if (cols.size() < 3) return Status::InvalidArgument("event_types.tsv: malformed line: " + std::string(e));
     known_types.insert(cols[0]);
-    lex.event_types.push_back(EventTypeInfo{cols[0], cols[1], cols[2]});
+    EventTypeInfo info{cols[0], cols[1], cols[2], {}};
+    if (cols.size() > 3) {
+      for (std::string_view slot : Split(cols[3], ',')) {
+        std::string name(Trim(slot));
+        if (name.empty()) continue;
+        if (!lex.slots.count(name))
+          return Status::InvalidArgument("event_types.tsv: slot '" + name + "' of " + cols[0] + " is not in slots.tsv");
+        info.slots.push_back(std::move(name));
+      }
+    }
+    lex.event_types.push_back(std::move(info));
   }
   auto check_type = [&](const char* file, const std::string& type) -> Status {
     if (known_types.count(type)) return Status::Ok();
@@ -261,6 +285,13 @@ const Lexicon& Lexicon::Get() {
     return std::move(lex).value();
   }();
   return lexicon;
+}
+
+const EventTypeInfo* Lexicon::EventType(std::string_view type) const {
+  for (const EventTypeInfo& t : event_types) {
+    if (t.type == type) return &t;
+  }
+  return nullptr;
 }
 
 }  // namespace dealgraph

@@ -103,6 +103,15 @@ struct EventTypeInfo {
   std::string type;
   std::string family;
   std::string label;
+  std::vector<std::string> slots;  //!< the typed slots its events may carry, in order (slots.tsv)
+};
+
+// A typed slot of events (slots.tsv): what kind of value it holds.
+enum class SlotKind { kEntity, kText, kDate, kNumber };
+
+struct SlotInfo {
+  SlotKind kind = SlotKind::kText;
+  std::string meaning;
 };
 
 struct Lexicon {
@@ -117,6 +126,7 @@ struct Lexicon {
   // industry words, each of which names no organization on its own.
   WordSet generic_org_words;
   WordSet headline_verbs;  //!< headline_verbs.txt, as written
+  WordSet job_nouns;       //!< job_nouns.txt, lower case: what a restructuring counts ("jobs", "positions")
   WordSet non_org_heads;   //!< non_org_heads.txt, as written
   WordSet title_heads;     //!< title_heads.txt, as written
   WordSet deal_nouns;      //!< deal_nouns.txt, lower case
@@ -142,6 +152,9 @@ struct Lexicon {
   std::bitset<65536> boilerplate_starts;
   std::vector<std::string> conditional_cues;  //!< lower case
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
+  std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
+  // The registry's row for `type`, or nullptr.
+  const EventTypeInfo* EventType(std::string_view type) const;
   std::unordered_map<std::string, ItemInfo> items;  //!< "1.01", "old:6"
   std::vector<FrameRule> frames;
   // Indices into `frames` by Item code, in the file's order.

@@ -57,6 +57,22 @@ TEST_CASE("jsonl: an undated event has a null date and omits what it lacks", "[e
                 R"("quote":"ImmunoGen has expanded its Phase I trial of huC242-DM4."}]})");
 }
 
+TEST_CASE("jsonl: typed slots are one object after the summary: entities by name and id, counts as numbers",
+          "[export]") {
+  GraphSlice s = ImmunoGenSlice();
+  Event ev = EventById(s, "ev:0000000000000008");
+  ev.slots = {Slot{"person", "Mitchel Sayare", "person:mitchel-sayare"}, Slot{"role", "Chief Executive Officer", ""},
+              Slot{"effective", "2006-07-01", ""}, Slot{"jobs", "180", ""}};
+  std::string line;
+  WriteEventJson(ev, s, &line);
+  CHECK(IsValidJson(line));
+  INFO(line);
+  // The person by the slice's canonical name, as a party is.
+  CHECK(line.find(R"("summary":"Phase I trial of huC242-DM4 expanded","slots":{"person":{"name":)"
+                  R"("Mitchel Sayare","id":"person:mitchel-sayare"},"role":"Chief Executive Officer",)"
+                  R"("effective":"2006-07-01","jobs":180},"sources":)") != std::string::npos);
+}
+
 TEST_CASE("jsonl: a party or agreement missing from the slice falls back to its id", "[export]") {
   GraphSlice s;
   Event e;

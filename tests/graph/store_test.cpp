@@ -569,6 +569,32 @@ TEST_CASE("store: events of one filing that tell the same thing merge into one",
   CHECK(renewals[0].sources[1].filing == renewals[0].sources[0].filing);
 }
 
+TEST_CASE("store: an event's typed slots come back, and a later telling fills the slots the first left out",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  FilingExtract x = FilingA();
+  x.events[0].slots = {Slot{"action", "renewed", ""}, Slot{"counterparty", "Genentech", "org:genentech"}};
+  Event again = x.events[0];
+  again.id = "ev:a1b2c3d4e5f6ffff";
+  again.slots = {Slot{"action", "extended", ""}, Slot{"effective", "2005-05-03", ""}};
+  again.sources = {Src(kFilingA, "EX-99.1", "ImmunoGen announced the renewal.", "2005-05-05")};
+  x.events.push_back(again);
+  Add(store.get(), x);
+  Result<Event> ev = store->GetEvent("ev:a1b2c3d4e5f60001");
+  REQUIRE(ev.ok());
+  REQUIRE(ev->slots.size() == 3);
+  CHECK(ev->slots[0].name == "action");
+  CHECK(ev->slots[0].value == "renewed");  // the first telling's stays
+  CHECK(ev->slots[1].entity_id == "org:genentech");
+  CHECK(ev->slots[2].name == "effective");
+  CHECK(ev->slots[2].value == "2005-05-03");
+  // The other event of the filing has none, and reads back so.
+  Result<Event> other = store->GetEvent(x.events[1].id);
+  REQUIRE(other.ok());
+  CHECK(other->slots.empty());
+}
+
 TEST_CASE("store: an event id already used by a different event gets a derived id", "[graph]") {
   TempDir dir;
   auto store = OpenTestStore(dir.path());

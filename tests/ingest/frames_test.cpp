@@ -46,6 +46,13 @@ bool FromItem(const Event& ev, std::string_view item) {
   return false;
 }
 
+// The value of slot `name` of `ev` ("" when it has none); its entity in *entity.
+std::string SlotOf(const Event& ev, std::string_view name, std::string* entity = nullptr) {
+  const Slot* s = ev.SlotNamed(name);
+  if (entity) *entity = s ? s->entity_id : "";
+  return s ? s->value : "";
+}
+
 bool HasRegistrant(const FilingExtract& x, const Event& ev) {
   for (const Party& p : ev.parties) {
     if (p.entity_id == x.filing.registrant) return true;
@@ -76,6 +83,14 @@ TEST_CASE("frames: SPACEHAB's old Item 4 dismisses one auditor and engages anoth
   CHECK(gt[0]->date == "2004-05-18");  // the engagement's effective day, not the board's approval
   CHECK(gt[0]->summary == "engaged");
   CHECK(FromItem(*ey[0], "4"));
+  // Typed slots: each firm with its side of the change.
+  std::string firm;
+  CHECK(SlotOf(*ey[0], "side") == "former");
+  CHECK(SlotOf(*ey[0], "action") == "dismissed");
+  CHECK(SlotOf(*ey[0], "auditor", &firm) == "Ernst & Young");
+  CHECK(NameOf(x, firm) == "Ernst & Young");
+  CHECK(SlotOf(*gt[0], "side") == "new");
+  CHECK(SlotOf(*gt[0], "auditor", &firm) == "Grant Thornton");
 }
 
 TEST_CASE("frames: a sole practitioner dismissed as auditor is the firm 'Lawrence Scharfman, CPA'", "[extract][frames]") {
@@ -92,6 +107,13 @@ TEST_CASE("frames: 'informed ... that he would resign' is a departure, dated the
   REQUIRE(evs.size() == 1);
   CHECK(evs[0]->date == "2005-10-26");
   CHECK(evs[0]->summary == "left");
+  // "... that he would resign from his positions as Vice President, Chief
+  // Financial Officer and Assistant Secretary of the Company."
+  std::string who;
+  CHECK(SlotOf(*evs[0], "person", &who) == "Michael D. Craighead");
+  CHECK(NameOf(x, who) == "Michael D. Craighead");
+  CHECK(SlotOf(*evs[0], "action") == "left");
+  CHECK(SlotOf(*evs[0], "role") == "Vice President, Chief Financial Officer and Assistant Secretary");
 }
 
 TEST_CASE("frames: an exhibit index row tells a letter agreement's making, with the person who signed it",
@@ -185,6 +207,8 @@ TEST_CASE("frames: Zurn's 1994 Item 5 reference to its release tells the plant c
   std::vector<const Event*> evs = About(x, "restructuring", "Zurn Industries");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0]->date == "1994-04-19");  // "news release dated April 19, 1994 announcing ..."
+  // The release it refers to counts the cut: "approximately 180 manufacturing jobs".
+  CHECK(SlotOf(*evs[0], "jobs") == "180");
   CHECK(FromItem(*evs[0], "5"));
 }
 
@@ -277,6 +301,9 @@ TEST_CASE("frames: a frame with an unknown slot, type or item, or a trigger with
   Result<Lexicon> req = Lexicon::Parse(LexiconWith("triggers.tsv", "payment\tpaid\tcash\n"));
   REQUIRE_FALSE(req.ok());
   CHECK(req.status().message().find("unknown requirement 'cash'") != std::string::npos);
+  Result<Lexicon> typed = Lexicon::Parse(LexiconWith("event_types.tsv", "executive.change\texecutive\tchange\tperson,salary\n"));
+  REQUIRE_FALSE(typed.ok());
+  CHECK(typed.status().message().find("slot 'salary' of executive.change is not in slots.tsv") != std::string::npos);
   Result<Lexicon> ok = Lexicon::Parse(LexiconWith("frames.tsv", "5.02\texecutive.change\tperson\tleft\tresigned\n"));
   CHECK(ok.ok());
 }

@@ -1,0 +1,188 @@
+// Typed slots: what an event's own sentence says beyond its parties (the
+// slots each type carries are listed in data/lexicon/event_types.tsv).
+#include <algorithm>
+
+#include "ingest/extract/extractor_internal.h"
+
+namespace dealgraph {
+namespace extract_internal {
+
+namespace {
+
+bool Carries(const EventTypeInfo* info, std::string_view slot) {
+  return info && std::find(info->slots.begin(), info->slots.end(), slot) != info->slots.end();
+}
+
+// A count as written, digits only ("180", "1,200" -> "1200"), or "".
+std::string CountOf(std::string_view w) {
+  std::string digits;
+  for (char c : w) {
+    if (IsAsciiDigit(c)) digits += c;
+    else if (c != ',') return "";
+  }
+  return digits.size() > 7 ? "" : digits;
+}
+
+}  // namespace
+
+std::string Extractor::FrameAction(const std::string& type, std::string_view lower, const std::vector<Token>& t,
+                                   size_t anchor) const {
+  std::string action;
+  size_t best = SIZE_MAX;
+  for (const FrameRule& rule : lex_.frames) {
+    if (rule.type != type || rule.action.empty()) continue;
+    for (size_t at = FrameCueAt(rule, lower, t); at != std::string_view::npos;
+         at = FrameCueAt(rule, lower, t, at + 1)) {
+      const size_t tok = TokenAt(t, at);
+      const size_t dist = tok > anchor ? tok - anchor : anchor - tok;
+      if (dist < best) {
+        best = dist;
+        action = rule.action;
+      }
+    }
+  }
+  return action;
+}
+
+std::string Extractor::JobsCut(const Draft& d) const {
+  // The parts of the filing the event was read from: its sentence's Item
+  // or exhibit, and those of its other tellings.
+  std::vector<std::string_view> parts;
+  parts.push_back(seg_.blocks[seg_.sentences[d.sentence].block].item);
+  for (const Source& src : d.sources) parts.push_back(src.item);
+  // An Item that tells the news by its press release ("The Company's news
+  // release dated April 19, 1994 announcing ...") reads on in the release.
+  std::string_view said = seg_.sentences[d.sentence].text;
+  if (FindWordIgnoreCase(said, "release") != std::string_view::npos ||
+      FindWordIgnoreCase(said, "exhibit") != std::string_view::npos) {
+    for (const Block& b : seg_.blocks) {
+      if (b.section == Section::kExhibit && StartsWithIgnoreCase(b.item, "EX-99")) parts.push_back(b.item);
+    }
+  }
+  auto count_in = [&](size_t si) -> std::string {
+    const std::vector<Token>& t = tokens_[si];
+    for (size_t k = 0; k + 1 < t.size(); ++k) {
+      std::string n = CountOf(t[k].text);
+      if (n.empty() || n == "0") continue;
+      for (size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+        if (lex_.job_nouns.count(ToLower(t[j].text))) return n;
+      }
+    }
+    return "";
+  };
+  std::string n = count_in(static_cast<size_t>(d.sentence));
+  if (!n.empty()) return n;
+  // Another sentence of those parts that tells the restructuring too (one
+  // of the type's frame cues): "... will affect approximately 180
+  // manufacturing jobs".
+  for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+    const Block& b = seg_.blocks[seg_.sentences[si].block];
+    if (b.section == Section::kCover || b.section == Section::kSignature) continue;
+    if (std::find(parts.begin(), parts.end(), std::string_view(b.item)) == parts.end()) continue;
+    const std::string lower = ToLower(seg_.sentences[si].text);
+    if (FrameAction(d.type, lower, tokens_[si], 0).empty()) continue;
+    n = count_in(si);
+    if (!n.empty()) return n;
+  }
+  return "";
+}
+
+void Extractor::FillSlots() {
+  for (Draft& d : drafts_) {
+    if (d.dead || d.sentence < 0) continue;
+    const EventTypeInfo* info = lex_.EventType(d.type);
+    if (!info || info->slots.empty()) continue;
+    const size_t si = static_cast<size_t>(d.sentence);
+    const std::vector<Token>& t = tokens_[si];
+    std::string_view text = seg_.sentences[si].text;
+    const std::string lower = ToLower(text);
+    std::vector<EntityMention> ms = table_.Mentions(t);
+    auto add = [&](const char* name, std::string value, int entity = -1) {
+      if (!Carries(info, name) || (value.empty() && entity < 0)) return;
+      for (const DraftSlot& s : d.slots) {
+        if (s.name == name) return;
+      }
+      d.slots.push_back(DraftSlot{name, std::move(value), entity});
+    };
+    // The one party of the slot's kind, and where the sentence names it.
+    auto only_party = [&](auto wanted) {
+      int found = -1;
+      for (int p : d.parties) {
+        if (p == table_.registrant || !wanted(table_.entities[p])) continue;
+        if (found >= 0) return -1;
+        found = p;
+      }
+      return found;
+    };
+    auto mention_of = [&](int entity) -> const EntityMention* {
+      for (const EntityMention& m : ms) {
+        if (m.entity == entity) return &m;
+      }
+      return nullptr;
+    };
+    int subject = -1;
+    if (Carries(info, "person")) {
+      subject = only_party([](const FoundEntity& e) { return e.type == EntityType::kPerson; });
+      if (subject >= 0) add("person", table_.entities[subject].name, subject);
+    } else if (Carries(info, "auditor")) {
+      subject = only_party([](const FoundEntity& e) { return e.type == EntityType::kOrganization && !e.regulator; });
+      if (subject >= 0) add("auditor", table_.entities[subject].name, subject);
+    }
+    const EntityMention* at = subject >= 0 ? mention_of(subject) : nullptr;
+    if (Carries(info, "action")) {
+      // The cue nearest the firm or person: "dismissed Ernst & Young ... and
+      // engaged Grant Thornton" tells each firm its own side.
+      std::string action = FrameAction(d.type, lower, t, at ? at->tok_begin : 0);
+      if (action.empty()) action = d.summary;
+      add("action", action);
+      if (Carries(info, "side")) {
+        if (action == "dismissed") add("side", "former");
+        else if (action == "engaged") add("side", "new");
+      }
+    }
+    if (Carries(info, "role") && at) {
+      // The office written by the name: after it ("Michael Craighead resigned
+      // as Chief Financial Officer"), else just before it ("the Company's
+      // Chief Financial Officer, Michael Craighead"); never past another
+      // person's name. A seat on the board is "Director".
+      std::string role;
+      auto title_at = [&](size_t k) {
+        size_t end = k;
+        std::string title = TitleAt(t, k, text, &end);
+        if (title == "Directors" || (k >= 2 && t[k - 1].text == "of" && EqualsIgnoreCase(t[k - 2].text, "Board")))
+          title = "Director";
+        return title;
+      };
+      for (size_t k = at->tok_end; k < t.size() && k < at->tok_end + 20 && role.empty(); ++k) {
+        size_t len = 0;
+        const int other = table_.MentionAt(t, k, &len);
+        if (other >= 0 && other != subject && table_.entities[other].type == EntityType::kPerson) break;
+        role = title_at(k);
+      }
+      for (size_t k = at->tok_begin; k > 0 && k + 8 > at->tok_begin && role.empty(); --k) {
+        size_t end = 0;
+        std::string title = TitleAt(t, k - 1, text, &end);
+        if (!title.empty() && end + 2 >= at->tok_begin) role = title_at(k - 1);
+      }
+      add("role", role);
+    }
+    if (Carries(info, "effective")) {
+      // "effective October 31, 2005", "effective as of January 1, 2024".
+      for (const DateMention& dm : FindDates(text, ctx_)) {
+        std::string_view before = std::string_view(lower).substr(0, dm.begin);
+        while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+        for (std::string_view lead : {"effective as of", "effective on", "effective"}) {
+          if (before.size() >= lead.size() && before.substr(before.size() - lead.size()) == lead &&
+              (before.size() == lead.size() || !IsAsciiAlnum(before[before.size() - lead.size() - 1]))) {
+            add("effective", dm.value.Iso());
+            break;
+          }
+        }
+      }
+    }
+    if (Carries(info, "jobs")) add("jobs", JobsCut(d));
+  }
+}
+
+}  // namespace extract_internal
+}  // namespace dealgraph
