@@ -146,10 +146,40 @@ void Extractor::FillSlots() {
       // Chief Financial Officer, Michael Craighead"); never past another
       // person's name. A seat on the board is "Director".
       std::string role;
+      // A title word of person_titles.txt in any case.
+      auto title_word = [&](std::string_view w) {
+        if (w.empty() || !IsAsciiAlpha(w[0])) return false;
+        std::string c(w);
+        c[0] = static_cast<char>(IsAsciiLower(c[0]) ? c[0] - 'a' + 'A' : c[0]);
+        return lex_.person_titles.count(c) > 0;
+      };
       auto title_at = [&](size_t k) {
         size_t end = k;
         std::string title = TitleAt(t, k, text, &end);
-        if (title == "Directors" || (k >= 2 && t[k - 1].text == "of" && EqualsIgnoreCase(t[k - 2].text, "Board")))
+        if (title.empty() && t[k].word && !t[k].cap && title_word(t[k].text)) {
+          // Lower case: "the Company's principal accounting officer", "a
+          // director": the words up to the last title word among the next few.
+          size_t last = k;
+          for (size_t e = k; e < t.size() && e < k + 5 && t[e].word && !t[e].cap; ++e) {
+            if (title_word(t[e].text)) last = e;
+          }
+          title = std::string(text.substr(t[k].begin, t[last].end - t[k].begin));
+        }
+        if (EqualsIgnoreCase(title, "director") || EqualsIgnoreCase(title, "directors") ||
+            (k >= 2 && t[k - 1].text == "of" && EqualsIgnoreCase(t[k - 2].text, "Board")))
+          title = "Director";
+        // "Chief Financial Officer of FedEx Corporation": the company the
+        // office is of is a party, not part of the office.
+        const size_t of = title.rfind(" of ");
+        if (of != std::string::npos) {
+          std::string_view tail = std::string_view(title).substr(of + 4);
+          if (StartsWithIgnoreCase(tail, "the ")) tail.remove_prefix(4);
+          const int org = table_.Lookup(tail);
+          if (org >= 0 && table_.entities[org].type == EntityType::kOrganization) title.resize(of);
+        }
+        // "a member of the Board (of Directors)": a seat on the board.
+        if (title.empty() && EqualsIgnoreCase(t[k].text, "member") && k + 3 < t.size() && t[k + 1].text == "of" &&
+            EqualsIgnoreCase(t[k + 3].text, "Board"))
           title = "Director";
         return title;
       };

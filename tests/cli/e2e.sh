@@ -74,6 +74,13 @@ check "every dev filing ingests without an error" test $? -eq 0 -a ! -s "$tmp/de
 check "eval on the dev corpus: events F1 >= 0.75, entities F1 >= 0.80" test $? -eq 0
 cat "$tmp/deval"
 
+# Real filings of 1994-2023 with gold (data/dev2, data/gold/dev2.json): the bars of issue 22.
+"$bin" ingest --db "$tmp/dev2.db" "$data/dev2" >/dev/null 2>"$tmp/dev2.err"
+check "every dev2 filing ingests without an error" test $? -eq 0 -a ! -s "$tmp/dev2.err"
+"$bin" eval --db "$tmp/dev2.db" --gold "$data/gold/dev2.json" --min-events-f1 0.85 --min-entities-f1 0.90 >"$tmp/d2eval" 2>&1
+check "eval on dev2 (real filings): events F1 >= 0.85, entities F1 >= 0.90" test $? -eq 0
+cat "$tmp/d2eval"
+
 # Real filings nobody tuned it on (data/real): every Item with a fixed meaning yields its
 # event, and eval says so without gold.
 "$bin" ingest --db "$tmp/real.db" "$data/real" >/dev/null 2>"$tmp/real.err"
