@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <exception>
+#include <sstream>
 
 #include "cli/common.h"
 
@@ -12,6 +13,21 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.name("dealgraph");
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("dealgraph ") + DEALGRAPH_VERSION);
+    // A malformed command line says what is wrong, then the command's usage
+    // line ("Usage: dealgraph history [OPTIONS] A [B]").
+    app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+      std::string usage;
+      std::istringstream help(a->help());
+      for (std::string line; std::getline(help, line);) {
+        if (line.rfind("Usage:", 0) == 0) {
+          usage = line;
+          break;
+        }
+      }
+      std::string msg = "dealgraph: " + std::string(e.what()) + "\n";
+      if (!usage.empty()) msg += usage + "\n";
+      return msg + "Run with --help for more information.\n";
+    });
     Runner run;
     SetupIngest(app, out, err, &run);
     SetupQueries(app, out, err, &run);

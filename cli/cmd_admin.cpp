@@ -55,7 +55,7 @@ void PrintProblems(const CheckReport& r, const std::string& format, std::ostream
   if (r.problems.empty()) return;
   Table t({"KIND", "WHERE", "REPAIR", "DETAIL"});
   for (const CheckProblem& p : r.problems) t.AddRow({p.kind, p.where, p.repairable ? "yes" : "no", p.detail});
-  t.Print(out);
+  t.Print(out, 0, TableWidth(out));
 }
 
 // Bytes of the files in the store directory (what the disk holds).
@@ -93,7 +93,7 @@ void PrintSizes(const std::string& path, const CheckReport& r, const std::string
     t.AddRow({tag == '\0' ? "-" : std::string(1, tag) + "/", std::string(keys::FamilyName(tag)), std::to_string(f.keys),
               std::to_string(f.key_bytes), std::to_string(f.value_bytes), share});
   }
-  t.Print(out);
+  t.Print(out, 0, TableWidth(out));
   long long disk = DiskBytes(path);
   out << "before compression " << raw << " bytes; on disk " << disk << " bytes";
   if (r.counts.events > 0) out << " (" << disk / r.counts.events << " per event)";

@@ -210,21 +210,35 @@ class Asker {
     SayAsOf();
     int shown = 0;
     double total = 0;
+    std::vector<const Event*> undirected;  // payments that do not say who paid whom
     for (const Event& ev : events) {
       if (ev.type != "payment" || !ev.amount) continue;
-      bool reversed = false;
-      for (const Party& p : ev.parties) reversed |= (p.entity_id == x.id && p.role == "payee") || (p.entity_id == y.id && p.role == "payer");
+      bool forward = false, reversed = false;
+      for (const Party& p : ev.parties) {
+        forward |= (p.entity_id == x.id && p.role == "payer") || (p.entity_id == y.id && p.role == "payee");
+        reversed |= (p.entity_id == x.id && p.role == "payee") || (p.entity_id == y.id && p.role == "payer");
+      }
       if (reversed) continue;
+      if (!forward) {
+        undirected.push_back(&ev);
+        continue;
+      }
       ++shown;
       if (ev.amount->currency == "USD" && !ev.amount->per_share) total += ev.amount->value;
       Cite(ev);
     }
-    if (!shown) {
+    if (shown) {
+      out_ << "Total: " << FormatMoney(Money{total, "USD", false}) << " in " << shown << " payment"
+           << (shown == 1 ? "" : "s") << ".\n";
+    } else {
       out_ << "No payment from " << x.name << " to " << y.name << " is recorded.\n";
-      return kExitFailure;
     }
-    out_ << "Total: " << FormatMoney(Money{total, "USD", false}) << " in " << shown << " payment" << (shown == 1 ? "" : "s") << ".\n";
-    return kExitOk;
+    // Not added to the total: the filings name both, but not who paid.
+    if (!undirected.empty()) {
+      out_ << "Between them, not saying who paid whom (not in the total):\n";
+      for (const Event* ev : undirected) Cite(*ev);
+    }
+    return shown ? kExitOk : kExitFailure;
   }
 
   int Between(const std::string& a_raw, const std::string& b_raw) {

@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "common/strings.h"
 #include "export/csv.h"
+#include "export/export_util.h"
 #include "export/graphml.h"
 #include "export/jsonl.h"
 #include "export/partners.h"
@@ -22,8 +23,48 @@ struct ExportOpts {
   CommonOptions common;
   std::string what;
   std::string output;
-  std::string entity, with, from, to, types, lanes = "partner", title;
+  std::string entity, with, from, to, types, lanes, title;
 };
+
+// The format of an export: --format, else the -o file's extension, else the
+// export's own default; a mismatch between the two, an extension no format
+// of this export has, or a format it cannot write is an error (nothing is
+// written under a name that says another format).
+Result<std::string> ExportFormat(const ExportOpts& o) {
+  const bool picture = o.what == "timeline" || o.what == "partners";
+  if (o.what == "neo4j") return std::string("csv");
+  const std::vector<std::string> formats = picture            ? std::vector<std::string>{"svg", "dot", "png", "pdf"}
+                                           : o.what == "graphml" ? std::vector<std::string>{"graphml"}
+                                                                 : std::vector<std::string>{"jsonl", "csv"};
+  auto list = [&] {
+    std::string l;
+    for (const std::string& f : formats) l += (l.empty() ? "" : ", ") + f;
+    return l;
+  };
+  std::string by_ext;
+  if (!o.output.empty() && o.output != "-") {
+    std::string ext = ToLower(std::filesystem::path(o.output).extension().string());
+    if (!ext.empty()) {
+      ext = ext.substr(1);
+      if (ext == "gv") ext = "dot";
+      if (ext == "json" || ext == "ndjson") ext = "jsonl";
+      if (ext == "xml") ext = "graphml";
+      if (std::find(formats.begin(), formats.end(), ext) == formats.end())
+        return Status::InvalidArgument("export " + o.what + " -o " + o.output + ": '." + ext +
+                                       "' is no format it writes (" + list() + ")");
+      by_ext = ext;
+    }
+  }
+  const std::string& asked = o.common.format;
+  if (!asked.empty() && std::find(formats.begin(), formats.end(), asked) == formats.end())
+    return Status::InvalidArgument("export " + o.what + " cannot be written as " + asked + " (" + list() + ")");
+  if (!asked.empty() && !by_ext.empty() && asked != by_ext)
+    return Status::InvalidArgument("export " + o.what + ": --format " + asked + " but -o " + o.output +
+                                   " names ." + by_ext + "; give one or make them agree");
+  if (!asked.empty()) return asked;
+  if (!by_ext.empty()) return by_ext;
+  return formats.front();
+}
 
 // The events an export covers, per the filters.
 Result<std::vector<Event>> SelectEvents(const Store& store, const ExportOpts& o, std::string* focus) {
@@ -79,21 +120,22 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
   sub->add_option("--title", o->title, "picture title");
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
-      std::string format = o->common.format;
-      bool picture = o->what == "timeline" || o->what == "partners";
-      if (format.empty()) {
-        std::string ext = ToLower(std::filesystem::path(o->output).extension().string());
-        format = picture ? (ext == ".dot" || ext == ".gv" ? "dot" : ext == ".png" ? "png" : ext == ".pdf" ? "pdf" : "svg")
-                         : (ext == ".csv" ? "csv" : "jsonl");
-      }
-      std::vector<std::string> ok = picture ? std::vector<std::string>{"dot", "svg", "png", "pdf"}
-                                            : std::vector<std::string>{"jsonl", "csv", "graphml"};
-      if (o->what == "graphml") format = "graphml";
-      if (o->what == "neo4j") format = "csv";
-      if (std::find(ok.begin(), ok.end(), format) == ok.end() && o->what != "neo4j") {
-        err << "dealgraph: export " << o->what << " cannot be written as " << format << "\n";
+      Result<std::string> chosen = ExportFormat(*o);
+      if (!chosen.ok()) {
+        err << "dealgraph: " << chosen.status().message() << "\n";
         return kExitUsage;
       }
+      const std::string format = *chosen;
+      // Options of one kind of export only.
+      if (!o->lanes.empty() && o->what != "timeline") {
+        err << "dealgraph: export " << o->what << ": --lanes is for the timeline only\n";
+        return kExitUsage;
+      }
+      if (!o->title.empty() && o->what != "timeline" && o->what != "partners") {
+        err << "dealgraph: export " << o->what << ": --title is for pictures only (timeline, partners)\n";
+        return kExitUsage;
+      }
+      if (!DateRangeOk(err, o->from, o->to)) return kExitUsage;
       if (o->what == "neo4j" && o->output.empty()) {
         err << "dealgraph: export neo4j needs -o FOLDER\n";
         return kExitUsage;
@@ -154,7 +196,7 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       } else if (o->what == "entities") {
         st = format == "csv" ? WriteEntitiesCsv(slice, buf) : WriteEntitiesJsonl(slice, buf);
       } else if (o->what == "edges") {
-        st = format == "csv" ? WriteEdgesCsv(slice, buf) : WriteRelationsJsonl(slice, buf);
+        st = format == "csv" ? WriteEdgesCsv(slice, buf) : WriteEdgesJsonl(slice, buf);
       }
       if (!st.ok()) {
         err << "dealgraph: export " << o->what << ": " << st.message() << "\n";
@@ -178,7 +220,16 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
           err << "dealgraph: " << o->output << ": " << ec.message() << "\n";
           return kExitFailure;
         }
-        err << "wrote " << o->output << " (" << slice.events.size() << " events)\n";
+        // What was written, in the export's own units.
+        auto count = [](size_t n, const char* one, const char* many) {
+          return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        std::string what = count(slice.events.size(), "event", "events");
+        if (o->what == "entities") what = count(slice.entities.size(), "entity", "entities");
+        if (o->what == "edges") what = count(FlattenEdges(slice).size(), "edge", "edges");
+        if (o->what == "graphml")
+          what = count(slice.entities.size(), "entity", "entities") + ", " + what;
+        err << "wrote " << o->output << " (" << what << ")\n";
       }
       return kExitOk;
     };

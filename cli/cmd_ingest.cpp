@@ -140,9 +140,10 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
             // An amended report not in the store: say which one it is.
             if (amends.empty()) amends = "8-K " + fi.amends + " (not stored)";
           }
-          t.AddRow({fi.id, fi.name, fi.form, fi.registrant, fi.event_date, fi.filed, items, amends});
+          t.AddRow({fi.id, fi.name, fi.form, fi.registrant.empty() ? "" : DisplayName(*store, fi.registrant),
+                    fi.event_date, fi.filed, items, amends});
         }
-        t.Print(out);
+        t.Print(out, 0, TableWidth(out));
       }
       return kExitOk;
     };

@@ -68,7 +68,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
                       p.edge.money > 0 ? FormatMoney(Money{p.edge.money, "USD", false}) : "", p.edge.first, p.edge.last});
           }
           out << "Partners of " << x->name << (o->as_of.empty() ? "" : " as of " + o->as_of) << "\n";
-          t.Print(out);
+          t.Print(out, 0, TableWidth(out));
         }
         return ps.empty() ? kExitFailure : kExitOk;
       };
@@ -79,8 +79,8 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     auto o = std::make_shared<Opts>();
     CLI::App* sub = app.add_subcommand("path", "how two entities are connected, hop by hop");
     AddDbOption(sub, &o->common);
-    sub->add_option("a", o->a, "from")->required();
-    sub->add_option("b", o->b, "to")->required();
+    sub->add_option("A", o->a, "from")->required();
+    sub->add_option("B", o->b, "to")->required();
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
@@ -143,7 +143,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           std::snprintf(buf, sizeof buf, "%.3f", c.betweenness);
           t.AddRow({c.name, std::to_string(c.degree), buf});
         }
-        t.Print(out);
+        t.Print(out, 0, TableWidth(out));
         return kExitOk;
       };
     });

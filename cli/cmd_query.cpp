@@ -14,30 +14,6 @@ namespace dealgraph {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool DateOk(const std::string& d) {
-  if (d.empty()) return true;
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (size_t i = 0; i < d.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? d[i] != '-' : !IsDigit(d[i])) return false;
-  }
-  return true;
-}
-
-// True when every date is YYYY, YYYY-MM or YYYY-MM-DD (or empty); else
-// prints the usage error.
-bool DatesOk(std::ostream& err, std::initializer_list<std::string_view> dates) {
-  for (std::string_view d : dates) {
-    if (!DateOk(std::string(d))) {
-      err << "dealgraph: dates are YYYY, YYYY-MM or YYYY-MM-DD\n";
-      return false;
-    }
-  }
-  return true;
-}
-
 // Resolves `name`, printing the error; empty id on failure.
 std::string Resolve(const Store& store, const std::string& name, std::ostream& err) {
   Result<Entity> e = ResolveEntity(store, name);
@@ -203,7 +179,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             }
             t.AddRow({e.id, std::string(EntityTypeName(e.type)), e.name, aliases, detail});
           }
-          t.Print(out, IsTerminal(out) ? 50 : 0);
+          t.Print(out, TableCellCap(out, 50), TableWidth(out));
         }
         return kExitOk;
       };
@@ -224,7 +200,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     sub->add_option("--to", o->to, "on or before this date");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
-        if (!DatesOk(err, {o->from, o->to})) return kExitUsage;
+        if (!DateRangeOk(err, o->from, o->to)) return kExitUsage;
         Result<std::vector<std::string>> types = ExpandEventTypes(o->type);
         if (!types.ok()) {
           err << "dealgraph: " << types.status().message() << "\n";
@@ -291,13 +267,13 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     CLI::App* sub = app.add_subcommand("history", "the dated story of A (with B), oldest first, with sources");
     AddDbOption(sub, &o->common);
     AddFormatOption(sub, &o->common, {"table", "jsonl", "csv"});
-    sub->add_option("a", o->a, "a company, person or product")->required();
-    sub->add_option("b", o->b, "only events shared with this one");
+    sub->add_option("A", o->a, "a company, person or product")->required();
+    sub->add_option("B", o->b, "only events shared with this one");
     sub->add_option("--from", o->from, "on or after this date");
     sub->add_option("--to", o->to, "on or before this date");
     sub->callback([o, &out, &err, run] {
       *run = [o, &out, &err]() -> int {
-        if (!DatesOk(err, {o->from, o->to})) return kExitUsage;
+        if (!DateRangeOk(err, o->from, o->to)) return kExitUsage;
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         std::string a = Resolve(*store, o->a, err);
@@ -363,7 +339,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (!store) return kExitFailure;
         std::string party = Resolve(*store, o->party, err);
         if (party.empty()) return kExitFailure;
-        if (!DatesOk(err, {o->active_on, o->as_of})) return kExitUsage;
+        if (!DateRangeOk(err, o->active_on, "") || !DateRangeOk(err, o->as_of, "")) return kExitUsage;
         std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(*store, party, *type), o->as_of);
         if (!type->empty()) {
           // With --as-of, the action itself must have been told by then.

@@ -50,14 +50,7 @@ std::vector<ReportFiling> FilingsFor(const Store& store) {
 }
 
 int Run(const ReportOpts& o, std::ostream& out, std::ostream& err) {
-  for (const auto& [flag, value] : {std::pair{"--from", &o.from}, std::pair{"--to", &o.to}}) {
-    IsoDate d;
-    if (!value->empty() && !ParseIsoDate(*value, &d)) {
-      err << "dealgraph: report: " << flag << " '" << *value
-          << "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
-      return kExitUsage;
-    }
-  }
+  if (!DateRangeOk(err, o.from, o.to)) return kExitUsage;
   if (!o.with.empty() && o.entity.empty()) {
     err << "dealgraph: report: --with needs --entity\n";
     return kExitUsage;

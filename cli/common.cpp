@@ -1,12 +1,16 @@
 #include "cli/common.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <tuple>
 
 #include "common/table.h"
+#include "export/export_util.h"
 #include "export/csv.h"
 #include "export/jsonl.h"
 #include "graph/query.h"
@@ -17,10 +21,32 @@ void AddDbOption(CLI::App* sub, CommonOptions* o) {
   sub->add_option("--db", o->db, "store directory (default: $DEALGRAPH_DB or ./dealgraph.db)");
 }
 
+namespace {
+bool g_wide_tables = false;  //!< --wide: tables keep every cell whole
+}  // namespace
+
 void AddFormatOption(CLI::App* sub, CommonOptions* o, std::vector<std::string> choices) {
   o->format = choices.front();
   sub->add_option("--format", o->format, "output format")->check(CLI::IsMember(choices));
+  if (std::find(choices.begin(), choices.end(), "table") != choices.end())
+    sub->add_flag("--wide", g_wide_tables, "tables keep every cell whole instead of fitting the terminal");
 }
+
+size_t TableWidth(const std::ostream& out) {
+  if (g_wide_tables) return 0;
+  if (const char* env = std::getenv("COLUMNS"); env && *env) {
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (end && *end == '\0' && n >= 20 && n <= 10000) return static_cast<size_t>(n);
+  }
+  if (IsTerminal(out)) {
+    struct winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+  }
+  return 0;
+}
+
+size_t TableCellCap(const std::ostream& out, size_t cap) { return g_wide_tables || !IsTerminal(out) ? 0 : cap; }
 
 std::string StorePath(const CommonOptions& o) {
   if (!o.db.empty()) return o.db;
@@ -41,6 +67,25 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
   // A migration done by this open, or one a writable command would do.
   if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
   return std::move(s).value();
+}
+
+bool DateRangeOk(std::ostream& err, const std::string& from, const std::string& to) {
+  IsoDate f, t;
+  for (const auto& [flag, value, date] : {std::tuple{"--from", &from, &f}, std::tuple{"--to", &to, &t}}) {
+    if (!value->empty() && !ParseIsoDate(*value, date)) {
+      err << "dealgraph: " << flag << " '" << *value << "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
+      return false;
+    }
+  }
+  if (from.empty() || to.empty()) return true;
+  // The first day of `from` against the last day of `to`.
+  const int fm = f.month ? f.month : 1, fd = f.day ? f.day : 1;
+  const int tm = t.month ? t.month : 12, td = t.day ? t.day : 31;
+  if (std::tie(f.year, fm, fd) > std::tie(t.year, tm, td)) {
+    err << "dealgraph: --from '" << from << "' is after --to '" << to << "': nothing could match\n";
+    return false;
+  }
+  return true;
 }
 
 bool IsTerminal(const std::ostream& out) { return &out == &std::cout && isatty(STDOUT_FILENO); }
@@ -94,7 +139,7 @@ void PrintEvents(std::vector<Event> events, const Store& store, const std::strin
     t.AddRow({ev.date.empty() ? "(undated)" : ev.date, ev.type, parties, ev.amount ? FormatMoney(*ev.amount) : "",
               ev.agreement_id.empty() ? "" : DisplayName(store, ev.agreement_id), src, quote});
   }
-  t.Print(out, IsTerminal(out) ? 60 : 0);
+  t.Print(out, TableCellCap(out, 60), TableWidth(out));
 }
 
 }  // namespace dealgraph

@@ -42,11 +42,24 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
 // or JSON Lines / CSV. The slice supplies entity names.
 void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out);
 
+// True when `from` and `to` are each empty or a date (YYYY, YYYY-MM or
+// YYYY-MM-DD, a real month and day) and `from` does not begin after `to`
+// ends; else prints why to `err` ("dealgraph: --from '2005-13' is not a
+// date ...") and returns false.
+bool DateRangeOk(std::ostream& err, const std::string& from, const std::string& to);
+
 // "$2,000,000" / "EUR 40,000,000" / "$0.89/share".
 std::string FormatMoney(const Money& m);
 
 // True when `out` is the process's standard output and it is a terminal.
 bool IsTerminal(const std::ostream& out);
+
+// The width a table printed to `out` fits (Table::Print's total_width): 0
+// with --wide; else $COLUMNS when set; else the terminal's columns when
+// `out` is one; else 0 (a pipe gets whole cells).
+size_t TableWidth(const std::ostream& out);
+// `cap` (Table::Print's max_width) on a terminal, 0 with --wide or in a pipe.
+size_t TableCellCap(const std::ostream& out, size_t cap);
 
 struct AgreementStory;
 class DisplayNames;

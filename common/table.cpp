@@ -28,7 +28,7 @@ std::string Cut(const std::string& s, size_t max_width) {
 }
 }  // namespace
 
-void Table::Print(std::ostream& out, size_t max_width) const {
+void Table::Print(std::ostream& out, size_t max_width, size_t total_width) const {
   std::vector<std::vector<std::string>> all;
   all.push_back(header_);
   for (const auto& r : rows_) all.push_back(r);
@@ -42,6 +42,31 @@ void Table::Print(std::ostream& out, size_t max_width) const {
   std::vector<size_t> width(header_.size(), 0);
   for (const auto& r : all) {
     for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], DisplayWidth(r[i]));
+  }
+  if (total_width > 0 && !width.empty()) {
+    std::vector<size_t> least(width.size());
+    // A column of short cells (a date, an amount: 10 or fewer) is never cut.
+    for (size_t i = 0; i < width.size(); ++i)
+      least[i] = width[i] <= 10 ? width[i] : std::max<size_t>(DisplayWidth(header_[i]), 8);
+    size_t line = 2 * (width.size() - 1);
+    for (size_t w : width) line += w;
+    // The wide columns give first: short ones (a date, an amount) keep up to
+    // 12 characters while any column is wider; then all go down to their least.
+    for (size_t floor_cap : {size_t{12}, size_t{0}}) {
+      while (line > total_width) {
+        size_t widest = width.size();
+        for (size_t i = 0; i < width.size(); ++i) {
+          const size_t floor = floor_cap ? std::max(least[i], std::min(width[i], floor_cap)) : least[i];
+          if (width[i] > floor && (widest == width.size() || width[i] > width[widest])) widest = i;
+        }
+        if (widest == width.size()) break;  // every column at its floor
+        --width[widest];
+        --line;
+      }
+    }
+    for (auto& r : all) {
+      for (size_t i = 0; i < r.size(); ++i) r[i] = Cut(r[i], width[i]);
+    }
   }
   for (const auto& r : all) {
     std::string line;

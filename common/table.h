@@ -15,8 +15,13 @@ class Table {
   size_t size() const { return rows_.size(); }
   // Writes the table with columns padded to their widest cell (counted in
   // UTF-8 code points). Cells wider than `max_width` are cut with "…"; the
-  // last column is never padded. 0 = no limit.
-  void Print(std::ostream& out, size_t max_width = 0) const;
+  // last column is never padded. 0 = no limit. With a `total_width` (a
+  // terminal's columns), the widest columns are narrowed, one character at a
+  // time, until every line fits, and cells are cut to their column with "…";
+  // a column of short cells (10 or fewer) is never cut, a wider one keeps
+  // at least its header's width (8 when that is less), so a table too wide
+  // even then overflows.
+  void Print(std::ostream& out, size_t max_width = 0, size_t total_width = 0) const;
 
  private:
   std::vector<std::string> header_;

@@ -47,9 +47,9 @@ class CsvRecord {
 
 std::string JoinSemicolon(const std::vector<std::string>& items) {
   std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out.push_back(';');
-    out.append(s);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.push_back(';');  // an empty item keeps its place: ";payee"
+    out.append(items[i]);
   }
   return out;
 }
@@ -117,20 +117,29 @@ Status WriteEventsImpl(const GraphSlice& slice, std::ostream& out) {
   EntityIndex index(slice);
   CsvRecord r(kCrlf);
   for (std::string_view h :
-       {"id", "type", "date", "parties", "agreement", "amount", "currency", "filings", "quote"}) {
+       {"id", "type", "date", "parties", "roles", "agreement", "amount", "currency", "amount_kind", "filings", "quote"}) {
     r.Raw(h);
   }
   r.End(out);
   for (const Event& e : slice.events) {
-    std::vector<std::string> names;
-    for (const Party& p : e.parties) names.emplace_back(index.Name(p.entity_id));
+    std::vector<std::string> names, roles;
+    bool any_role = false;
+    for (const Party& p : e.parties) {
+      names.emplace_back(index.Name(p.entity_id));
+      roles.push_back(p.role);
+      any_role |= !p.role.empty();
+    }
     r.Field(e.id);
     r.Field(e.type);
     r.Field(e.date);
     r.Field(JoinSemicolon(names));
+    // Each party's role, in the parties' order ("payee;payer"); empty when none has one.
+    r.Field(any_role ? JoinSemicolon(roles) : std::string());
     r.Field(e.agreement_id.empty() ? std::string_view() : index.Name(e.agreement_id));
     r.Raw(e.amount ? FormatNumber(e.amount->value) : std::string());
     r.Field(e.amount ? std::string_view(e.amount->currency) : std::string_view());
+    // "per_share" ($172.50 a share is no total) or "total".
+    r.Field(e.amount ? std::string_view(e.amount->per_share ? "per_share" : "total") : std::string_view());
     r.Field(JoinSemicolon(DistinctFilings(e.sources)));
     r.Field(e.sources.empty() ? std::string_view() : std::string_view(e.sources.front().quote));
     r.End(out);

@@ -202,4 +202,21 @@ Status WriteRelationsJsonl(const GraphSlice& slice, std::ostream& out) {
   });
 }
 
+Status WriteEdgesJsonl(const GraphSlice& slice, std::ostream& out) {
+  return CatchAll("edges jsonl", [&]() -> Status {
+    for (const FlatEdge& e : FlattenEdges(slice)) {
+      JsonWriter w;
+      w.BeginObject();
+      w.Field("source", e.source);
+      w.Field("target", e.target);
+      w.Field("type", e.type);
+      w.Field("role", e.role, /*skip_empty=*/true);
+      w.EndObject();
+      out << w.str() << '\n';
+      if (!out) break;
+    }
+    return Finish(out, "edges jsonl");
+  });
+}
+
 }  // namespace dealgraph

@@ -38,6 +38,10 @@ void WriteRelationJson(const Relation& relation, std::string* out);
 Status WriteEventsJsonl(const GraphSlice& slice, std::ostream& out);
 Status WriteEntitiesJsonl(const GraphSlice& slice, std::ostream& out);
 Status WriteRelationsJsonl(const GraphSlice& slice, std::ostream& out);
+// Every edge of `slice` (FlattenEdges: party_of, concerns, signatory_of and
+// the relations), one {"source", "target", "type", "role"?} per line: the
+// same set, in the same order, as WriteEdgesCsv's rows.
+Status WriteEdgesJsonl(const GraphSlice& slice, std::ostream& out);
 
 }  // namespace dealgraph
 

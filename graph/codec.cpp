@@ -471,6 +471,7 @@ std::string EncodeEventBrief(const Event& e) {
   w.Byte(kEventBriefRecord);
   w.Str(e.agreement_id);
   PutMoney(&w, e.amount);
+  w.Str(e.type);  // last: briefs written before it end at the amount
   return w.Take();
 }
 
@@ -479,6 +480,7 @@ Result<EventBrief> DecodeEventBrief(std::string_view bytes) {
     EventBrief b;
     b.agreement_id = r->Str();
     b.amount = GetMoney(r);
+    if (!r->AtEnd()) b.type = r->Str();
     return b;
   });
 }

@@ -59,6 +59,7 @@ struct EntityHead {
 struct EventBrief {
   std::string agreement_id;
   std::optional<Money> amount;
+  std::string type;  //!< the event's type; "" in a brief written before it was kept
 };
 
 std::string EncodeEntity(const Entity& e);

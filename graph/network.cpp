@@ -27,13 +27,18 @@ std::vector<Event> AsOf(std::vector<Event> events, std::string_view as_of) {
 
 namespace {
 
-// Adds one shared event to an edge: its count and id, its money (whole
-// USD amounts; per-share figures are not money that flowed), its dates.
-void CountEvent(NetworkEdge* edge, const std::string& id, const std::string& date,
+// Adds one shared event to an edge: its count and id, its money, its
+// dates. Money is what was paid: the amounts of payment events (whole USD;
+// per-share figures are not money that flowed). An agreement's or a deal's
+// event that carries the amount of its payment tells the same money again.
+// (An empty type is an index entry of a store written before types were
+// kept in it: its amount counts, as it did; `dealgraph check --repair`
+// rewrites those entries.)
+void CountEvent(NetworkEdge* edge, const std::string& id, const std::string& type, const std::string& date,
                 const std::optional<Money>& amount) {
   edge->events++;
   edge->event_ids.push_back(id);
-  if (amount && (amount->currency.empty() || amount->currency == "USD") && !amount->per_share) {
+  if ((type == "payment" || type.empty()) && amount && (amount->currency.empty() || amount->currency == "USD") && !amount->per_share) {
     edge->money += amount->value;
   }
   if (!date.empty()) {
@@ -78,7 +83,7 @@ Network Network::FromSlice(const GraphSlice& slice, bool all_types) {
     for (size_t i = 0; i < vs.size(); ++i) {
       for (size_t j = i + 1; j < vs.size(); ++j) {
         auto [edge, added] = boost::add_edge(vs[i], vs[j], n.g_);
-        CountEvent(&n.g_[edge], ev.id, ev.date, ev.amount);
+        CountEvent(&n.g_[edge], ev.id, ev.type, ev.date, ev.amount);
       }
     }
   }
@@ -176,7 +181,7 @@ Network Network::Star(const Store& store, std::string_view entity_id) {
       std::set<std::string> agreements;
       for (size_t k = i; k < j; ++k) {
         const SharedEvent& se = shared[k];
-        CountEvent(&edge, se.event_id, se.date, se.amount);
+        CountEvent(&edge, se.event_id, se.type, se.date, se.amount);
         if (!se.agreement_id.empty()) agreements.insert(se.agreement_id);
       }
       edge.agreements = static_cast<int>(agreements.size());

@@ -2232,11 +2232,12 @@ std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) 
               [&](std::vector<std::string>& parts, std::string_view value) {
                 if (parts.size() != 4) return;
                 SharedEvent se{std::move(parts[1]), parts[2] == "~" ? std::string() : std::move(parts[2]),
-                               std::move(parts[3]), {}, std::nullopt};
+                               std::move(parts[3]), {}, std::nullopt, {}};
                 Result<EventBrief> brief = value.empty() ? Status::NotFound("") : DecodeEventBrief(value);
                 if (brief.ok()) {
                   se.agreement_id = std::move(brief->agreement_id);
                   se.amount = std::move(brief->amount);
+                  se.type = std::move(brief->type);
                 } else {
                   uncovered.push_back(out.size());
                 }
@@ -2252,6 +2253,7 @@ std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) 
       if (it == events.end()) continue;
       out[i].agreement_id = it->second.agreement_id;
       out[i].amount = it->second.amount;
+      out[i].type = it->second.type;
     }
   }
   return out;

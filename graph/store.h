@@ -122,6 +122,7 @@ struct SharedEvent {
   std::string event_id;
   std::string agreement_id;
   std::optional<Money> amount;
+  std::string type;  //!< the event's type; "" from an index entry written before types were kept
 };
 
 class Store {

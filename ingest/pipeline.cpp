@@ -256,6 +256,18 @@ void ExtractStage(Work* w) {
 
 }  // namespace
 
+namespace {
+
+// A RocksDB database (a dealgraph store among them) holds CURRENT, naming its
+// MANIFEST, and IDENTITY or LOCK beside it: never filings.
+bool IsStoreDir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / "CURRENT", ec) &&
+         (fs::exists(dir / "IDENTITY", ec) || fs::exists(dir / "LOCK", ec));
+}
+
+}  // namespace
+
 std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing) {
   std::vector<std::string> out;
   std::set<std::string> seen;
@@ -278,6 +290,12 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
       while (!stack.empty()) {
         fs::path dir = stack.back();
         stack.pop_back();
+        // A store in the folder (the default ./dealgraph.db of `ingest .`)
+        // is skipped, and said once.
+        if (IsStoreDir(dir)) {
+          diag << "dealgraph: " << dir.string() << ": skipped, a RocksDB store (not filings)\n";
+          continue;
+        }
         std::error_code rec;
         fs::path canon = fs::canonical(dir, rec);
         if (rec || !visited_dirs.insert(canon.string()).second) continue;  // symlink loop

@@ -204,6 +204,27 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
           (t[m.tok_end].text == "received" || t[m.tok_end].text == "earned"))
         dr->roles[m.entity] = "payee";
     }
+    // "... fee, which Genentech has now paid to ImmunoGen": the one who
+    // pays is the subject of "paid", the one paid its "to", wherever in the
+    // sentence the verb stands.
+    auto pay_verb = [](std::string_view w) { return w == "paid" || w == "pays" || w == "pay"; };
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (!pay_verb(t[k].text)) continue;
+      for (const EntityMention& m : ms) {
+        const FoundEntity& e = table_.entities[m.entity];
+        if (e.regulator || e.type != EntityType::kOrganization) continue;
+        if (k + 1 < t.size() && t[k + 1].text == "to" && m.tok_begin == k + 2) dr->roles[m.entity] = "payee";
+        // "Genentech paid", "Genentech has now paid", "Millennium will pay".
+        if (m.tok_end <= k && k - m.tok_end <= 2) {
+          bool aux = true;
+          for (size_t q = m.tok_end; q < k; ++q) {
+            std::string_view w = t[q].text;
+            aux = aux && (w == "has" || w == "have" || w == "had" || w == "now" || w == "will" || w == "also");
+          }
+          if (aux && !dr->roles.count(m.entity)) dr->roles[m.entity] = "payer";
+        }
+      }
+    }
     if (!dr->roles.empty()) {
       for (int p : dr->parties)
         if (!dr->roles.count(p) && table_.entities[p].type == EntityType::kOrganization)

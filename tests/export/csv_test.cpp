@@ -107,19 +107,37 @@ TEST_CASE("csv: events have one row per event with the documented columns", "[ex
   REQUIRE(WriteEventsCsv(s, out).ok());
   Table t = ParseCsv(out.str(), "\r\n");
   REQUIRE(t.size() == s.events.size() + 1);
-  CHECK(t[0] == std::vector<std::string>{"id", "type", "date", "parties", "agreement", "amount",
-                                         "currency", "filings", "quote"});
-  // The renewal: ;-joined canonical names, the agreement's name, a plain amount.
+  CHECK(t[0] == std::vector<std::string>{"id", "type", "date", "parties", "roles", "agreement", "amount",
+                                         "currency", "amount_kind", "filings", "quote"});
+  // The renewal: ;-joined canonical names and their roles in that order, the
+  // agreement's name, a plain amount that is a total.
   CHECK(t[2] == std::vector<std::string>{
                     "ev:0000000000000002", "agreement.renewed", "2005-05-03", "Genentech;ImmunoGen",
-                    "technology access agreement", "2000000", "USD", "004_95bce008d3f773b5.txt",
+                    "licensee;licensor", "technology access agreement", "2000000", "USD", "total",
+                    "004_95bce008d3f773b5.txt",
                     "Genentech (NYSE: DNA) has renewed its agreement with ImmunoGen, dated as of "
                     "May 2, 2000, by payment of a $2 million technology access fee."});
-  // The undated clinical event: empty date, no agreement, no amount.
+  // The undated clinical event: empty date, no agreement, no amount, no amount kind.
   CHECK(t[8][2].empty());
-  CHECK(t[8][4].empty());
   CHECK(t[8][5].empty());
-  for (const auto& row : t) CHECK(row.size() == 9);
+  CHECK(t[8][6].empty());
+  CHECK(t[8][8].empty());
+  for (const auto& row : t) CHECK(row.size() == 11);
+}
+
+TEST_CASE("csv: a per-share amount says so, a party without a role leaves its place empty", "[export]") {
+  GraphSlice s = ImmunoGenSlice();
+  Event biogen = s.events.front();
+  biogen.amount = Money{172.5, "USD", true};
+  biogen.parties = {Party{"org:genentech", ""}, Party{"org:immunogen", "payee"}};
+  s.events = {biogen};
+  std::ostringstream out;
+  REQUIRE(WriteEventsCsv(s, out).ok());
+  Table t = ParseCsv(out.str(), "\r\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[1][4] == ";payee");
+  CHECK(t[1][6] == "172.5");
+  CHECK(t[1][8] == "per_share");
 }
 
 TEST_CASE("csv: edges list party_of, concerns, signatory_of and relations", "[export]") {

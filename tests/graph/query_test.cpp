@@ -343,13 +343,17 @@ TEST_CASE("network: partners are ranked by shared events, then by money", "[netw
   REQUIRE(ps.size() == 4);
   CHECK(ps[0].name == "Genentech");
   CHECK(ps[0].edge.events == 5);
-  CHECK(ps[0].edge.money == Approx(3000000));  // USD, whole amounts only
+  // Money is what payments paid, in USD and whole: the renewal's and the
+  // licence's amounts are agreements' figures, the EUR and per-share
+  // payments are not summed.
+  CHECK(ps[0].edge.money == Approx(0));
   CHECK(ps[0].edge.agreements == 2);
   CHECK(ps[0].edge.first == "2000-05");
   CHECK(ps[0].edge.last == "2005-12");
   CHECK(ps[0].edge.event_ids.size() == 5);
   CHECK(ps[1].edge.events == 2);
-  CHECK(ps[1].edge.money == Approx(500000));
+  // The extension that carries its fee tells the payment's money again: once.
+  CHECK(ps[1].edge.money == Approx(250000));
   CHECK(ps[2].edge.events == 2);
   CHECK(ps[2].edge.money == Approx(0));
   CHECK(ps[2].edge.first == "2004-07");

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# What a user sees on a folder of filings (issue 23): a folder that holds the
+# store is ingested without the store; money adds up once and in the
+# direction asked; a table fits the terminal; an export writes the format its
+# name says or refuses; dates and arguments are checked.
+# Usage: user_view_test.sh DEALGRAPH_BINARY DATA_DIR
+set -uo pipefail
+bin=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/checks.sh"
+
+# --- ingest . in a folder that holds the default store
+mkdir "$tmp/folder"
+cp "$data"/filings/* "$tmp/folder/"
+cd "$tmp/folder" || exit 1
+run "first ingest ." 0 ingest .
+run "second ingest ." 0 ingest .
+err_has "second ingest ." "dealgraph.db: skipped, a RocksDB store (not filings)"
+has "second ingest ." "(4 unchanged, 0 failed)"
+run "filings" 0 filings
+[ "$(grep -c . <<<"$out")" -eq 5 ] || fail "filings: want the 4 filings and a header, got: $out"
+lacks "filings" "CURRENT"
+# ... by their registrant's name, not its id.
+has "filings" "ImmunoGen"
+lacks "filings" "org:immunogen"
+run "entities" 0 entities --format jsonl
+lacks "entities" "CRC32"
+
+# --- money: paid once, in the direction asked
+run "partners by money" 0 partners Genentech --by money
+has "partners by money" "\$5,000,000"
+run "ask paid, the wrong way" 1 ask "what did ImmunoGen pay Genentech"
+has "ask paid, the wrong way" "No payment from ImmunoGen to Genentech"
+lacks "ask paid, the wrong way" "Total:"
+run "ask paid" 0 ask "what did Genentech pay ImmunoGen"
+has "ask paid" "Total: \$5,000,000 in 3 payments."
+# A per-share price is never in a total (Biogen's $172.50 a share for Reata).
+"$bin" ingest --db "$tmp/dev.db" "$data/dev" >/dev/null 2>&1
+run "per share" 0 partners --db "$tmp/dev.db" Biogen --by money
+lacks "per share" "172"
+run "per share csv" 0 events --db "$tmp/dev.db" --party Reata --format csv
+has "per share csv" "172.5,USD,per_share"
+
+# --- tables fit the terminal
+export COLUMNS=80
+run "events at 80 columns" 0 events
+python3 -c '
+import sys
+wide = [l for l in sys.stdin.read().split("\n") if len(l) > 80]
+assert not wide, "%d lines wider than 80 characters: %r" % (len(wide), wide[:1])
+' <<<"$out" || fail "events at 80 columns: a line is wider than 80"
+has "events at 80 columns" "…"
+run "events --wide" 0 events --wide
+has "events --wide" "technology access agreement"
+lacks "events --wide" "…"
+unset COLUMNS
+
+# --- exports: the format the name says, or a refusal
+run "-o t.jpg" 2 export timeline -o "$tmp/t.jpg"
+err_has "-o t.jpg" "'.jpg' is no format it writes (svg, dot, png, pdf)"
+[ -e "$tmp/t.jpg" ] && fail "-o t.jpg: a file was written"
+run "--format svg -o t.png" 2 export timeline --format svg -o "$tmp/t.png"
+err_has "--format svg -o t.png" "--format svg but -o $tmp/t.png names .png"
+run "-o ev.xlsx" 2 export events -o "$tmp/ev.xlsx"
+err_has "-o ev.xlsx" "(jsonl, csv)"
+run "partners --lanes" 2 export partners --lanes type -o "$tmp/p.svg"
+err_has "partners --lanes" "--lanes is for the timeline only"
+run "export entities" 0 export entities -o "$tmp/e.csv"
+err_has "export entities" "entities)"
+run "edges csv" 0 export edges -o "$tmp/ed.csv"
+run "edges jsonl" 0 export edges -o "$tmp/ed.jsonl"
+[ "$(($(grep -c . "$tmp/ed.csv") - 1))" -eq "$(grep -c . "$tmp/ed.jsonl")" ] \
+  || fail "edges: CSV rows and JSON lines differ ($(grep -c . "$tmp/ed.csv") with header, $(grep -c . "$tmp/ed.jsonl"))"
+
+# --- dates and arguments
+run "month 13" 2 events --from 2005-13
+err_has "month 13" "--from '2005-13' is not a date"
+run "from after to" 2 events --from 2006-01-01 --to 2005
+err_has "from after to" "is after --to '2005'"
+run "history without arguments" 2 history
+err_has "history without arguments" "Usage: dealgraph history [OPTIONS] A [B]"
+
+[ "$failures" -eq 0 ] && echo "ok"
+exit $((failures > 0))
