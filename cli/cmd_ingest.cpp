@@ -1,6 +1,8 @@
 // dealgraph ingest PATH... / remove FILING / filings
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 
 #include "cli/common.h"
@@ -10,6 +12,10 @@
 #include "ingest/pipeline.h"
 
 namespace dealgraph {
+
+namespace {
+std::atomic<bool> g_interrupted{false};  //!< set by ingest's SIGINT handler
+}  // namespace
 
 void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
   struct Opts {
@@ -34,8 +40,18 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       io.replace = o->replace;
       io.jobs = o->jobs;
       io.progress = isatty(STDERR_FILENO) && !o->json;
+      // Ctrl-C stores the filings in hand, then stops and prints the
+      // summary; a second Ctrl-C ends the process at once (SA_RESETHAND).
+      g_interrupted.store(false);
+      struct sigaction sa {}, old {};
+      sa.sa_handler = [](int) { g_interrupted.store(true); };
+      sa.sa_flags = SA_RESETHAND;
+      sigemptyset(&sa.sa_mask);
+      sigaction(SIGINT, &sa, &old);
+      io.stop = &g_interrupted;
       IngestSummary s;
       Status st = Ingest(*store, o->paths, io, err, &s);
+      sigaction(SIGINT, &old, nullptr);
       if (!st.ok()) {
         err << "dealgraph: " << st.message() << "\n";
         return kExitFailure;
@@ -67,8 +83,10 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
                       "store %s: %lld filings, %lld entities, %lld events\n",
                       s.filings_added, s.files, s.filings_unchanged, s.failed, s.entities_added, s.events_added,
                       s.events_merged, s.seconds, StorePath(o->common).c_str(), c.filings, c.entities, c.events);
+        if (s.interrupted) out << "interrupted: ";
         out << line;
       }
+      if (s.interrupted) return 130;  // as a shell reports a SIGINT
       return s.failed > 0 ? kExitFailure : kExitOk;
     };
   });
@@ -85,7 +103,19 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       for (const std::string& id : r->second) {
         std::string fid = id;
         if (!store->HasFiling(fid)) {
-          for (const FilingInfo& f : store->ListFilings()) if (f.name == id) fid = f.id;
+          // By file name: only when one stored filing has it.
+          std::vector<std::string> named;
+          for (const FilingInfo& f : store->ListFilings()) {
+            if (f.name == id) named.push_back(f.id);
+          }
+          if (named.size() > 1) {
+            err << "dealgraph: " << id << ": " << named.size() << " stored filings have this name; give one id:";
+            for (const std::string& n : named) err << " " << n;
+            err << "\n";
+            ++failed;
+            continue;
+          }
+          if (!named.empty()) fid = named.front();
         }
         Status st = store->RemoveFiling(fid);
         if (!st.ok()) {

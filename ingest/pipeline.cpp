@@ -417,6 +417,14 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   }
   Status failure;
   auto last_progress = std::chrono::steady_clock::now();
+  // A diagnostic never shares a line with the progress text: the line is
+  // cleared first.
+  bool progress_shown = false;
+  auto say = [&](const std::string& path, std::string_view message) {
+    if (progress_shown) diag << "\r" << std::string(60, ' ') << "\r";
+    progress_shown = false;
+    diag << "dealgraph: " << path << ": " << message << "\n";
+  };
   std::vector<Work> group;
   std::vector<FilingExtract> extracts;
   for (size_t i = 0; i < n && failure.ok();) {
@@ -457,7 +465,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       const Work& w = group[k - i];
       summary->bytes += w.bytes;
       if (!w.status.ok()) {
-        diag << "dealgraph: " << w.path << ": " << w.status.message() << "\n";
+        say(w.path, w.status.message());
         ++summary->failed;
         continue;
       }
@@ -478,7 +486,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
           cv.notify_all();
           break;
         }
-        diag << "dealgraph: " << w.path << ": " << a.status().message() << "\n";
+        say(w.path, a.status().message());
         ++summary->failed;
       } else {
         if (a->already_present) {
@@ -492,6 +500,16 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       }
     }
     i = end;
+    // Ctrl-C: what is stored stays stored; nothing more is started.
+    if (options.stop && options.stop->load() && i < n) {
+      summary->interrupted = true;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        next = n;
+      }
+      cv.notify_all();
+      break;
+    }
     auto now = std::chrono::steady_clock::now();
     if (options.progress && (now - last_progress > std::chrono::milliseconds(250) || i == n)) {
       last_progress = now;
@@ -501,6 +519,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       char line[160];
       std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", i, n, mbps, eta);
       diag << line << std::flush;
+      progress_shown = true;
     }
   }
   for (std::thread& t : threads) t.join();

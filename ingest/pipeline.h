@@ -6,6 +6,7 @@
 #ifndef DEALGRAPH_INGEST_PIPELINE_H_
 #define DEALGRAPH_INGEST_PIPELINE_H_
 
+#include <atomic>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -24,6 +25,9 @@ struct IngestOptions {
   // workers: kAuto from the point where reads have waited for the disk.
   enum class ReadAhead { kAuto, kAlways, kNever };
   ReadAhead read_ahead = ReadAhead::kAuto;
+  // Set (by a SIGINT handler) to stop: the filings in hand are stored,
+  // nothing more is started, and Ingest returns Ok with summary->interrupted.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct IngestSummary {
@@ -36,6 +40,7 @@ struct IngestSummary {
   int events_merged = 0;
   double bytes = 0;          //!< input bytes read
   double seconds = 0;
+  bool interrupted = false;  //!< IngestOptions::stop ended it before every file was read
 };
 
 // Expands files and folders (recursively; symlink loops are skipped; in

@@ -82,5 +82,15 @@ err_has "from after to" "is after --to '2005'"
 run "history without arguments" 2 history
 err_has "history without arguments" "Usage: dealgraph history [OPTIONS] A [B]"
 
+# --- a file name two stored filings share names neither
+mkdir -p "$tmp/amb/a" "$tmp/amb/b"
+cp "$data/filings/000_005fa54bed851147.txt" "$tmp/amb/a/x.txt"
+cp "$data/filings/001_d2b176b1605cc666.txt" "$tmp/amb/b/x.txt"
+"$bin" ingest --db "$tmp/amb.db" "$tmp/amb/a" "$tmp/amb/b" >/dev/null 2>&1
+run "remove an ambiguous name" 1 remove --db "$tmp/amb.db" x.txt
+err_has "remove an ambiguous name" "x.txt: 2 stored filings have this name; give one id: sha:"
+run "both still stored" 0 filings --db "$tmp/amb.db"
+[ "$(grep -c "x.txt" <<<"$out")" -eq 2 ] || fail "remove an ambiguous name: a filing was removed"
+
 [ "$failures" -eq 0 ] && echo "ok"
 exit $((failures > 0))

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <chrono>
 #include <algorithm>
 #include <cstdio>
@@ -140,6 +141,38 @@ TEST_CASE("ingest: with a slow store, every filing is stored once, in input orde
       CHECK(c.events == first_counts.events);
       CHECK(c.relations == first_counts.relations);
     }
+  }
+}
+
+TEST_CASE("ingest: a stop (Ctrl-C) stores the filings in hand, starts no more, and says it was interrupted",
+          "[ingest][pipeline]") {
+  TempDir dir;
+  const int kFiles = 450;
+  WriteCorpus(dir, kFiles);
+  for (int jobs : {1, 2}) {
+    INFO("--jobs " << jobs);
+    Result<std::unique_ptr<RocksStore>> store = RocksStore::Open(dir.Sub("s" + std::to_string(jobs) + ".db"), StoreOptions{});
+    REQUIRE(store.ok());
+    std::atomic<bool> stop{true};  // pressed before the first filing was stored
+    IngestOptions options;
+    options.jobs = jobs;
+    options.stop = &stop;
+    std::ostringstream diag;
+    IngestSummary summary;
+    Status s = Ingest(**store, {dir.path() + "/corpus"}, options, diag, &summary);
+    REQUIRE(s.ok());
+    CHECK(summary.interrupted);
+    // The first run of filings is stored whole, the rest never started.
+    CHECK(summary.filings_added > 0);
+    CHECK(summary.filings_added < kFiles);
+    CHECK((*store)->Counts().filings == summary.filings_added);
+    // Not stopped, the same ingest goes on where it stopped.
+    IngestSummary rest;
+    options.stop = nullptr;
+    REQUIRE(Ingest(**store, {dir.path() + "/corpus"}, options, diag, &rest).ok());
+    CHECK_FALSE(rest.interrupted);
+    CHECK(rest.filings_unchanged == summary.filings_added);
+    CHECK(rest.filings_added == kFiles - summary.filings_added);
   }
 }
 
