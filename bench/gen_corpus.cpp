@@ -9,8 +9,8 @@
 // executives' quotes, "About" sections, the risk factors of the safe-harbor
 // statement, whole contract articles in EX-10 exhibits, and HTML as filer
 // agents' software writes it (a styled span per run of text, tables with
-// spacer columns). --mix lean leaves all that out: the corpus of sessions
-// 1-11, byte for byte. Both plant the same facts and write the same gold.
+// spacer columns). --mix lean leaves all that out: the corpus of versions
+// 0.1-0.11, byte for byte. Both plant the same facts and write the same gold.
 //
 // The filings rotate among the forms dealgraph reads: EDGAR full-submission
 // SGML (.txt: <SEC-HEADER>, ACCESSION NUMBER, ITEM INFORMATION, FILER blocks,
@@ -278,7 +278,7 @@ class Generator {
  public:
   // `full`: the full-length mix (what filings carry besides their facts:
   // quotes, financial tables, risk factors, whole contract articles, filer
-  // agents' markup); false: the lean mix of sessions 1-11, byte for byte.
+  // agents' markup); false: the lean mix of versions 0.1–0.11, byte for byte.
   Generator(uint64_t seed, long long count, bool full) : rng_(seed), count_(count), full_(full), seed_(seed) {}
 
   void Run(const std::string& out_dir, const std::vector<std::string>& formats, const std::string& gold_path, uint64_t seed);
@@ -2752,7 +2752,7 @@ int main(int argc, char** argv) {
                  "                     [--mix full|lean]\n"
                  "  writes N synthetic 8-K filings into DIR (created) and the planted events and entities as\n"
                  "  a gold file in the format of data/gold/*.json (default DIR.gold.json, beside DIR);\n"
-                 "  the same seed gives byte-identical output. --mix lean (the corpus of sessions 1-11) leaves\n"
+                 "  the same seed gives byte-identical output. --mix lean (the corpus of versions 0.1–0.11) leaves\n"
                  "  out what filings carry besides their facts: quotes, financial tables, risk factors, whole\n"
                  "  contract articles, filer agents' markup; the same facts and gold either way\n");
     return 2;

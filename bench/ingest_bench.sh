@@ -10,7 +10,7 @@
 #   CORPUS  gen:N[:SEED[:MIX]]  N filings written by dealgraph-gen (next to
 #                         BINARY) with SEED (default 7) and MIX (full, the
 #                         default: filings at their real lengths; lean: the
-#                         facts alone, as in sessions 1-11) -- distinct filings
+#                         facts alone, as in versions 0.1-0.11) -- distinct filings
 #           dir:PATH      an existing folder of filings (e.g. a generated
 #                         2 GiB corpus: dealgraph-gen --count 120000 ...)
 #           COPIES        (a number; the old default, 150) copies of the 16

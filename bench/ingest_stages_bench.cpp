@@ -250,7 +250,7 @@ void StoreBench(benchmark::State& state, const char* name, size_t group, StoreSo
 }
 
 // Store::AddFiling (with identity resolution, as ingest did before
-// session 9) of one extract at a time.
+// version 0.9) of one extract at a time.
 void BM_Store(benchmark::State& state) {
   StoreBench(state, "dealgraph-stages-store", 1, [](Store& store, size_t first, size_t) {
     FilingExtract x = C().filings[first].extract;
