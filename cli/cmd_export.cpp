@@ -184,6 +184,8 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         to.title = o->title;
         to.focus_entity_id = focus;
         to.lanes = o->lanes == "type" ? TimelineOptions::Lanes::kType : TimelineOptions::Lanes::kPartner;
+        to.from = o->from;
+        to.to = o->to;
         st = WriteTimeline(slice, to, format, buf);
       } else if (o->what == "partners") {
         PartnerOptions po;

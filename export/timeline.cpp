@@ -45,6 +45,10 @@ constexpr double kMaxAxisWidth = 4800;
 constexpr int kTargetRows = 4;
 
 constexpr size_t kMaxPartnerLanes = 40;
+// With many events in view (TimelineOptions::aggregate_above): fewer lanes,
+// a narrower axis cap, so a thousand events fit a screen or two.
+constexpr size_t kFewerLanes = 16;
+constexpr double kAggregateMaxAxisWidth = 2000;
 constexpr size_t kMaxEventLabelChars = 24;
 constexpr size_t kMaxSpanNameChars = 40;
 constexpr size_t kMaxTitleChars = 100;
@@ -184,6 +188,8 @@ struct EventInfo {
   std::string label;
   double width = 0;
   std::string lane_key;
+  std::vector<size_t> members;  // a counted mark's events (itself first)
+  bool hidden = false;          // drawn through another's counted mark
 };
 
 struct SpanInfo {
@@ -271,7 +277,9 @@ std::vector<TimelineBox> TimelineLayout::TextBoxes() const {
   std::vector<TimelineBox> out;
   out.push_back(title_box);
   for (const TimelineLane& l : lanes) out.push_back(l.label_box);
-  for (const TimelineEventMark& e : events) out.push_back(e.box);
+  for (const TimelineEventMark& e : events) {
+    if (!e.hidden) out.push_back(e.box);
+  }
   for (const TimelineSpan& s : spans) out.push_back(s.label_box);
   for (const TimelineTick& t : ticks) {
     if (!t.label.empty()) out.push_back(t.label_box);
@@ -440,12 +448,15 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
         if (l.key != own_key) partners.push_back(&l);
       }
       std::set<std::string> folded;
-      if (partners.size() > kMaxPartnerLanes) {
+      size_t dated = 0;
+      for (const EventInfo& ev : info) dated += ev.date.ok;
+      const size_t max_lanes = dated > options.aggregate_above ? kFewerLanes : kMaxPartnerLanes;
+      if (partners.size() > max_lanes) {
         std::stable_sort(
             partners.begin(), partners.end(), [](const LaneInfo* a, const LaneInfo* b) {
               return a->activity != b->activity ? a->activity > b->activity : a->key < b->key;
             });
-        for (size_t i = kMaxPartnerLanes; i < partners.size(); ++i) folded.insert(partners[i]->key);
+        for (size_t i = max_lanes; i < partners.size(); ++i) folded.insert(partners[i]->key);
       }
       if (!folded.empty()) {
         LaneInfo other{std::string(kOtherKey), "", "", 0, std::numeric_limits<double>::infinity()};
@@ -505,7 +516,15 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
     min_years = std::min(min_years, s.start);
     max_years = std::max(max_years, s.end);
   }
-  const bool has_axis = std::isfinite(min_years);
+  // The years asked for (--from/--to) bound the axis, else the content's own.
+  const ParsedDate want_from = ParseDate(options.from), want_to = ParseDate(options.to);
+  if (want_from.ok) min_years = std::isfinite(min_years) ? std::max(min_years, double(want_from.year)) : want_from.year;
+  if (want_to.ok) max_years = std::isfinite(max_years) ? std::min(max_years, want_to.year + 0.999) : want_to.year + 0.999;
+  if (want_from.ok && want_to.ok && want_from.year <= want_to.year) {
+    min_years = want_from.year;
+    max_years = want_to.year + 0.999;
+  }
+  const bool has_axis = std::isfinite(min_years) && std::isfinite(max_years) && min_years <= max_years;
   if (has_axis) {
     L.first_year = static_cast<int>(std::floor(min_years));
     L.end_year = static_cast<int>(std::floor(max_years)) + 1;
@@ -523,6 +542,42 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
     std::stable_sort(list.begin(), list.end(),
                      [&](size_t a, size_t b) { return info[a].date.years < info[b].date.years; });
   }
+  // ---- Many events: a lane's events of one period are one counted mark.
+  size_t dated_count = 0;
+  for (const auto& list : dated_by_lane) dated_count += list.size();
+  const bool aggregate = has_axis && dated_count > options.aggregate_above;
+  if (aggregate) {
+    const double shown = L.end_year - L.first_year;
+    const double period = shown <= 6 ? 1.0 / 12 : shown <= 20 ? 0.25 : 1.0;  // month, quarter, year
+    for (auto& list : dated_by_lane) {
+      std::vector<size_t> kept;
+      for (size_t a = 0; a < list.size();) {
+        const double key = std::floor(info[list[a]].date.years / period);
+        size_t b = a;
+        while (b < list.size() && std::floor(info[list[b]].date.years / period) == key) ++b;
+        const size_t rep = list[a];
+        if (b - a >= 2) {
+          bool one_type = true;
+          for (size_t k = a; k < b; ++k) {
+            info[rep].members.push_back(list[k]);
+            one_type = one_type && slice.events[list[k]].type == slice.events[rep].type;
+            if (k > a) info[list[k]].hidden = true;
+          }
+          const EventTypeStyle& style = StyleForEventType(slice.events[rep].type);
+          std::string what = one_type && !style.short_label.empty() ? std::string(style.short_label) : "events";
+          info[rep].label = std::to_string(b - a) + " " + (one_type ? "\xC3\x97 " : "") + what;
+          info[rep].width = BoxWidth(info[rep].label, style);
+          info[rep].date.years = (key + 0.5) * period;
+          info[rep].date.approximate = false;
+          max_half = std::max(max_half, info[rep].width / 2);
+        }
+        kept.push_back(rep);
+        a = b;
+      }
+      list = std::move(kept);
+    }
+  }
+  const double max_axis_width = aggregate ? kAggregateMaxAxisWidth : kMaxAxisWidth;
   auto max_rows_at = [&](double ppy) {
     size_t worst = 0;
     std::vector<double> rows;
@@ -538,9 +593,9 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
   };
   double ppy = kBasePxPerYear;
   if (has_axis) {
-    ppy = std::clamp(kBasePxPerYear, kMinAxisWidth / span_years, kMaxAxisWidth / span_years);
+    ppy = std::clamp(kBasePxPerYear, kMinAxisWidth / span_years, max_axis_width / span_years);
     while (max_rows_at(ppy) > static_cast<size_t>(kTargetRows) &&
-           span_years * ppy * 1.25 <= kMaxAxisWidth) {
+           span_years * ppy * 1.25 <= max_axis_width) {
       ppy *= 1.25;
     }
   }
@@ -578,9 +633,20 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
   L.lanes_right = std::max(L.undated_x1, dated_right) + 8;
 
   // ---- Title and the undated header above the lanes.
+  // The title says what is shown: whose timeline (every company when no
+  // --entity chose one) and which years.
   L.title = options.title;
   if (L.title.empty()) {
-    L.title = focus_name.empty() ? std::string("Timeline") : "Timeline: " + focus_name;
+    const std::string who = !options.focus_entity_id.empty() && !focus_name.empty()
+                                ? focus_name
+                                : (focus_name.empty() ? std::string("All companies")
+                                                      : "All companies, by partner of " + focus_name);
+    std::string years;
+    if (has_axis) {
+      years = std::to_string(L.first_year);
+      if (L.end_year - 1 > L.first_year) years += "\xE2\x80\x93" + std::to_string(L.end_year - 1);
+    }
+    L.title = "Timeline: " + who + (years.empty() ? "" : ", " + years);
   }
   L.title = TruncateUtf8(L.title, kMaxTitleChars);
   double title_width = TextWidth(L.title, kTitleFont) + 8;
@@ -607,6 +673,9 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
 
     // Spans, by start, each with its label above the line.
     std::vector<size_t>& lane_spans = spans_by_lane[l];
+    // Many events: the folded partners' terms are many partners' terms, one
+    // line each would fill the picture; their events are drawn, counted.
+    if (aggregate && lane.key == kOtherKey) lane_spans.clear();
     std::stable_sort(lane_spans.begin(), lane_spans.end(),
                      [&](size_t a, size_t b) { return spans[a].start < spans[b].start; });
     struct PlacedSpan {
@@ -622,8 +691,9 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
         const SpanInfo& si = spans[s];
         PlacedSpan p;
         p.span = s;
-        p.x0 = L.XForYears(si.start);
-        p.x1 = L.XForYears(si.end);
+        // A term reaching outside the years shown is cut at the axis.
+        p.x0 = std::clamp(L.XForYears(si.start), L.axis_x0, std::max(L.axis_x0, L.axis_x1));
+        p.x1 = std::clamp(L.XForYears(si.end), L.axis_x0, std::max(L.axis_x0, L.axis_x1));
         // An open term runs to its last known event, at least a short stub.
         if (si.open_end) p.x1 = std::max(p.x1, std::min(L.axis_x1, p.x0 + 40));
         p.x1 = std::max(p.x1, p.x0 + 4);
@@ -650,6 +720,7 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
       size_t row = AssignRow(&rows, x - w / 2, x + w / 2, kBoxGap);
       TimelineEventMark& m = L.events[i];
       m.box = {x, events_top + row * kRowPitch + kEventHeight / 2, w, kEventHeight};
+      for (size_t k : info[i].members) L.events[k].box = m.box;
     }
     size_t event_rows = rows.size();
     // Undated events, in a grid in the undated column.
@@ -682,7 +753,10 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
       span.open_end = si.open_end;
       span.label_box = {p.label_left + p.label_width / 2, row_top + 1 + kSpanLabelHeight / 2,
                         p.label_width, kSpanLabelHeight};
-      for (size_t i : si.mark_events) span.marks.push_back({L.XForYears(info[i].date.years), i});
+      for (size_t i : si.mark_events) {
+        const double x = L.XForYears(info[i].date.years);
+        if (x >= p.x0 && x <= p.x1) span.marks.push_back({x, i});
+      }
       L.spans.push_back(std::move(span));
     }
     y += lane.height;
@@ -697,6 +771,8 @@ TimelineLayout LayoutTimeline(const GraphSlice& slice, const TimelineOptions& op
     m.lane = lane_of.at(info[i].lane_key);
     m.undated = !info[i].date.ok;
     m.approximate = info[i].date.ok && info[i].date.approximate;
+    m.members = info[i].members;
+    m.hidden = info[i].hidden;
   }
 
   // ---- The axis: year ticks, month (or quarter) ticks when there is room.
@@ -955,6 +1031,7 @@ Result<AgraphPtr> BuildTimelineGraphImpl(const GraphSlice& slice, const Timeline
   // Events.
   std::unordered_set<std::string> names;
   for (const TimelineEventMark& m : L.events) {
+    if (m.hidden) continue;  // drawn by its counted mark
     const Event& e = slice.events[m.event_index];
     const EventTypeStyle& style = StyleForEventType(e.type);
     std::string name = m.event_id.empty() ? "tl:event" : m.event_id;
@@ -972,6 +1049,25 @@ Result<AgraphPtr> BuildTimelineGraphImpl(const GraphSlice& slice, const Timeline
     b.Set(n, "height", inches(m.box.height));
     b.Set(n, "pos", pos(m.box.x, m.box.y));
 
+    if (!m.members.empty()) {
+      // A counted mark: its box says how many, its tooltip lists them.
+      b.Set(n, "style", "filled,bold");
+      std::string joined = DotTooltip(std::to_string(m.members.size()) + " events");
+      size_t listed = 0;
+      for (size_t k : m.members) {
+        if (listed++ == 25) {
+          joined += "\\n" + DotTooltip("(+" + std::to_string(m.members.size() - 25) + " more)");
+          break;
+        }
+        const Event& x = slice.events[k];
+        std::string line = x.date + " \xC2\xB7 " + x.type;
+        for (const Party& p : x.parties) line += (&p == &x.parties.front() ? ": " : ", ") + std::string(index.Name(p.entity_id));
+        if (x.amount) line += " \xC2\xB7 " + FormatMoneyLong(*x.amount);
+        joined += "\\n" + DotTooltip(TruncateUtf8(line, 160));
+      }
+      b.Set(n, "tooltip", joined);
+      continue;
+    }
     std::vector<std::string> tip;
     std::string head = (e.date.empty() ? std::string("undated") : e.date) + " \xC2\xB7 " + e.type;
     if (m.undated && !e.date.empty()) head += " (date not understood)";

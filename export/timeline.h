@@ -30,6 +30,14 @@ struct TimelineOptions {
   // focus's own lane ("ImmunoGen (own)"). Empty: the organization that takes
   // part in the most events.
   std::string focus_entity_id;
+  // The axis: these years (ISO dates; "" = the events' own span). The
+  // export's --from/--to: "2015".."2020" draws 2015 to the end of 2020.
+  std::string from, to;
+  // Past this many dated events in view, a lane's events of one period (a
+  // month, a quarter or a year, by the span shown) are drawn as one counted
+  // mark ("12 events") whose tooltip lists them, and partner lanes beyond
+  // kFewerLanes are folded into "Other partners".
+  size_t aggregate_above = 100;
 };
 
 // How one event type is drawn (a fixed map covering every type of
@@ -84,6 +92,11 @@ struct TimelineEventMark {
   size_t lane = 0;           //!< into TimelineLayout::lanes
   bool undated = false;      //!< no parseable date: in the undated column
   bool approximate = false;  //!< date known to the month or year only (drawn dashed)
+  // Aggregates (TimelineOptions::aggregate_above): a counted mark lists the
+  // events it stands for (itself first); each of the others is hidden, drawn
+  // only through it, its box the counted mark's.
+  std::vector<size_t> members;
+  bool hidden = false;
   TimelineBox box;
 };
 

@@ -82,6 +82,24 @@ err_has "from after to" "is after --to '2005'"
 run "history without arguments" 2 history
 err_has "history without arguments" "Usage: dealgraph history [OPTIONS] A [B]"
 
+# --- a timeline of about a thousand generated events fits a screen or two
+gen="$(dirname "$bin")/dealgraph-gen"
+if [ -x "$gen" ]; then
+  "$gen" --count 600 --seed 3 --out "$tmp/g600" >/dev/null 2>&1
+  "$bin" ingest --db "$tmp/g600.db" "$tmp/g600" >/dev/null 2>&1
+  run "timeline of ~1000 events" 0 export timeline --db "$tmp/g600.db" -o "$tmp/t.svg"
+  python3 - "$tmp/t.svg" <<'PY' || fail "timeline of ~1000 events: too big, or no counted marks"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+w, h = (float(v) for v in re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
+assert w * 4 / 3 <= 4000 and h * 4 / 3 <= 4000, (w, h)
+assert re.search(r">\d+ (\u00d7 [^<]+|events)<", svg), "no counted mark"
+PY
+  err_has "timeline of ~1000 events" "events)"
+else
+  fail "dealgraph-gen is not built next to $bin"
+fi
+
 # --- a file name two stored filings share names neither
 mkdir -p "$tmp/amb/a" "$tmp/amb/b"
 cp "$data/filings/000_005fa54bed851147.txt" "$tmp/amb/a/x.txt"

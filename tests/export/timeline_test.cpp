@@ -111,7 +111,21 @@ TEST_CASE("timeline: partner lanes follow the focus's partners in order of first
 TEST_CASE("timeline: the focus defaults to the most active organization", "[export]") {
   TimelineLayout l = LayoutTimeline(ImmunoGenSlice(), TimelineOptions{});
   CHECK(l.focus_id == "org:immunogen");
-  CHECK(l.title == "Timeline: ImmunoGen");
+  // The title says what is drawn: no company was asked for, the lanes are
+  // the most active one's partners, and the years.
+  CHECK(l.title == "Timeline: All companies, by partner of ImmunoGen, 2000\xE2\x80\x93" "2008");
+  TimelineOptions asked = ImmunoGenFocus();
+  asked.from = "2005";
+  asked.to = "2006";
+  TimelineLayout ranged = LayoutTimeline(ImmunoGenSlice(), asked);
+  CHECK(ranged.title == "Timeline: ImmunoGen, 2005\xE2\x80\x93" "2006");
+  // The axis is the years asked for, not the content's 2000-2008.
+  CHECK(ranged.first_year == 2005);
+  CHECK(ranged.end_year == 2007);
+  for (const TimelineSpan& sp : ranged.spans) {
+    CHECK(sp.x0 >= ranged.axis_x0);
+    CHECK(sp.x1 <= ranged.axis_x1);
+  }
 }
 
 TEST_CASE("timeline: x follows the dates on a year axis", "[export]") {
@@ -303,10 +317,44 @@ TEST_CASE("timeline: no two label boxes overlap at 500 events, and it renders", 
 
 TEST_CASE("timeline: many partners fold into an 'Other partners' lane", "[export]") {
   GraphSlice s = SyntheticSlice(1200, 3);  // 100 partners
-  TimelineLayout l = LayoutTimeline(s, TimelineOptions{});
+  TimelineOptions few_events;
+  few_events.aggregate_above = 100000;  // every event its own mark: 40 partner lanes
+  TimelineLayout l = LayoutTimeline(s, few_events);
   CHECK(l.lanes.size() == 42);  // own + 40 partners + other
   CHECK(l.lanes.back().label.rfind("Other partners (", 0) == 0);
   CheckNoOverlap(l);
+  // Past 100 events in view: 16 partner lanes, the rest folded.
+  TimelineLayout many = LayoutTimeline(s, TimelineOptions{});
+  CHECK(many.lanes.size() == 18);
+  CHECK(many.lanes.back().label.rfind("Other partners (", 0) == 0);
+}
+
+TEST_CASE("timeline: 1,000 events fit a picture under 3,000 x 3,000 pt, counted marks listing their events",
+          "[export]") {
+  GraphSlice s = SyntheticSlice(1000, 5);
+  TimelineLayout l = LayoutTimeline(s, TimelineOptions{});
+  CheckNoOverlap(l);
+  CHECK(l.width <= 3000);  // 4,000 px at 96 dpi
+  CHECK(l.height <= 3000);
+  // Every event is drawn: as itself or inside exactly one counted mark.
+  std::vector<int> drawn(s.events.size(), 0);
+  size_t counted = 0;
+  for (const TimelineEventMark& m : l.events) {
+    if (m.hidden) continue;
+    if (m.members.empty()) {
+      drawn[m.event_index]++;
+      continue;
+    }
+    ++counted;
+    CHECK(m.members.front() == m.event_index);
+    for (size_t k : m.members) drawn[k]++;
+    CHECK(m.label.find(std::to_string(m.members.size()) + " ") == 0);
+  }
+  CHECK(counted > 0);
+  CHECK(std::all_of(drawn.begin(), drawn.end(), [](int n) { return n == 1; }));
+  std::ostringstream svg;
+  REQUIRE(WriteTimeline(s, TimelineOptions{}, "svg", svg).ok());
+  REQUIRE(XmlError(svg.str()).empty());
 }
 
 TEST_CASE("timeline: a dense short period widens the axis and shows months", "[export]") {
