@@ -24,6 +24,8 @@ struct ExportOpts {
   std::string what;
   std::string output;
   std::string entity, with, from, to, types, lanes, title;
+  size_t top = 0;
+  int min_events = 0;
 };
 
 // The format of an export: --format, else the -o file's extension, else the
@@ -118,6 +120,9 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
   sub->add_option("--types", o->types, "comma-separated event types (or families: agreement, payment, ...)");
   sub->add_option("--lanes", o->lanes, "timeline swimlanes: partner or type")->check(CLI::IsMember({"partner", "type"}));
   sub->add_option("--title", o->title, "picture title");
+  sub->add_option("--top", o->top, "partners: draw only the N most active companies (and the --entity)");
+  sub->add_option("--min-events", o->min_events, "partners: draw only companies with at least K events")
+      ->check(CLI::NonNegativeNumber);
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
       Result<std::string> chosen = ExportFormat(*o);
@@ -129,6 +134,10 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       // Options of one kind of export only.
       if (!o->lanes.empty() && o->what != "timeline") {
         err << "dealgraph: export " << o->what << ": --lanes is for the timeline only\n";
+        return kExitUsage;
+      }
+      if ((o->top > 0 || o->min_events > 0) && o->what != "partners") {
+        err << "dealgraph: export " << o->what << ": --top and --min-events are for the partner diagram only\n";
         return kExitUsage;
       }
       if (!o->title.empty() && o->what != "timeline" && o->what != "partners") {
@@ -190,6 +199,8 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       } else if (o->what == "partners") {
         PartnerOptions po;
         po.focus_entity_id = focus;
+        po.top = o->top;
+        po.min_events = o->min_events;
         st = WritePartnerDiagram(slice, po, format, buf);
       } else if (o->what == "graphml") {
         st = WriteGraphml(slice, buf);

@@ -119,6 +119,37 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
     return a < b ? pairs[{a, b}] : pairs[{b, a}];
   };
 
+  // Who dealt with whom in one event or agreement: the parties on the two
+  // sides of a role (licensor and licensee, payer and payee, acquirer and
+  // target) pair up; else the focus, or the first party (the filer that
+  // tells it), pairs with each other party. Co-parties of one document (the
+  // underwriters of an offering, the lenders of a facility) are not drawn as
+  // each other's partners.
+  auto counterparties = [&](const std::vector<std::string>& members,
+                            const std::vector<Party>* parties) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (members.size() < 2) return out;
+    if (parties != nullptr) {
+      std::vector<std::string> giving, taking;
+      for (const Party& p : *parties) {
+        if (!wanted(p.entity_id)) continue;
+        if (p.role == "licensor" || p.role == "payer" || p.role == "acquirer") AddUnique(&giving, p.entity_id);
+        if (p.role == "licensee" || p.role == "payee" || p.role == "target") AddUnique(&taking, p.entity_id);
+      }
+      for (const std::string& g : giving) {
+        for (const std::string& t : taking) {
+          if (g != t) out.emplace_back(g, t);
+        }
+      }
+      if (!out.empty()) return out;
+    }
+    const std::string& anchor =
+        std::find(members.begin(), members.end(), focus) != members.end() ? focus : members.front();
+    for (const std::string& m : members) {
+      if (m != anchor) out.emplace_back(anchor, m);
+    }
+    return out;
+  };
   for (size_t i = 0; i < slice.events.size(); ++i) {
     const Event& e = slice.events[i];
     int year = YearOf(e.date);
@@ -134,16 +165,18 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
         n.last_year = std::max(n.last_year, year);
       }
     }
-    for (size_t a = 0; a < members.size(); ++a) {
-      for (size_t b = a + 1; b < members.size(); ++b) {
-        PairInfo& p = pair(members[a], members[b]);
+    for (const auto& [from, to] : counterparties(members, &e.parties)) {
+      {
+        PairInfo& p = pair(from, to);
         p.events++;
         p.event_indices.push_back(i);
         if (year != 0) {
           p.first_year = std::min(p.first_year, year);
           p.last_year = std::max(p.last_year, year);
         }
-        if (e.amount && !e.amount->per_share && std::isfinite(e.amount->value)) {
+        // Money is what payments paid (an agreement's event that carries its
+        // payment's amount tells the same money again).
+        if (e.type == "payment" && e.amount && !e.amount->per_share && std::isfinite(e.amount->value)) {
           p.money[e.amount->currency] += e.amount->value;
         }
         if (!e.agreement_id.empty()) AddUnique(&p.agreements, e.agreement_id);
@@ -156,11 +189,8 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
     for (const std::string& p : ag.parties) {
       if (wanted(p)) AddUnique(&members, p);
     }
-    for (size_t a = 0; a < members.size(); ++a) {
-      node(members[a]);
-      for (size_t b = a + 1; b < members.size(); ++b)
-        AddUnique(&pair(members[a], members[b]).agreements, ag.id);
-    }
+    for (const std::string& m : members) node(m);
+    for (const auto& [from, to] : counterparties(members, nullptr)) AddUnique(&pair(from, to).agreements, ag.id);
   }
   // Subsidiaries: child -> parent, refusing links that would close a cycle.
   std::unordered_map<std::string, std::string> parent_of;
@@ -188,6 +218,34 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
     }
   }
 
+  // Big graphs kept legible: companies with fewer than min_events events, and
+  // beyond the top N by events, are left out (the focus never is), with the
+  // pairs that name them.
+  if (options.min_events > 0 || options.top > 0) {
+    std::vector<const NodeInfo*> ranked;
+    for (const NodeInfo& n : nodes) ranked.push_back(&n);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const NodeInfo* a, const NodeInfo* b) { return a->events > b->events; });
+    std::unordered_set<std::string> keep;
+    for (const NodeInfo* n : ranked) {
+      const bool is_focus = n->id == focus;
+      if (!is_focus && n->events < options.min_events) continue;
+      if (!is_focus && options.top > 0 && keep.size() >= options.top + (keep.count(focus) ? 1 : 0)) continue;
+      keep.insert(n->id);
+    }
+    if (!focus.empty() && node_of.count(focus)) keep.insert(focus);
+    std::vector<NodeInfo> kept;
+    for (NodeInfo& n : nodes) {
+      if (keep.count(n.id)) kept.push_back(std::move(n));
+    }
+    nodes = std::move(kept);
+    for (auto it = pairs.begin(); it != pairs.end();) {
+      it = keep.count(it->first.first) && keep.count(it->first.second) ? std::next(it) : pairs.erase(it);
+    }
+    for (auto it = parent_of.begin(); it != parent_of.end();) {
+      it = keep.count(it->first) && keep.count(it->second) ? std::next(it) : parent_of.erase(it);
+    }
+  }
   const bool small = nodes.size() <= kPartnerDotMaxNodes;
   GraphBuilder b("partners", GraphBuilder::Kind::kUndirected);
   b.SetGraphDefault("fontname", kFontName);

@@ -22,6 +22,11 @@ struct PartnerOptions {
   // Highlighted; also the only person or product drawn (people and products
   // are omitted otherwise). May be empty.
   std::string focus_entity_id;
+  // Legibility (--top, --min-events): draw only the `top` most active
+  // companies (0: all) with at least `min_events` events each; the focus
+  // is always drawn.
+  size_t top = 0;
+  int min_events = 0;
 };
 
 // Graphs with at most this many nodes are laid out with "dot".
