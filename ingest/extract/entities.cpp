@@ -556,7 +556,15 @@ class Discoverer {
           for (size_t e = i; e < t.size() && e < i + 6; ++e) {
             acc = Join(t, i, e + 1, S(si));
             if (FoldName(acc) == fold) {
+              // The longest run that folds the same: "The Walt Disney
+              // Company", not "The Walt Disney" (the fold drops the suffix).
               display = acc;
+              for (size_t f = e + 1; f < t.size() && f < e + 4 && (t[f].word || t[f].text == ","); ++f) {
+                if (!t[f].word) continue;
+                std::string longer = Join(t, i, f + 1, S(si));
+                if (FoldName(longer) != fold) break;
+                display = longer;
+              }
               caps = false;
               break;
             }
@@ -595,8 +603,8 @@ class Discoverer {
     size_t e = t.size();
     // "The Walt Disney Company", "The Estee Lauder Companies": a written-out
     // "Company" after a leading "The" is part of the name.
-    const bool the_company = !t.empty() && t[0].text == "The" && t.size() > 2 &&
-                             (t.back().text == "Company" || t.back().text == "Companies");
+    const bool the_company = !t.empty() && EqualsIgnoreCase(t[0].text, "The") && t.size() > 2 &&
+                             (EqualsIgnoreCase(t.back().text, "Company") || EqualsIgnoreCase(t.back().text, "Companies"));
     while (!the_company && e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text == ",")) --e;
     // "JPMorgan Chase & Co.", "Goldman, Sachs & Co.": the suffix's "&" binds it
     // to the name; cut, the name would end in "&".

@@ -113,6 +113,8 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     lex.boilerplate.push_back(std::move(phrase));
   }
   for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
+  for (std::string_view e : Entries(text("conditional_openers.txt")))
+    lex.conditional_openers.push_back(ToLower(Trim(e)));
   // The typed slots events may carry, and their kinds.
   for (std::string_view e : Entries(text("slots.tsv"))) {
     std::vector<std::string> cols = Columns(e);

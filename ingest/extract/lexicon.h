@@ -151,6 +151,7 @@ struct Lexicon {
   // compared with the phrases only where it has one of them.
   std::bitset<65536> boilerplate_starts;
   std::vector<std::string> conditional_cues;  //!< lower case
+  std::vector<std::string> conditional_openers;  //!< conditional_openers.txt, lower case
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
   std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
   // The registry's row for `type`, or nullptr.

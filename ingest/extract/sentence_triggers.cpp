@@ -404,6 +404,60 @@ bool Extractor::Boilerplate(std::string_view lower) const {
 }
 
 bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
+  // A clause opened by a condition ("However, if the final estimate ... is
+  // lower ..., Disney will make a cash payment"): the clause runs from the
+  // sentence's start, or its last ";" before the trigger.
+  {
+    size_t start = 0;
+    for (size_t k = 0; k < tok && k < t.size(); ++k) {
+      if (t[k].text == ";") start = k + 1;
+    }
+    // Past the clause's connectives and enumerators: "However,", "(ii)".
+    auto connective = [](std::string_view w) {
+      return EqualsIgnoreCase(w, "however") || EqualsIgnoreCase(w, "additionally") || EqualsIgnoreCase(w, "further") ||
+             EqualsIgnoreCase(w, "furthermore") || EqualsIgnoreCase(w, "moreover") || EqualsIgnoreCase(w, "also") ||
+             EqualsIgnoreCase(w, "and") || EqualsIgnoreCase(w, "but") || EqualsIgnoreCase(w, "finally") ||
+             w == ",";
+    };
+    size_t k = start;
+    while (k < tok) {
+      if (k + 2 < tok && t[k].text == "(" && t[k + 2].text == ")") {
+        k += 3;  // "(ii)"
+      } else if (k + 1 < tok && EqualsIgnoreCase(t[k].text, "in") && EqualsIgnoreCase(t[k + 1].text, "addition")) {
+        k += 2;
+      } else if (connective(t[k].text)) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    std::string opening;
+    for (size_t q = k; q < tok && q < k + 4; ++q) {
+      for (char c : t[q].text) opening.push_back(AsciiLower(c));
+      opening.push_back(' ');
+    }
+    for (const std::string& opener : lex_.conditional_openers) {
+      if (opening.compare(0, opener.size() + 1, opener + " ") == 0) return true;
+    }
+    // "Disney will pay 21CF $2.5 billion ... if the merger is not
+    // consummated": what will be done on a condition written after it.
+    bool modal = false;
+    for (size_t q = tok >= 3 ? tok - 3 : 0; q < tok; ++q) {
+      const std::string_view w = t[q].text;
+      modal = modal || EqualsIgnoreCase(w, "will") || EqualsIgnoreCase(w, "would") || EqualsIgnoreCase(w, "shall");
+    }
+    if (modal) {
+      std::string rest;
+      for (size_t q = tok + 1; q < t.size() && t[q].text != ";"; ++q) {
+        for (char c : t[q].text) rest.push_back(AsciiLower(c));
+        rest.push_back(' ');
+      }
+      for (const std::string& opener : lex_.conditional_openers) {
+        if (opener == "should" || opener == "to the extent" || opener == "to the extent that") continue;
+        if (FindWordLower(rest, opener) != std::string::npos) return true;
+      }
+    }
+  }
   size_t from = tok >= 7 ? tok - 7 : 0;
   for (size_t k = from; k < tok; ++k) {
     if (t[k].text == "." || t[k].text == ";") from = k + 1;

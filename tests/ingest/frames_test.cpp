@@ -181,6 +181,24 @@ TEST_CASE("frames: a release with no headline line names its registrant by the t
   for (const Event* ev : evs) CHECK(HasRegistrant(x, *ev));
 }
 
+TEST_CASE("frames: what will be paid on a condition is no payment, and Disney keeps the 'Company' of its name",
+          "[extract][frames]") {
+  // Disney's 8-K of December 2017 on the 21CF merger: "Disney will pay 21CF
+  // $2.5 billion (the "Disney Regulatory Termination Fee") if the merger is
+  // not consummated ..."; "However, if the final estimate of the tax
+  // liabilities is lower than the initial estimate, the first $2 billion ...".
+  FilingExtract x = Extract("real/0171_walt-disney_2017.htm");
+  CHECK(NameOf(x, x.filing.registrant) == "The Walt Disney Company");
+  for (const Event& ev : x.events) {
+    if (ev.type != "payment") continue;
+    INFO(ev.sources.front().quote);
+    for (const Source& src : ev.sources) {
+      CHECK(src.quote.find("Termination Fee") == std::string::npos);
+      CHECK(src.quote.rfind("However, if", 0) == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("frames: every Item of a real filing with a fixed meaning yields an event read from it", "[extract][frames]") {
   const Lexicon& lex = Lexicon::Get();
   for (const auto& entry : std::filesystem::directory_iterator(DataPath("real"))) {
