@@ -447,14 +447,21 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
       modal = modal || EqualsIgnoreCase(w, "will") || EqualsIgnoreCase(w, "would") || EqualsIgnoreCase(w, "shall");
     }
     if (modal) {
-      std::string rest;
+      // Token by token, no copy: most sentences have none of the words.
       for (size_t q = tok + 1; q < t.size() && t[q].text != ";"; ++q) {
-        for (char c : t[q].text) rest.push_back(AsciiLower(c));
-        rest.push_back(' ');
-      }
-      for (const std::string& opener : lex_.conditional_openers) {
-        if (opener == "should" || opener == "to the extent" || opener == "to the extent that") continue;
-        if (FindWordLower(rest, opener) != std::string::npos) return true;
+        for (const std::string& opener : lex_.conditional_openers) {
+          if (opener == "should" || opener.rfind("to the extent", 0) == 0) continue;
+          size_t at = 0, k = q;
+          bool match = true;
+          while (match && at < opener.size()) {
+            const size_t sp = opener.find(' ', at);
+            const std::string_view word = std::string_view(opener).substr(at, sp == std::string::npos ? std::string::npos : sp - at);
+            match = k < t.size() && EqualsIgnoreCase(t[k].text, word);
+            ++k;
+            at = sp == std::string::npos ? opener.size() : sp + 1;
+          }
+          if (match) return true;
+        }
       }
     }
   }

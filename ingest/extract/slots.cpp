@@ -196,7 +196,7 @@ void Extractor::FillSlots() {
       }
       add("role", role);
     }
-    if (Carries(info, "effective")) {
+    if (Carries(info, "effective") && lower.find("effective") != std::string::npos) {
       // "effective October 31, 2005", "effective as of January 1, 2024".
       for (const DateMention& dm : FindDates(text, ctx_)) {
         std::string_view before = std::string_view(lower).substr(0, dm.begin);
