@@ -224,7 +224,7 @@ class Asker {
         continue;
       }
       ++shown;
-      if (ev.amount->currency == "USD" && !ev.amount->per_share) total += ev.amount->value;
+      if (ev.amount->currency == "USD" && IsMoneyPaid(ev.type, ev.amount)) total += ev.amount->value;
       Cite(ev);
     }
     if (shown) {

@@ -174,9 +174,7 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
           p.first_year = std::min(p.first_year, year);
           p.last_year = std::max(p.last_year, year);
         }
-        // Money is what payments paid (an agreement's event that carries its
-        // payment's amount tells the same money again).
-        if (e.type == "payment" && e.amount && !e.amount->per_share && std::isfinite(e.amount->value)) {
+        if (IsMoneyPaid(e.type, e.amount)) {
           p.money[e.amount->currency] += e.amount->value;
         }
         if (!e.agreement_id.empty()) AddUnique(&p.agreements, e.agreement_id);

@@ -509,7 +509,7 @@ void AppendHeader(const ReportOptions& options, const Model& m, std::string* out
     } else {
       ++undated;
     }
-    if (e.type == "payment" && e.amount && !e.amount->per_share && std::isfinite(e.amount->value)) {
+    if (IsMoneyPaid(e.type, e.amount)) {
       paid[e.amount->currency] += e.amount->value;
     }
   }

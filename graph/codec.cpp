@@ -218,21 +218,29 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
 }
 
 // A present flag, then the amount.
-void PutMoney(Writer* w, const std::optional<Money>& m) {
-  w->Byte(m.has_value() ? 1 : 0);
-  if (!m) return;
-  w->Double(m->value);
-  w->Str(m->currency);
-  w->Byte(m->per_share ? 1 : 0);
+// The amount itself, after its present byte.
+void PutMoneyFields(Writer* w, const Money& m) {
+  w->Double(m.value);
+  w->Str(m.currency);
+  w->Byte(m.per_share ? 1 : 0);
 }
 
-std::optional<Money> GetMoney(Reader* r) {
-  if (!r->Bool()) return std::nullopt;
+Money GetMoneyFields(Reader* r) {
   Money m;
   m.value = r->Double();
   m.currency = r->Str();
   m.per_share = r->Bool();
   return m;
+}
+
+void PutMoney(Writer* w, const std::optional<Money>& m) {
+  w->Byte(m.has_value() ? 1 : 0);
+  if (m) PutMoneyFields(w, *m);
+}
+
+std::optional<Money> GetMoney(Reader* r) {
+  if (!r->Bool()) return std::nullopt;
+  return GetMoneyFields(r);
 }
 
 // The amount's present byte also says whether slots follow the summary
@@ -251,11 +259,7 @@ void PutEvent(Writer* w, const Event& e) {
   }
   w->Str(e.agreement_id);
   w->Byte((e.amount ? kHasAmount : 0) | (e.slots.empty() ? 0 : kHasSlots));
-  if (e.amount) {
-    w->Double(e.amount->value);
-    w->Str(e.amount->currency);
-    w->Byte(e.amount->per_share ? 1 : 0);
-  }
+  if (e.amount) PutMoneyFields(w, *e.amount);
   w->Str(e.summary);
   if (!e.slots.empty()) {
     w->Varint(e.slots.size());
@@ -284,13 +288,7 @@ Event GetEvent(Reader* r) {
   e.agreement_id = r->Str();
   const uint8_t flags = r->Byte();
   if (flags & ~(kHasAmount | kHasSlots)) r->Fail();
-  if (flags & kHasAmount) {
-    Money m;
-    m.value = r->Double();
-    m.currency = r->Str();
-    m.per_share = r->Bool();
-    e.amount = std::move(m);
-  }
+  if (flags & kHasAmount) e.amount = GetMoneyFields(r);
   e.summary = r->Str();
   if (flags & kHasSlots) {
     size_t n = r->Count(3);

@@ -1,5 +1,7 @@
 #include "graph/model.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <string>
 
@@ -45,6 +47,10 @@ const Entity* GraphSlice::Find(std::string_view id) const {
     if (e.id == id) return &e;
   }
   return nullptr;
+}
+
+bool IsMoneyPaid(std::string_view event_type, const std::optional<Money>& amount) {
+  return event_type == "payment" && amount && !amount->per_share && std::isfinite(amount->value);
 }
 
 const Slot* Event::SlotNamed(std::string_view name) const {

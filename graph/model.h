@@ -70,6 +70,12 @@ struct Money {
   bool per_share = false;
 };
 
+// Whether an event's amount is money that was paid, for totals: a payment's
+// amount, whole (a per-share figure is a price, not money that flowed). An
+// agreement's or a deal's event that carries its payment's amount tells the
+// same money again; a commitment or a fee owed on a condition is no payment.
+bool IsMoneyPaid(std::string_view event_type, const std::optional<Money>& amount);
+
 struct Party {
   std::string entity_id;
   std::string role;  //!< "licensee", "licensor", "payer", "payee", "sponsor", "acquirer", ...; may be ""

@@ -27,18 +27,16 @@ std::vector<Event> AsOf(std::vector<Event> events, std::string_view as_of) {
 
 namespace {
 
-// Adds one shared event to an edge: its count and id, its money, its
-// dates. Money is what was paid: the amounts of payment events (whole USD;
-// per-share figures are not money that flowed). An agreement's or a deal's
-// event that carries the amount of its payment tells the same money again.
-// (An empty type is an index entry of a store written before types were
-// kept in it: its amount counts, as it did; `dealgraph check --repair`
-// rewrites those entries.)
+// Adds one shared event to an edge: its count and id, its money (in USD,
+// what IsMoneyPaid counts), its dates. (An empty type is an index entry of
+// a store written before types were kept in it: its amount counts, as it
+// did; `dealgraph check --repair` rewrites those entries.)
 void CountEvent(NetworkEdge* edge, const std::string& id, const std::string& type, const std::string& date,
                 const std::optional<Money>& amount) {
   edge->events++;
   edge->event_ids.push_back(id);
-  if ((type == "payment" || type.empty()) && amount && (amount->currency.empty() || amount->currency == "USD") && !amount->per_share) {
+  if ((IsMoneyPaid(type, amount) || (type.empty() && amount && !amount->per_share)) &&
+      (amount->currency.empty() || amount->currency == "USD")) {
     edge->money += amount->value;
   }
   if (!date.empty()) {

@@ -1257,7 +1257,6 @@ class Discoverer {
     size_t n = table_.entities.size();
     // The organization each short form stands for: -1 once two would claim it.
     std::unordered_map<std::string, int> claims;
-    std::vector<std::pair<std::string, int>> shorts;
     for (size_t i = 0; i < n; ++i) {
       FoundEntity& e = table_.entities[i];
       if (e.merged_into >= 0) continue;
@@ -1342,13 +1341,19 @@ class Discoverer {
   // ("W.A. Freeman" signing for "William A. Freeman"). The shorter spelling
   // joins the fuller one, when exactly one fuller one matches.
   void SameSpellings() {
-    // Lower-case words: "I.V." -> "iv", "EUROPE" -> "europe"; a dot inside
-    // a word parts it ("Funding.com" is "funding com", never "funding").
-    auto words_of = [](std::string_view name) {
+    // Lower-case words: "I.V." -> "iv" (a person's "W.A." -> "w", "a"),
+    // "EUROPE" -> "europe"; a dot inside a word parts it ("Funding.com" is
+    // "funding com", never "funding"); "Jr." and "Sr." are no words of a name.
+    auto words_of = [](std::string_view name, bool initials_apart) {
       std::vector<std::string> out;
       for (std::string_view w : Split(name, ' ')) {
+        if (w == "Jr." || w == "Sr.") continue;
         bool initials = w.size() >= 2 && w.size() % 2 == 0;
         for (size_t q = 0; q + 1 < w.size() && initials; q += 2) initials = IsAsciiAlpha(w[q]) && w[q + 1] == '.';
+        if (initials && initials_apart) {
+          for (size_t q = 0; q < w.size(); q += 2) out.emplace_back(1, AsciiLower(w[q]));
+          continue;
+        }
         std::string k;
         for (char c : w) {
           if (IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80) {
@@ -1371,24 +1376,10 @@ class Discoverer {
       const FoundEntity& e = table_.entities[i];
       if (e.merged_into >= 0 || e.regulator) continue;
       if (e.type == EntityType::kOrganization) {
-        std::vector<std::string> w = words_of(e.name);
+        std::vector<std::string> w = words_of(e.name, false);
         if (w.size() >= 2) orgs[w[0].substr(0, 3)].push_back({static_cast<int>(i), std::move(w)});
       } else if (e.type == EntityType::kPerson) {
-        // "W.A." is two initials: split a dotted run into its letters.
-        std::vector<std::string> w;
-        for (std::string_view part : Split(e.name, ' ')) {
-          if (part == "Jr." || part == "Sr." || part.empty()) continue;
-          if (part.size() >= 4 && part.size() % 2 == 0 && part.find('.') == 1) {
-            bool initials = true;
-            for (size_t q = 0; q < part.size(); q += 2) initials = initials && IsAsciiUpper(part[q]) && part[q + 1] == '.';
-            if (initials) {
-              for (size_t q = 0; q < part.size(); q += 2) w.emplace_back(1, AsciiLower(part[q]));
-              continue;
-            }
-          }
-          std::vector<std::string> one = words_of(part);
-          w.insert(w.end(), one.begin(), one.end());
-        }
+        std::vector<std::string> w = words_of(e.name, true);
         if (w.size() >= 2) people[w.back()].push_back({static_cast<int>(i), std::move(w)});
       }
     }

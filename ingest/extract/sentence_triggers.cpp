@@ -431,13 +431,18 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
         break;
       }
     }
-    std::string opening;
-    for (size_t q = k; q < tok && q < k + 4; ++q) {
-      for (char c : t[q].text) opening.push_back(AsciiLower(c));
-      opening.push_back(' ');
-    }
+    // The opener's words at t[q...] ("in the event"), in any case.
+    auto opener_at = [&](size_t q, const std::string& opener) {
+      size_t at = 0;
+      for (; at < opener.size(); ++q) {
+        const size_t sp = std::min(opener.find(' ', at), opener.size());
+        if (q >= t.size() || !EqualsIgnoreCase(t[q].text, std::string_view(opener).substr(at, sp - at))) return false;
+        at = sp + 1;
+      }
+      return true;
+    };
     for (const std::string& opener : lex_.conditional_openers) {
-      if (opening.compare(0, opener.size() + 1, opener + " ") == 0) return true;
+      if (k < tok && opener_at(k, opener)) return true;
     }
     // "Disney will pay 21CF $2.5 billion ... if the merger is not
     // consummated": what will be done on a condition written after it.
@@ -447,20 +452,10 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
       modal = modal || EqualsIgnoreCase(w, "will") || EqualsIgnoreCase(w, "would") || EqualsIgnoreCase(w, "shall");
     }
     if (modal) {
-      // Token by token, no copy: most sentences have none of the words.
       for (size_t q = tok + 1; q < t.size() && t[q].text != ";"; ++q) {
         for (const std::string& opener : lex_.conditional_openers) {
           if (opener == "should" || opener.rfind("to the extent", 0) == 0) continue;
-          size_t at = 0, k = q;
-          bool match = true;
-          while (match && at < opener.size()) {
-            const size_t sp = opener.find(' ', at);
-            const std::string_view word = std::string_view(opener).substr(at, sp == std::string::npos ? std::string::npos : sp - at);
-            match = k < t.size() && EqualsIgnoreCase(t[k].text, word);
-            ++k;
-            at = sp == std::string::npos ? opener.size() : sp + 1;
-          }
-          if (match) return true;
+          if (opener_at(q, opener)) return true;
         }
       }
     }

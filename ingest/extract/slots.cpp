@@ -72,17 +72,15 @@ std::string Extractor::JobsCut(const Draft& d) const {
   };
   std::string n = count_in(static_cast<size_t>(d.sentence));
   if (!n.empty()) return n;
-  // Another sentence of those parts that tells the restructuring too (one
-  // of the type's frame cues): "... will affect approximately 180
-  // manufacturing jobs".
+  // Another sentence of those parts with a count that tells the
+  // restructuring too (one of the type's frame cues): "... will affect
+  // approximately 180 manufacturing jobs".
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
     const Block& b = seg_.blocks[seg_.sentences[si].block];
     if (b.section == Section::kCover || b.section == Section::kSignature) continue;
     if (std::find(parts.begin(), parts.end(), std::string_view(b.item)) == parts.end()) continue;
-    const std::string lower = ToLower(seg_.sentences[si].text);
-    if (FrameAction(d.type, lower, tokens_[si], 0).empty()) continue;
     n = count_in(si);
-    if (!n.empty()) return n;
+    if (!n.empty() && !FrameAction(d.type, ToLower(seg_.sentences[si].text), tokens_[si], 0).empty()) return n;
   }
   return "";
 }
