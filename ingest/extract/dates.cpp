@@ -169,55 +169,7 @@ struct WordInfo {
   uint32_t flags = 0;
 };
 
-// A fixed open-addressing table of lower-case words, probed with an FNV-1a
-// hash the tokenizer computes while it lower-cases a word: a lookup costs one
-// or two slot compares, and most words of a sentence miss at the first.
-constexpr uint32_t kFnvBasis = 2166136261u;
-constexpr uint32_t kFnvPrime = 16777619u;
-
-template <typename V>
-class WordMap {
- public:
-  static constexpr size_t kMaxLen = 24;
-
-  void Insert(std::string_view key, const V& value) {
-    if (key.empty() || key.size() > kMaxLen) return;  // never found by the tokenizer either
-    uint32_t h = kFnvBasis;
-    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-    for (size_t i = h & kMask;; i = (i + 1) & kMask) {
-      Slot& s = slots_[i];
-      if (s.len == 0) {
-        s.hash = h;
-        s.len = static_cast<uint8_t>(key.size());
-        for (size_t k = 0; k < key.size(); ++k) s.key[k] = key[k];
-        s.value = value;
-        return;
-      }
-    }
-  }
-  // `key` is lower case, `hash` its FNV-1a hash.
-  const V* Find(const char* key, size_t len, uint32_t hash) const {
-    if (len == 0 || len > kMaxLen) return nullptr;
-    for (size_t i = hash & kMask;; i = (i + 1) & kMask) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.hash == hash && s.len == len && std::memcmp(s.key, key, len) == 0) return &s.value;
-    }
-  }
-
- private:
-  static constexpr size_t kSlots = 2048;  // keep the load under one half
-  static constexpr size_t kMask = kSlots - 1;
-  struct Slot {
-    uint32_t hash = 0;
-    uint8_t len = 0;
-    char key[kMaxLen];
-    V value;
-  };
-  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
-};
-
-using WordTable = WordMap<WordInfo>;
+using WordTable = WordMap<WordInfo, 2048, 24>;
 
 const WordTable& Words() {
   static const WordTable* table = [] {
@@ -358,7 +310,7 @@ const WordTable& Words() {
       add(w, W::kOther, kOfDeny);
     }
     auto* map = new WordTable();
-    for (const auto& [word, info] : *t) map->Insert(word, info);
+    for (const auto& [word, info] : *t) (*map)[word] = info;
     delete t;
     return map;
   }();
@@ -390,161 +342,115 @@ struct DateToken {
 };
 
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 char ToLowerAscii(unsigned char c) {
   return IsUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
 }
 
-// Length of the UTF-8 sequence at s[p] (1 when malformed or truncated).
-size_t Utf8Length(std::string_view s, size_t p) {
-  unsigned char c = static_cast<unsigned char>(s[p]);
-  size_t len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
-  if (p + len > s.size()) return 1;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[p + k]) & 0xC0) != 0x80) return 1;
-  }
-  return len;
+bool IsApostropheAt(std::string_view s, const LexToken& t) {
+  return (t.size() == 1 && s[t.begin] == '\'') || (t.size() == 3 && IsRightQuoteAt(s, t.begin));
 }
 
-// Classifies a multi-byte character: ' ' for spaces, a punctuation char otherwise.
-char ClassifyUtf8(std::string_view s, size_t p, size_t len) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[p + k]); };
-  if (len == 2 && b(0) == 0xC2 && b(1) == 0xA0) return ' ';
-  if (len == 3 && b(0) == 0xE2 && b(1) == 0x80) {
-    unsigned char c = b(2);
-    if ((c >= 0x80 && c <= 0x8B) || c == 0xAF) return ' ';
-    if (c >= 0x90 && c <= 0x95) return '-';
-    if (c == 0x98 || c == 0x99) return '\'';
-    if (c == 0x9C || c == 0x9D) return '"';
-  }
-  if (len == 3 && b(0) == 0xE2 && b(1) == 0x88 && b(2) == 0x92) return '-';
-  if (len == 3 && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return ' ';
-  return '?';
-}
-
-bool IsRightQuote(std::string_view s, size_t q) {
-  return q + 2 < s.size() && static_cast<unsigned char>(s[q]) == 0xE2 &&
-         static_cast<unsigned char>(s[q + 1]) == 0x80 &&
-         static_cast<unsigned char>(s[q + 2]) == 0x99;
-}
-
-void Tokenize(std::string_view s, std::vector<DateToken>* out) {
+// The scanner's tokens from the sentence's pieces: a word takes in
+// apostrophes followed by a letter ("Company's", "O'Neil"), a number's leading
+// point and the backslash of "\$" stand alone, a number knows its value, its
+// grouping and its glued letters ("6th", "1990s").
+void BuildTokens(std::string_view s, const std::vector<LexToken>& lex, std::vector<DateToken>* out) {
   const WordTable& words = Words();
-  const size_t n = s.size();
-  size_t p = 0;
-  bool space = true;
-  while (p < n) {
-    unsigned char c = static_cast<unsigned char>(s[p]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      ++p;
-      continue;
-    }
+  const size_t n = lex.size();
+  for (size_t i = 0; i < n; ++i) {
+    const LexToken& l = lex[i];
     DateToken t;
-    t.begin = p;
-    t.space_before = space;
-    if (IsAlpha(c)) {
-      size_t q = p;
-      char buf[WordTable::kMaxLen];
-      size_t len = 0;
-      uint32_t hash = kFnvBasis;
-      bool has_upper = false;
-      while (q < n) {
-        unsigned char d = static_cast<unsigned char>(s[q]);
-        size_t step = 0;
-        if (IsAlpha(d) || IsDigit(d)) {
-          step = 1;
-        } else if (d == '\'' && q + 1 < n && IsAlpha(static_cast<unsigned char>(s[q + 1]))) {
-          step = 1;
-        } else if (IsRightQuote(s, q) && q + 3 < n &&
-                   IsAlpha(static_cast<unsigned char>(s[q + 3]))) {
-          step = 3;
-        } else {
-          break;
+    t.begin = l.begin;
+    t.end = l.end;
+    t.space_before = l.space_before();
+    switch (l.kind) {
+      case LexKind::kWord: {
+        bool upper = l.Has(kLexUpper);
+        t.has_digit = l.Has(kLexDigit);
+        bool merged = false;
+        while (i + 2 < n && lex[i + 1].begin == t.end && lex[i + 1].kind == LexKind::kPunct &&
+               IsApostropheAt(s, lex[i + 1]) && lex[i + 2].begin == lex[i + 1].end &&
+               lex[i + 2].kind == LexKind::kWord) {
+          upper = upper || lex[i + 2].Has(kLexUpper);
+          t.has_digit = t.has_digit || lex[i + 2].Has(kLexDigit);
+          t.end = lex[i + 2].end;
+          merged = true;
+          i += 2;
         }
-        for (size_t k = 0; k < step; ++k) {
-          unsigned char e = static_cast<unsigned char>(s[q + k]);
-          if (IsDigit(e)) t.has_digit = true;
-          if (IsUpper(e)) has_upper = true;
-          char low = ToLowerAscii(e);
-          hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
-          if (len < sizeof(buf)) buf[len] = low;
-          ++len;
+        const std::string_view w = s.substr(t.begin, t.end - t.begin);
+        const uint32_t hash = merged ? LowerHash(w) : l.hash;
+        t.kind = TokKind::kWord;
+        t.lower = !upper;
+        const size_t q = t.end;
+        if (w.size() >= 3 && (s[q - 1] == 's' || s[q - 1] == 'S') &&
+            (s[q - 2] == '\'' || (w.size() >= 4 && IsRightQuoteAt(s, q - 4)))) {
+          t.possessive = true;
         }
-        q += step;
+        if (!t.has_digit) t.info = words.Find(w, hash);
+        break;
       }
-      t.kind = TokKind::kWord;
-      t.end = q;
-      t.lower = !has_upper;
-      if (len >= 3 && (s[q - 1] == 's' || s[q - 1] == 'S') &&
-          (s[q - 2] == '\'' || (q >= p + 4 && IsRightQuote(s, q - 4)))) {
-        t.possessive = true;
-      }
-      if (!t.has_digit) t.info = words.Find(buf, len, hash);
-      p = q;
-    } else if (IsDigit(c)) {
-      size_t q = p;
-      while (q < n && IsDigit(static_cast<unsigned char>(s[q]))) {
-        if (t.value < 1000000000000000LL) t.value = t.value * 10 + (s[q] - '0');
-        if (t.digits < 1000) ++t.digits;
-        ++q;
-      }
-      if (t.digits <= 3) {
-        while (q + 3 < n && s[q] == ',' && IsDigit(static_cast<unsigned char>(s[q + 1])) &&
-               IsDigit(static_cast<unsigned char>(s[q + 2])) &&
-               IsDigit(static_cast<unsigned char>(s[q + 3])) &&
-               (q + 4 >= n || !IsDigit(static_cast<unsigned char>(s[q + 4])))) {
+      case LexKind::kNumber: {
+        size_t q = t.begin;
+        if (l.Has(kLexLeadingDot)) {  // ".5": the point, then the number
+          DateToken dot = t;
+          dot.end = q + 1;
+          dot.kind = TokKind::kPunct;
+          dot.punct = '.';
+          out->push_back(dot);
+          t.begin = ++q;
+          t.space_before = false;
+        }
+        while (q < l.end && IsDigit(static_cast<unsigned char>(s[q]))) {
+          if (t.value < 1000000000000000LL) t.value = t.value * 10 + (s[q] - '0');
+          if (t.digits < 1000) ++t.digits;
+          ++q;
+        }
+        if (l.Has(kLexGrouped)) {
           t.grouped = true;
-          for (size_t k = 1; k <= 3; ++k) {
-            if (t.value < 1000000000000000LL) t.value = t.value * 10 + (s[q + k] - '0');
+          while (q + 4 <= l.end && s[q] == ',') {
+            for (size_t k = 1; k <= 3; ++k) {
+              if (t.value < 1000000000000000LL) t.value = t.value * 10 + (s[q + k] - '0');
+            }
+            q += 4;
           }
-          q += 4;
         }
-      }
-      if (q + 1 < n && s[q] == '.' && IsDigit(static_cast<unsigned char>(s[q + 1]))) {
-        t.decimal = true;
-        ++q;
-        while (q < n && IsDigit(static_cast<unsigned char>(s[q]))) ++q;
-      }
-      if (q < n && IsAlpha(static_cast<unsigned char>(s[q]))) {
-        size_t r = q;
-        while (r < n && (IsAlpha(static_cast<unsigned char>(s[r])) ||
-                         IsDigit(static_cast<unsigned char>(s[r])))) {
-          ++r;
+        if (q < l.end && s[q] == '.') {
+          t.decimal = true;
+          ++q;
+          while (q < l.end && IsDigit(static_cast<unsigned char>(s[q]))) ++q;
         }
-        std::string_view suf = s.substr(q, r - q);
-        auto is = [&](const char* x) {
-          return suf.size() == 2 && ToLowerAscii(suf[0]) == x[0] && ToLowerAscii(suf[1]) == x[1];
-        };
-        if (!t.grouped && !t.decimal && (is("st") || is("nd") || is("rd") || is("th"))) {
-          t.ordinal = true;
-        } else {
-          t.suffix = true;
+        if (q < l.end) {  // letters glued on
+          std::string_view suf = s.substr(q, l.end - q);
+          auto is = [&](const char* x) {
+            return suf.size() == 2 && ToLowerAscii(suf[0]) == x[0] && ToLowerAscii(suf[1]) == x[1];
+          };
+          if (!t.grouped && !t.decimal && (is("st") || is("nd") || is("rd") || is("th"))) {
+            t.ordinal = true;
+          } else {
+            t.suffix = true;
+          }
         }
-        q = r;
+        t.kind = TokKind::kNumber;
+        break;
       }
-      t.kind = TokKind::kNumber;
-      t.end = q;
-      p = q;
-    } else if (c >= 0x80) {
-      size_t len = Utf8Length(s, p);
-      char k = ClassifyUtf8(s, p, len);
-      p += len;
-      if (k == ' ') {
-        space = true;
-        continue;
-      }
-      t.kind = TokKind::kPunct;
-      t.punct = k;
-      t.end = p;
-    } else {
-      t.kind = TokKind::kPunct;
-      t.punct = static_cast<char>(c);
-      if (t.punct == '`') t.punct = '\'';
-      t.end = ++p;
+      case LexKind::kSymbol:
+        t.kind = TokKind::kPunct;
+        t.punct = l.punct;
+        if (l.size() == 2) {  // "\$"
+          DateToken slash = t;
+          slash.end = t.begin + 1;
+          slash.punct = '\\';
+          out->push_back(slash);
+          t.begin = slash.end;
+          t.space_before = false;
+        }
+        break;
+      case LexKind::kPunct:
+        t.kind = TokKind::kPunct;
+        t.punct = l.punct == '`' ? '\'' : l.punct;
+        break;
     }
-    space = false;
     out->push_back(t);
   }
 }
@@ -558,9 +464,10 @@ bool NeverEventAnchor(DateKind k) {
 
 class DateScanner {
  public:
-  DateScanner(std::string_view text, const DateContext& ctx) : text_(text), ctx_(ctx) {
-    toks_.reserve(text.size() / 5 + 4);
-    Tokenize(text, &toks_);
+  DateScanner(std::string_view text, const std::vector<LexToken>& pieces, const DateContext& ctx)
+      : text_(text), ctx_(ctx) {
+    toks_.reserve(pieces.size() + 4);
+    BuildTokens(text, pieces, &toks_);
     first_content_ = static_cast<ptrdiff_t>(toks_.size());
     for (size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != TokKind::kPunct) {
@@ -1554,9 +1461,16 @@ bool DateValue::CompatibleWith(const DateValue& other) const {
 
 // ---------------------------------------------------------------- API
 
-std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx) {
-  DateScanner scanner(text, ctx);
+std::vector<DateMention> FindDates(std::string_view text, const std::vector<LexToken>& pieces,
+                                   const DateContext& ctx) {
+  DateScanner scanner(text, pieces, ctx);
   return scanner.Run();
+}
+
+std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx) {
+  std::vector<LexToken> pieces;
+  Lex(text, &pieces);
+  return FindDates(text, pieces, ctx);
 }
 
 DateValue ParseDate(std::string_view text) {

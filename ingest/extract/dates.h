@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/extract/lexer.h"
+
 namespace dealgraph {
 
 // A calendar date with optional month and day (0 = not given).
@@ -63,6 +65,9 @@ struct DateContext {
 
 // Returns the date expressions found in `text` (normally one sentence).
 std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx);
+// The same from the sentence's pieces (lexer.h) when they are at hand.
+std::vector<DateMention> FindDates(std::string_view text, const std::vector<LexToken>& pieces,
+                                   const DateContext& ctx);
 
 // Parses a stand-alone date such as "May 3, 2005", "January 27, 2006",
 // "2005-05-03", "05/03/2005", "20050503"; empty DateValue when it is not one.

@@ -12,7 +12,11 @@ Result<FilingExtract> Extractor::Run() {
   if (Trim(doc_.text).empty()) return Status::Corruption("no text in the filing");
   seg_ = Segment(doc_);
   tokens_.reserve(seg_.sentences.size());
-  for (const Sentence& s : seg_.sentences) tokens_.push_back(Tokenize(s.text));
+  pieces_.resize(seg_.sentences.size());
+  for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+    Lex(seg_.sentences[si].text, &pieces_[si]);
+    tokens_.push_back(Tokenize(seg_.sentences[si].text, pieces_[si]));
+  }
   table_ = DiscoverEntities(doc_, seg_, tokens_);
   boilerplate_.assign(seg_.sentences.size(), -1);
   FindContractExhibits();

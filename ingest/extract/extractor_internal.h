@@ -363,6 +363,7 @@ class Extractor {
   const Lexicon& lex_;
   Segmented seg_;
   std::vector<std::vector<Token>> tokens_;
+  std::vector<std::vector<LexToken>> pieces_;  //!< each sentence's pieces (lexer.h), lexed once
   EntityTable table_;
   FilingExtract out_;
   std::string source_filing_;

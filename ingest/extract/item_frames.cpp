@@ -105,7 +105,7 @@ void Extractor::ItemEvents() {
     dr.summary = rule ? rule->action : std::string();
     const std::vector<Token>& t = tokens_[pick];
     std::string_view text = seg_.sentences[pick].text;
-    std::vector<DateMention> dates = FindDates(text, ctx_);
+    std::vector<DateMention> dates = FindDates(text, pieces_[pick], ctx_);
     std::vector<bool> used(dates.size(), false);
     DateValue d = NearestDate(t, dates, used, cue_tok);
     dr.date = d.empty() ? event_date_ : d;

@@ -74,55 +74,7 @@ struct MoneyWord {
   const char* currency = nullptr;
 };
 
-// A fixed open-addressing table of lower-case words, probed with an FNV-1a
-// hash the tokenizer computes while it lower-cases a word.
-constexpr uint32_t kFnvBasis = 2166136261u;
-constexpr uint32_t kFnvPrime = 16777619u;
-
-class MoneyTable {
- public:
-  static constexpr size_t kMaxLen = 16;
-
-  MoneyWord& operator[](std::string_view key) {
-    if (key.empty() || key.size() > kMaxLen) {  // never found by the tokenizer either
-      static MoneyWord unused;
-      return unused;
-    }
-    uint32_t h = kFnvBasis;
-    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-    for (size_t i = h & kMask;; i = (i + 1) & kMask) {
-      Slot& s = slots_[i];
-      if (s.len == key.size() && s.hash == h && std::memcmp(s.key, key.data(), key.size()) == 0) {
-        return s.value;
-      }
-      if (s.len == 0) {
-        s.hash = h;
-        s.len = static_cast<uint8_t>(key.size());
-        std::memcpy(s.key, key.data(), key.size());
-        return s.value;
-      }
-    }
-  }
-  const MoneyWord* Find(const char* key, size_t len, uint32_t hash) const {
-    if (len == 0 || len > kMaxLen) return nullptr;
-    for (size_t i = hash & kMask;; i = (i + 1) & kMask) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.hash == hash && s.len == len && std::memcmp(s.key, key, len) == 0) return &s.value;
-    }
-  }
-
- private:
-  static constexpr size_t kSlots = 512;  // keep the load under one half
-  static constexpr size_t kMask = kSlots - 1;
-  struct Slot {
-    uint32_t hash = 0;
-    uint8_t len = 0;
-    char key[kMaxLen];
-    MoneyWord value;
-  };
-  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
-};
+using MoneyTable = WordMap<MoneyWord, 512, 16>;
 
 const MoneyTable& MoneyWords() {
   static const MoneyTable* table = [] {
@@ -277,16 +229,6 @@ char Lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
 }
 
-size_t Utf8Length(std::string_view s, size_t p) {
-  unsigned char c = static_cast<unsigned char>(s[p]);
-  size_t len = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
-  if (p + len > s.size()) return 1;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[p + k]) & 0xC0) != 0x80) return 1;
-  }
-  return len;
-}
-
 // Appends one digit; the first 18 are kept exactly, the rest only in `approx`.
 void AddDigit(MoneyToken* t, char d, bool fraction) {
   int v = d - '0';
@@ -354,89 +296,43 @@ size_t ScanNumber(std::string_view s, size_t p, MoneyToken* t) {
   return q;
 }
 
-void Tokenize(std::string_view s, std::vector<MoneyToken>* out) {
+// The scanner's tokens from the sentence's pieces: a number's exact digits,
+// its scale suffix ("2.5m", "100k"); quotes are plain punctuation ('?'), the
+// Unicode dashes '-'.
+void BuildTokens(std::string_view s, const std::vector<LexToken>& lex, std::vector<MoneyToken>* out) {
   const MoneyTable& words = MoneyWords();
-  const size_t n = s.size();
-  size_t p = 0;
-  bool space = true;
-  while (p < n) {
-    unsigned char c = static_cast<unsigned char>(s[p]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      ++p;
-      continue;
-    }
+  for (const LexToken& l : lex) {
     MoneyToken t;
-    t.begin = p;
-    t.space_before = space;
-    if (IsAlpha(c)) {
-      size_t q = p;
-      char buf[MoneyTable::kMaxLen];
-      size_t len = 0;
-      uint32_t hash = kFnvBasis;
-      bool digit = false;
-      while (q < n && (IsAlpha(static_cast<unsigned char>(s[q])) ||
-                       IsDigit(static_cast<unsigned char>(s[q])))) {
-        if (IsDigit(static_cast<unsigned char>(s[q]))) digit = true;
-        char low = Lower(static_cast<unsigned char>(s[q]));
-        hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
-        if (len < sizeof(buf)) buf[len] = low;
-        ++len;
-        ++q;
+    t.begin = l.begin;
+    t.end = l.end;
+    t.space_before = l.space_before();
+    switch (l.kind) {
+      case LexKind::kWord:
+        t.kind = MKind::kWord;
+        if (!l.Has(kLexDigit)) t.info = words.Find(s.substr(l.begin, l.size()), l.hash);
+        break;
+      case LexKind::kNumber:
+        t.kind = MKind::kNumber;
+        t.end = ScanNumber(s, l.begin, &t);
+        break;
+      case LexKind::kSymbol:
+        t.kind = MKind::kSymbol;
+        t.currency = l.currency;
+        break;
+      case LexKind::kPunct: {
+        t.kind = MKind::kPunct;
+        const unsigned char c = static_cast<unsigned char>(s[l.begin]);
+        if (c < 0x80) {
+          t.punct = static_cast<char>(c);
+        } else {
+          const bool dash = l.size() == 3 && c == 0xE2 && static_cast<unsigned char>(s[l.begin + 1]) == 0x80 &&
+                            static_cast<unsigned char>(s[l.begin + 2]) >= 0x90 &&
+                            static_cast<unsigned char>(s[l.begin + 2]) <= 0x95;
+          t.punct = dash ? '-' : '?';
+        }
+        break;
       }
-      t.kind = MKind::kWord;
-      t.end = q;
-      if (!digit) t.info = words.Find(buf, len, hash);
-      p = q;
-    } else if (IsDigit(c) ||
-               (c == '.' && p + 1 < n && IsDigit(static_cast<unsigned char>(s[p + 1])) &&
-                (p == 0 || s[p - 1] == '$' || s[p - 1] == ' ' || s[p - 1] == '('))) {
-      t.kind = MKind::kNumber;
-      t.end = ScanNumber(s, p, &t);
-      p = t.end;
-    } else if (c == '$' || (c == '\\' && p + 1 < n && s[p + 1] == '$')) {
-      t.kind = MKind::kSymbol;
-      t.currency = "USD";
-      t.end = p + (c == '$' ? 1 : 2);
-      p = t.end;
-    } else if (c >= 0x80) {
-      size_t len = Utf8Length(s, p);
-      auto b = [&](size_t k) { return static_cast<unsigned char>(s[p + k]); };
-      t.kind = MKind::kPunct;
-      t.punct = '?';
-      if (len == 2 && b(0) == 0xC2 && b(1) == 0xA0) {  // no-break space
-        space = true;
-        p += len;
-        continue;
-      }
-      if (len == 3 && b(0) == 0xE2 && b(1) == 0x82 && b(2) == 0xAC) {
-        t.kind = MKind::kSymbol;
-        t.currency = "EUR";
-      } else if (len == 2 && b(0) == 0xC2 && b(1) == 0xA3) {
-        t.kind = MKind::kSymbol;
-        t.currency = "GBP";
-      } else if (len == 2 && b(0) == 0xC2 && b(1) == 0xA5) {
-        t.kind = MKind::kSymbol;
-        t.currency = "JPY";
-      } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x82 && b(2) == 0xB9) {
-        t.kind = MKind::kSymbol;
-        t.currency = "INR";
-      } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x80 && b(2) >= 0x90 && b(2) <= 0x95) {
-        t.punct = '-';
-      } else if (len == 3 && b(0) == 0xE2 && b(1) == 0x80 &&
-                 ((b(2) >= 0x80 && b(2) <= 0x8B) || b(2) == 0xAF)) {
-        space = true;
-        p += len;
-        continue;
-      }
-      t.end = p + len;
-      p = t.end;
-    } else {
-      t.kind = MKind::kPunct;
-      t.punct = static_cast<char>(c);
-      t.end = ++p;
     }
-    space = false;
     out->push_back(t);
   }
 }
@@ -470,9 +366,9 @@ double FigureValue(const MoneyToken& t, int scale) {
 
 class MoneyScanner {
  public:
-  explicit MoneyScanner(std::string_view text) : text_(text) {
-    toks_.reserve(text.size() / 5 + 4);
-    Tokenize(text, &toks_);
+  MoneyScanner(std::string_view text, const std::vector<LexToken>& pieces) : text_(text) {
+    toks_.reserve(pieces.size());
+    BuildTokens(text, pieces, &toks_);
   }
   std::vector<MoneyMention> Run();
 
@@ -870,22 +766,19 @@ bool MightHoldMoney(std::string_view s) {
       continue;
     }
     size_t q = p;
-    char buf[MoneyTable::kMaxLen];
     size_t len = 0;
     uint32_t hash = kFnvBasis;
     bool upper = true;
     while (q < n && IsAlpha(static_cast<unsigned char>(s[q]))) {
       unsigned char d = static_cast<unsigned char>(s[q]);
       if (d < 'A' || d > 'Z') upper = false;
-      char low = Lower(d);
-      hash = (hash ^ static_cast<unsigned char>(low)) * kFnvPrime;
-      if (len < sizeof(buf)) buf[len] = low;
+      hash = FnvStep(hash, static_cast<unsigned char>(Lower(d)));
       ++len;
       ++q;
     }
     if (len == 3 && upper && CurrencyCode(s.substr(p, 3))) return true;
     if (len >= 3 && len <= 8) {
-      const MoneyWord* w = words.Find(buf, len, hash);
+      const MoneyWord* w = words.Find(s.substr(p, len), hash);
       if (w && (w->id == MW::kCurrency || w->id == MW::kSterling || w->id == MW::kPounds)) {
         return true;
       }
@@ -897,9 +790,17 @@ bool MightHoldMoney(std::string_view s) {
 
 }  // namespace
 
+std::vector<MoneyMention> FindMoney(std::string_view text, const std::vector<LexToken>& pieces) {
+  if (!MightHoldMoney(text)) return {};
+  MoneyScanner scanner(text, pieces);
+  return scanner.Run();
+}
+
 std::vector<MoneyMention> FindMoney(std::string_view text) {
   if (!MightHoldMoney(text)) return {};
-  MoneyScanner scanner(text);
+  std::vector<LexToken> pieces;
+  Lex(text, &pieces);
+  MoneyScanner scanner(text, pieces);
   return scanner.Run();
 }
 

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/extract/lexer.h"
+
 namespace dealgraph {
 
 struct MoneyMention {
@@ -28,6 +30,8 @@ struct MoneyMention {
 
 // Returns the amounts found in `text`, in order of position.
 std::vector<MoneyMention> FindMoney(std::string_view text);
+// The same from the sentence's pieces (lexer.h) when they are at hand.
+std::vector<MoneyMention> FindMoney(std::string_view text, const std::vector<LexToken>& pieces);
 
 }  // namespace dealgraph
 

@@ -359,7 +359,7 @@ void Extractor::AttachAmounts() {
       if (at == std::string_view::npos ||
           FindWordIgnoreCase(s, "each share") == std::string_view::npos)
         continue;
-      for (const MoneyMention& m : FindMoney(s)) {
+      for (const MoneyMention& m : FindMoney(s, pieces_[si])) {
         if (m.begin > at && m.value > 0) {
           MoneyMention price = m;
           price.per_share = true;

@@ -17,7 +17,7 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     // 26, 2005, by and between the Company and Michael D. Craighead.") names
     // an agreement with its date and parties: a telling of its making.
     if (ExhibitIndexRow(si)) {
-      std::vector<DateMention> dates = FindDates(sent.text, ctx_);
+      std::vector<DateMention> dates = FindDates(sent.text, pieces_[si], ctx_);
       std::vector<bool> date_used(dates.size(), false);
       std::vector<AgreementMention> ams =
           Agreements(si, tokens_[si], dates, &date_used, PartiesIn(si, ms, false, false), ms);
@@ -40,9 +40,9 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
   boilerplate_[si] = boilerplate ? 1 : 0;
   if (boilerplate && FindWordLower(lower, "announcing") == std::string_view::npos) return;
   const auto& t = tokens_[si];
-  std::vector<DateMention> dates = FindDates(s, ctx_);
+  std::vector<DateMention> dates = FindDates(s, pieces_[si], ctx_);
   std::vector<bool> date_used(dates.size(), false);
-  std::vector<MoneyMention> money = FindMoney(s);
+  std::vector<MoneyMention> money = FindMoney(s, pieces_[si]);
   std::vector<int> orgs = PartiesIn(si, ms, false, false);
   std::vector<AgreementMention> ams = Agreements(si, t, dates, &date_used, orgs, ms);
 

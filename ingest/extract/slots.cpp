@@ -196,7 +196,7 @@ void Extractor::FillSlots() {
     }
     if (Carries(info, "effective") && lower.find("effective") != std::string::npos) {
       // "effective October 31, 2005", "effective as of January 1, 2024".
-      for (const DateMention& dm : FindDates(text, ctx_)) {
+      for (const DateMention& dm : FindDates(text, pieces_[si], ctx_)) {
         std::string_view before = std::string_view(lower).substr(0, dm.begin);
         while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
         for (std::string_view lead : {"effective as of", "effective on", "effective"}) {

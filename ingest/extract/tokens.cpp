@@ -1,143 +1,175 @@
 #include "ingest/extract/tokens.h"
 
 #include "common/strings.h"
+#include "ingest/extract/lexer.h"
 #include "ingest/extract/lexicon.h"
 
 namespace dealgraph {
 
 namespace {
 
-// Length of a UTF-8 punctuation sequence we treat as a token of its own
-// (curly quotes, dashes, bullets, non-breaking space), or 0.
-size_t PunctUtf8(std::string_view s, size_t i) {
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
-      static_cast<unsigned char>(s[i + 1]) == 0x80) {
-    unsigned char c = static_cast<unsigned char>(s[i + 2]);
-    if ((c >= 0x90 && c <= 0x9F) || c == 0xA2 || c == 0xA6) return 3;  // dashes, quotes, bullet, ellipsis
+// A piece as words see it: the lexer's pieces, with a grouped figure cut at
+// its commas ("2,200" is the words "2" and "200" around a comma) and a figure's
+// leading point on its own (".5" is "." then "5").
+struct Piece {
+  size_t begin = 0;
+  size_t end = 0;
+  bool word = false;  //!< letters, digits or a non-ASCII letter: what words are made of
+  bool digit = false;  //!< holds an ASCII digit
+  bool lower = false;  //!< holds an ASCII lower-case letter
+  uint8_t letters = 0;  //!< ASCII letters, up to 255
+};
+
+void AddPieces(std::string_view s, const LexToken& t, std::vector<Piece>* out) {
+  const bool word = t.kind == LexKind::kWord || t.kind == LexKind::kNumber || t.Has(kLexLetter);
+  if (t.kind == LexKind::kSymbol && t.size() == 2) {  // "\$"
+    out->push_back({t.begin, t.begin + 1u});
+    out->push_back({t.begin + 1u, t.end});
+    return;
   }
-  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2) {
-    unsigned char c = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xA0 || c == 0xB7 || c == 0xAB || c == 0xBB) return 2;
+  if (t.kind != LexKind::kNumber) {
+    out->push_back({t.begin, t.end, word, t.Has(kLexDigit), t.Has(kLexLower), t.letters});
+    return;
   }
-  return 0;
+  size_t b = t.begin;
+  if (t.Has(kLexLeadingDot)) {
+    out->push_back({b, b + 1});
+    ++b;
+  }
+  if (t.Has(kLexGrouped)) {  // digits only up to the last group
+    for (size_t k = b; k < t.end; ++k) {
+      if (s[k] == '.' || IsAsciiAlpha(s[k])) break;
+      if (s[k] != ',') continue;
+      out->push_back({b, k, true, true});
+      out->push_back({k, k + 1});
+      b = k + 1;
+    }
+  }
+  out->push_back({b, t.end, true, true, t.Has(kLexLower), t.letters});
 }
 
-bool WordByte(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (IsAsciiAlnum(static_cast<char>(c))) return true;
-  if (c >= 0x80) return PunctUtf8(s, i) == 0;
-  return false;
+bool IsApostrophePiece(std::string_view s, const Piece& p) {
+  return (p.end - p.begin == 1 && s[p.begin] == '\'') || (p.end - p.begin == 3 && IsRightQuoteAt(s, p.begin));
 }
 
-bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
-  if (s[i] == '\'') { *len = 1; return true; }
-  if (s.substr(i, 3) == "\xE2\x80\x99") { *len = 3; return true; }
-  return false;
+// A one-byte ASCII piece holding `c`.
+bool IsChar(std::string_view s, const Piece& p, char c) { return p.end - p.begin == 1 && s[p.begin] == c; }
+
+// A trailing period belongs to abbreviations and initials: "Inc.", "M.", "U.S.".
+bool TakesPeriod(std::string_view w) {
+  bool initial = w.size() == 1 && IsAsciiUpper(w[0]);
+  bool dotted = w.find('.') != std::string_view::npos && w.size() <= 6;
+  bool abbrev = w == "Inc" || w == "Corp" || w == "Co" || w == "Ltd" || w == "Mr" || w == "Ms" ||
+                w == "Mrs" || w == "Dr" || w == "Jr" || w == "Sr" || w == "St" || w == "No" ||
+                w == "plc" || w == "INC" || w == "CORP" || w == "LTD" || w == "CO" || w == "Bros" ||
+                w == "Ph.D" || w == "vs" || w == "Nos";
+  return initial || dotted || abbrev;
 }
 
-}  // namespace
-
-namespace {
-std::vector<Token> TokenizeText(std::string_view s);
-}  // namespace
-
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> out = TokenizeText(s);
-  // One lexicon lookup per token here saves several per token in discovery.
-  const Lexicon& lex = Lexicon::Get();
-  for (Token& t : out) t.lex = lex.FlagsOf(t.text);
-  return out;
+// The word made of pieces [first, last), from `b` to `e`.
+Token WordToken(std::string_view s, const std::vector<Piece>& ps, size_t first, size_t last, size_t b, size_t e) {
+  Token t;
+  t.begin = b;
+  t.end = e;
+  t.text = s.substr(b, e - b);
+  t.word = true;
+  int letters = 0;
+  for (size_t k = first; k < last; ++k) {
+    t.has_digit = t.has_digit || ps[k].digit;
+    t.has_lower = t.has_lower || ps[k].lower;
+    letters += ps[k].letters;
+  }
+  t.cap = IsAsciiUpper(t.text[0]);
+  t.all_caps = letters >= 2 && !t.has_lower;
+  return t;
 }
 
-namespace {
-
-std::vector<Token> TokenizeText(std::string_view s) {
+std::vector<Token> TokensOf(std::string_view s, const std::vector<LexToken>& lex) {
+  thread_local std::vector<Piece> ps;  // reused: one allocation per thread, not per sentence
+  ps.clear();
+  ps.reserve(lex.size() + 4);
+  for (const LexToken& t : lex) AddPieces(s, t, &ps);
+  const size_t np = ps.size();
+  // Piece k touches the byte `at` and is made of word characters.
+  auto word_at = [&](size_t k, size_t at) { return k < np && ps[k].begin == at && ps[k].word; };
   std::vector<Token> out;
-  out.reserve(s.size() / 5 + 4);
+  out.reserve(lex.size());
   size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (IsSpace(static_cast<char>(c))) { ++i; continue; }
-    size_t pl = PunctUtf8(s, i);
-    if (pl == 2 && static_cast<unsigned char>(s[i + 1]) == 0xA0) { i += 2; continue; }
-    if (WordByte(s, i)) {
-      size_t b = i;
-      while (i < n) {
-        if (WordByte(s, i)) { ++i; continue; }
-        char ch = s[i];
-        // Keep joiners inside a word: "huN901-DM1", "1-800-FLOWERS.COM", "U.S.", "0.89", "J&J".
-        // "/s/Name": a lone "s" before a slash is the signature mark, not a word.
-        if (ch == '/' && i - b == 1 && (s[b] == 's' || s[b] == 'S')) break;
-        if ((ch == '-' || ch == '&' || ch == '.' || ch == '/') && i + 1 < n && WordByte(s, i + 1)) {
-          ++i;
+  while (i < np) {
+    const Piece& p = ps[i];
+    if (p.word) {
+      const size_t b = p.begin;
+      size_t e = p.end;
+      size_t j = i + 1;
+      while (j < np && ps[j].begin == e) {
+        const Piece& q = ps[j];
+        if (q.word) {
+          e = q.end;
+          ++j;
           continue;
         }
-        size_t al;
-        if (IsApostrophe(s, i, &al) && i + al < n && WordByte(s, i + al)) {
+        // Keep joiners inside a word: "huN901-DM1", "1-800-FLOWERS.COM", "U.S.", "0.89", "J&J".
+        // "/s/Name": a lone "s" before a slash is the signature mark, not a word.
+        if (IsChar(s, q, '/') && e - b == 1 && (s[b] == 's' || s[b] == 'S')) break;
+        if ((IsChar(s, q, '-') || IsChar(s, q, '&') || IsChar(s, q, '.') || IsChar(s, q, '/')) &&
+            word_at(j + 1, q.end)) {
+          e = ps[j + 1].end;
+          j += 2;
+          continue;
+        }
+        if (IsApostrophePiece(s, q) && word_at(j + 1, q.end)) {
           // "'s" at the end of a word is a possessive token of its own.
-          bool poss = (s[i + al] == 's' || s[i + al] == 'S') && (i + al + 1 >= n || !WordByte(s, i + al + 1));
+          const Piece& r = ps[j + 1];
+          const bool poss = (s[r.begin] == 's' || s[r.begin] == 'S') && r.end - r.begin == 1 && !word_at(j + 2, r.end);
           if (poss) break;
-          i += al;
+          e = r.end;
+          j += 2;
           continue;
         }
         break;
       }
-      // A trailing period belongs to abbreviations and initials: "Inc.", "M.", "U.S.".
-      if (i < n && s[i] == '.') {
-        std::string_view w = s.substr(b, i - b);
-        bool initial = w.size() == 1 && IsAsciiUpper(w[0]);
-        bool dotted = w.find('.') != std::string_view::npos && w.size() <= 6;
-        bool abbrev = w == "Inc" || w == "Corp" || w == "Co" || w == "Ltd" || w == "Mr" || w == "Ms" ||
-                      w == "Mrs" || w == "Dr" || w == "Jr" || w == "Sr" || w == "St" || w == "No" ||
-                      w == "plc" || w == "INC" || w == "CORP" || w == "LTD" || w == "CO" || w == "Bros" ||
-                      w == "Ph.D" || w == "vs" || w == "Nos";
-        if (initial || dotted || abbrev) ++i;
+      if (j < np && ps[j].begin == e && IsChar(s, ps[j], '.') && TakesPeriod(s.substr(b, e - b))) {
+        e = ps[j].end;
+        ++j;
       }
-      Token t;
-      t.begin = b;
-      t.end = i;
-      t.text = s.substr(b, i - b);
-      t.word = true;
-      int letters = 0;
-      for (char ch : t.text) {
-        if (IsAsciiDigit(ch)) t.has_digit = true;
-        if (IsAsciiLower(ch)) t.has_lower = true;
-        if (IsAsciiAlpha(ch)) ++letters;
-      }
-      t.cap = IsAsciiUpper(t.text[0]);
-      t.all_caps = letters >= 2 && !t.has_lower;
-      out.push_back(t);
+      out.push_back(WordToken(s, ps, i, j, b, e));
+      i = j;
       continue;
     }
-    size_t al;
-    if (IsApostrophe(s, i, &al) && i + al < n && (s[i + al] == 's' || s[i + al] == 'S') &&
-        (i + al + 1 >= n || !WordByte(s, i + al + 1)) && !out.empty() && out.back().end == i) {
-      Token t;
-      t.begin = i;
-      t.end = i + al + 1;
-      t.text = s.substr(i, al + 1);
-      t.possessive = true;
-      out.push_back(t);
-      i += al + 1;
-      continue;
-    }
-    size_t len = pl ? pl : 1;
-    if (len == 1 && c >= 0x80) {
-      // stray continuation byte: skip
-      ++i;
-      continue;
+    if (IsApostrophePiece(s, p) && word_at(i + 1, p.end) && !out.empty() && out.back().end == p.begin) {
+      const Piece& r = ps[i + 1];
+      if ((s[r.begin] == 's' || s[r.begin] == 'S') && r.end - r.begin == 1 && !word_at(i + 2, r.end)) {
+        Token t;
+        t.begin = p.begin;
+        t.end = r.end;
+        t.text = s.substr(t.begin, t.end - t.begin);
+        t.possessive = true;
+        out.push_back(t);
+        i += 2;
+        continue;
+      }
     }
     Token t;
-    t.begin = i;
-    t.end = i + len;
-    t.text = s.substr(i, len);
+    t.begin = p.begin;
+    t.end = p.end;
+    t.text = s.substr(p.begin, p.end - p.begin);
     out.push_back(t);
-    i += len;
+    ++i;
   }
+  // One lexicon lookup per token here saves several per token in discovery.
+  const Lexicon& lexicon = Lexicon::Get();
+  for (Token& t : out) t.lex = lexicon.FlagsOf(t.text);
   return out;
 }
 
 }  // namespace
+
+std::vector<Token> Tokenize(std::string_view s, const std::vector<LexToken>& lex) { return TokensOf(s, lex); }
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<LexToken> lex;
+  Lex(s, &lex);
+  return TokensOf(s, lex);
+}
 
 }  // namespace dealgraph

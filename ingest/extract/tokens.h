@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/extract/lexer.h"
+
 namespace dealgraph {
 
 struct Token {
@@ -25,6 +27,8 @@ struct Token {
 };
 
 std::vector<Token> Tokenize(std::string_view sentence);
+// The same from the sentence's pieces (lexer.h), when they are at hand.
+std::vector<Token> Tokenize(std::string_view sentence, const std::vector<LexToken>& pieces);
 
 }  // namespace dealgraph
 
