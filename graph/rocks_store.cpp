@@ -1385,14 +1385,87 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   return o;
 }
 
+// What a file in a store folder holds of the store's data: 's' for a
+// table (NNNNNN.sst), 'l' for a write-ahead log (NNNNNN.log) that is not
+// empty, else 0. The other files (MANIFEST, OPTIONS, IDENTITY, LOG) are
+// there from the first moments of a creation, before any data: a writer
+// killed then leaves them without CURRENT, and creating the store anew over
+// them loses nothing.
+char DataFileKind(const std::filesystem::directory_entry& e) {
+  const std::string name = e.path().filename().string();
+  if (name.size() <= 4 || name[name.size() - 4] != '.') return 0;
+  if (!std::all_of(name.begin(), name.end() - 4, [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  std::string_view ext(name.data() + name.size() - 3, 3);
+  std::error_code ec;
+  if (ext == "sst") return 's';
+  if (ext == "log" && e.file_size(ec) > 0 && !ec) return 'l';
+  return 0;
+}
+
 }  // namespace
+
+std::string RocksStore::LostFiles(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool has_data = false;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    if (DataFileKind(e) != 0) {
+      has_data = true;
+      break;
+    }
+  }
+  if (!has_data) return {};
+  std::ifstream current(path + "/CURRENT");
+  if (!current) return "its CURRENT file is lost";
+  std::string manifest;
+  std::getline(current, manifest);
+  if (manifest.empty() || manifest.find('/') != std::string::npos) return "its CURRENT file is damaged";
+  if (!fs::exists(path + "/" + manifest, ec)) return "its MANIFEST (" + manifest + ", which CURRENT names) is lost";
+  return {};
+}
+
+Result<std::string> RocksStore::Salvage(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  int tables = 0, logs = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    const char kind = DataFileKind(e);
+    tables += kind == 's';
+    logs += kind == 'l';
+  }
+  if (ec) return Status::IoError("cannot read store folder " + path + ": " + ec.message());
+  StoreOptions so;
+  so.create_if_missing = false;
+  rocksdb::Options o = StoreRocksOptions(so, nullptr, path);
+  // RepairDB takes the store's LOCK, reads every table and log, and writes
+  // a new MANIFEST and CURRENT naming what it could read (what it cannot
+  // goes to lost/, not away).
+  rocksdb::Status s = rocksdb::RepairDB(path, o);
+  if (!s.ok()) {
+    if (IsLockError(s)) return Status::Busy("store " + path + " is being written by " + WriterOf(path, false));
+    return FromRocks(s, "while salvaging store " + path + " with RocksDB's RepairDB");
+  }
+  return "rebuilt its MANIFEST from " + std::to_string(tables) + (tables == 1 ? " table file" : " table files") +
+         " and " + std::to_string(logs) + (logs == 1 ? " log" : " logs");
+}
 
 Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                                                      const StoreOptions& options, rocksdb::Env* env) {
   {
+    // A folder of store files that lost CURRENT (or the MANIFEST it names)
+    // looks to RocksDB like no database: create_if_missing would start an
+    // empty one over the tables, and the next open delete them. Never: the
+    // files are salvaged by `check --repair` (Salvage) instead.
+    std::error_code ec;
+    if (env == nullptr && std::filesystem::is_directory(path, ec)) {
+      if (std::string lost = LostFiles(path); !lost.empty()) {
+        return Status::Corruption("store " + path + " does not open: " + lost +
+                                  "; it is not made anew over its files: run `dealgraph check --repair --db " +
+                                  path + "` to salvage it");
+      }
+    }
     // RocksDB makes the directory (and a LOCK file) before it finds there is
     // no database; a store that may not be created is looked for first.
-    std::error_code ec;
     bool may_create = !options.read_only && options.create_if_missing;
     if (!may_create && env == nullptr && !std::filesystem::exists(path + "/CURRENT", ec)) {
       return Status::NotFound("no store at " + path);

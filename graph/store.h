@@ -284,6 +284,13 @@ class Store {
   static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
                                     const RestoreOptions& options);
 
+  // A store folder whose CURRENT or MANIFEST is lost: why ("its CURRENT
+  // file is lost"), or "" (RocksStore::LostFiles). Open refuses such a
+  // folder and never creates a store over it; Salvage rebuilds its MANIFEST
+  // from its tables and logs (RocksDB's RepairDB) and says what it read.
+  static std::string LostFiles(const std::string& path);
+  static Result<std::string> Salvage(const std::string& path);
+
   // A note for the user about this open, to be shown once by the caller,
   // or "": "migrated store PATH from format version 1 to 2 (...)", or, on a
   // read-only open of an older store, how it will be migrated.
