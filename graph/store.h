@@ -278,9 +278,12 @@ class Store {
 
   // Restores the latest backup in `backup_dir` to a store at `path`. A path
   // that holds anything is refused with InvalidArgument unless
-  // options.overwrite; a store there that another process writes gives
-  // Busy. The restored store is opened read-only once to check its format
-  // version.
+  // options.overwrite. Holds the store's writer lock from start to end (a
+  // store another process writes gives Busy; a writer that starts meanwhile
+  // gets Busy); the backup is restored into a sibling folder, opened
+  // read-only once to check its format version, and exchanged with `path`
+  // atomically (renameat2 RENAME_EXCHANGE). On failure the store at `path`
+  // is as it was.
   static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
                                     const RestoreOptions& options);
 
