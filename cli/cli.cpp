@@ -1,13 +1,21 @@
 #include "cli/cli.h"
 
 #include <exception>
+#include <optional>
 #include <sstream>
 
 #include "cli/common.h"
+#include "common/terminal_text.h"
 
 namespace dealgraph {
 
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  // Data shown to a person never acts on the terminal: the diagnostics
+  // (file names, entity names, store messages) always, the output when it
+  // goes to a terminal (a pipe or -o gets JSON Lines and CSV exact).
+  EscapingStream err_text(err);
+  std::optional<EscapingStream> out_text;
+  if (IsTerminal(out)) out_text.emplace(out);
   try {
     CLI::App app{"dealgraph: SEC Form 8-K filings -> a knowledge graph of partners, agreements and events"};
     app.name("dealgraph");

@@ -140,6 +140,17 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
   check->callback([c, &out, &err, run] {
     *run = [c, &out, &err]() -> int {
       std::string path = StorePath(c->common);
+      // A store that lost CURRENT or its MANIFEST opens for nothing, repair
+      // included, until RocksDB's RepairDB has rebuilt them from its files.
+      if (std::string lost = c->repair ? Store::LostFiles(path) : ""; !lost.empty()) {
+        Result<std::string> salvaged = Store::Salvage(path);
+        if (!salvaged.ok()) {
+          err << "dealgraph: " << salvaged.status().message() << "\n";
+          return kExitFailure;
+        }
+        (c->common.format == "jsonl" ? err : out) << "salvaged store " << path << " (" << lost << "): " << *salvaged
+                                                   << "\n";
+      }
       std::unique_ptr<Store> store = c->repair ? OpenExisting(c->common, err) : OpenStore(c->common, true, err);
       if (!store) return kExitFailure;
       Result<CheckReport> before = store->Check();

@@ -1,7 +1,6 @@
 // dealgraph export timeline|partners|events|entities|graphml|neo4j
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -171,16 +170,26 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         slice = std::move(all);
       }
       if (o->what == "neo4j") {
+        // Into memory first, like every export; then each file is written
+        // whole (WriteOutput), so a failure leaves the old one.
         std::error_code ec;
         std::filesystem::create_directories(o->output, ec);
-        std::vector<std::unique_ptr<std::ofstream>> files;
+        if (ec) {
+          err << "dealgraph: export neo4j: cannot make folder " << o->output << ": " << ec.message() << "\n";
+          return kExitFailure;
+        }
+        std::vector<std::pair<std::string, std::unique_ptr<std::ostringstream>>> files;
         Status st = WriteNeo4jImportFiles(slice, [&](std::string_view name) -> std::ostream& {
-          files.push_back(std::make_unique<std::ofstream>(std::filesystem::path(o->output) / std::string(name), std::ios::binary));
-          return *files.back();
+          files.emplace_back(std::string(name), std::make_unique<std::ostringstream>());
+          return *files.back().second;
         });
         if (!st.ok()) {
           err << "dealgraph: " << st.message() << "\n";
           return kExitFailure;
+        }
+        for (const auto& [name, text] : files) {
+          if (!WriteOutput((std::filesystem::path(o->output) / name).string(), text->str(), out, err, "export neo4j"))
+            return kExitFailure;
         }
         out << "wrote Neo4j import files to " << o->output << " (see docs/export.md)\n";
         return kExitOk;
@@ -215,24 +224,8 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         err << "dealgraph: export " << o->what << ": " << st.message() << "\n";
         return kExitFailure;
       }
-      if (o->output.empty() || o->output == "-") {
-        out << buf.str();
-      } else {
-        std::string tmp = o->output + ".tmp";
-        {
-          std::ofstream f(tmp, std::ios::binary);
-          f << buf.str();
-          if (!f) {
-            err << "dealgraph: " << o->output << ": cannot write\n";
-            return kExitFailure;
-          }
-        }
-        std::error_code ec;
-        std::filesystem::rename(tmp, o->output, ec);
-        if (ec) {
-          err << "dealgraph: " << o->output << ": " << ec.message() << "\n";
-          return kExitFailure;
-        }
+      if (!WriteOutput(o->output, buf.str(), out, err, "export " + o->what)) return kExitFailure;
+      if (!o->output.empty() && o->output != "-") {
         // What was written, in the export's own units.
         auto count = [](size_t n, const char* one, const char* many) {
           return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "cli/common.h"
@@ -109,34 +107,8 @@ int Run(const ReportOpts& o, std::ostream& out, std::ostream& err) {
     return kExitFailure;
   }
   for (const std::string& w : info.warnings) err << "dealgraph: report: not drawn: " << w << "\n";
-  if (o.output == "-") {
-    out << buf.str();
-    out.flush();
-    if (!out) {
-      err << "dealgraph: report: cannot write to standard output\n";
-      return kExitFailure;
-    }
-    return kExitOk;
-  }
-  std::string tmp = o.output + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << buf.str();
-    f.close();
-    if (!f) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      err << "dealgraph: report: " << o.output << ": cannot write\n";
-      return kExitFailure;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, o.output, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    err << "dealgraph: report: " << o.output << ": " << ec.message() << "\n";
-    return kExitFailure;
-  }
+  if (!WriteOutput(o.output, buf.str(), out, err, "report")) return kExitFailure;
+  if (o.output.empty() || o.output == "-") return kExitOk;
   err << "wrote " << o.output << " (" << info.events << (info.events == 1 ? " event" : " events")
       << ", " << buf.str().size() / 1024 << " KiB)\n";
   return kExitOk;

@@ -4,11 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <iostream>
 #include <tuple>
 
+#include "common/output_file.h"
 #include "common/table.h"
 #include "export/export_util.h"
 #include "export/csv.h"
@@ -86,6 +89,22 @@ bool DateRangeOk(std::ostream& err, const std::string& from, const std::string& 
     return false;
   }
   return true;
+}
+
+bool WriteOutput(const std::string& path, std::string_view data, std::ostream& out, std::ostream& err,
+                 std::string_view context) {
+  if (path.empty() || path == "-") {
+    errno = 0;
+    out << data;
+    out.flush();
+    if (out) return true;
+    err << "dealgraph: " << context << ": cannot write to standard output"
+        << (errno ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+    return false;
+  }
+  Status st = WriteOutputFile(path, data);
+  if (!st.ok()) err << "dealgraph: " << context << ": " << st.message() << "\n";
+  return st.ok();
 }
 
 bool IsTerminal(const std::ostream& out) { return &out == &std::cout && isatty(STDOUT_FILENO); }

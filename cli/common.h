@@ -51,6 +51,14 @@ bool DateRangeOk(std::ostream& err, const std::string& from, const std::string& 
 // "$2,000,000" / "EUR 40,000,000" / "$0.89/share".
 std::string FormatMoney(const Money& m);
 
+// Writes `data` where `-o path` says: to `out` for "" and "-", else to the
+// file, through WriteOutputFile (common/output_file.h: a regular file is
+// replaced whole, a FIFO or device written in place, a link followed, a
+// folder refused). On failure prints "dealgraph: CONTEXT: cannot write PATH:
+// REASON" to `err` and returns false.
+bool WriteOutput(const std::string& path, std::string_view data, std::ostream& out, std::ostream& err,
+                 std::string_view context);
+
 // True when `out` is the process's standard output and it is a terminal.
 bool IsTerminal(const std::ostream& out);
 

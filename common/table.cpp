@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/terminal_text.h"
+
 namespace dealgraph {
 
 size_t DisplayWidth(const std::string& s) {
@@ -36,7 +38,7 @@ void Table::Print(std::ostream& out, size_t max_width, size_t total_width) const
     r.resize(header_.size());
     for (auto& c : r) {
       for (char& ch : c) if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-      c = Cut(c, max_width);
+      c = Cut(EscapeControls(c), max_width);
     }
   }
   std::vector<size_t> width(header_.size(), 0);

@@ -14,7 +14,9 @@ class Table {
   void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
   size_t size() const { return rows_.size(); }
   // Writes the table with columns padded to their widest cell (counted in
-  // UTF-8 code points). Cells wider than `max_width` are cut with "…"; the
+  // UTF-8 code points). Newlines, tabs and carriage returns in a cell are
+  // spaces, every other control character is escaped (EscapeControls,
+  // common/terminal_text.h). Cells wider than `max_width` are cut with "…"; the
   // last column is never padded. 0 = no limit. With a `total_width` (a
   // terminal's columns), the widest columns are narrowed, one character at a
   // time, until every line fits, and cells are cut to their column with "…";

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 
 namespace dealgraph {
@@ -115,8 +116,44 @@ std::string XmlEscape(std::string_view s, bool attribute) {
   return out;
 }
 
+namespace {
+
+// [+-]digits[.digits][e[+-]digits], or with the digits after the point only.
+bool IsNumber(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < s.size() && IsAsciiDigit(s[i])) ++i;
+    return i - from;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  size_t whole = digits();
+  size_t part = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    part = digits();
+  }
+  if (whole + part == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
+bool IsCsvFormula(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s.front();
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
+  return !IsNumber(s);
+}
+
 void AppendCsvField(std::string* out, std::string_view s) {
   std::string clean = SanitizeUtf8(s);
+  if (IsCsvFormula(clean)) clean.insert(0, 1, '\'');
   bool quote = !clean.empty() && (clean.front() == ' ' || clean.back() == ' ');
   for (char c : clean) {
     if (c == ',' || c == '"' || c == '\r' || c == '\n') {

@@ -36,8 +36,15 @@ std::string XmlEscape(std::string_view s, bool attribute = false);
 // ---- CSV (RFC 4180) ----
 
 // Appends `s` as one CSV field: quoted (with doubled quotes) when it holds a
-// comma, a quote, CR or LF, or starts/ends with a space; otherwise as is.
+// comma, a quote, CR or LF, or starts/ends with a space; otherwise as is. A
+// field a spreadsheet would run as a formula (IsCsvFormula) gets a leading
+// "'", as OWASP's "CSV Injection" advises: `=HYPERLINK(...)` is written
+// `'=HYPERLINK(...)`. Every CSV writer's text goes through here.
 void AppendCsvField(std::string* out, std::string_view s);
+
+// True when `s` begins with '=', '+', '-', '@', tab or carriage return and
+// is not a number ("-5", "+1.5", "-2.5e6" are numbers).
+bool IsCsvFormula(std::string_view s);
 
 // ---- Graphviz ----
 

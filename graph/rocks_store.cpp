@@ -3,6 +3,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/iterator.h>
 #include <rocksdb/options.h>
@@ -11,6 +12,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <signal.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -1385,14 +1387,87 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   return o;
 }
 
+// What a file in a store folder holds of the store's data: 's' for a
+// table (NNNNNN.sst), 'l' for a write-ahead log (NNNNNN.log) that is not
+// empty, else 0. The other files (MANIFEST, OPTIONS, IDENTITY, LOG) are
+// there from the first moments of a creation, before any data: a writer
+// killed then leaves them without CURRENT, and creating the store anew over
+// them loses nothing.
+char DataFileKind(const std::filesystem::directory_entry& e) {
+  const std::string name = e.path().filename().string();
+  if (name.size() <= 4 || name[name.size() - 4] != '.') return 0;
+  if (!std::all_of(name.begin(), name.end() - 4, [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  std::string_view ext(name.data() + name.size() - 3, 3);
+  std::error_code ec;
+  if (ext == "sst") return 's';
+  if (ext == "log" && e.file_size(ec) > 0 && !ec) return 'l';
+  return 0;
+}
+
 }  // namespace
+
+std::string RocksStore::LostFiles(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool has_data = false;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    if (DataFileKind(e) != 0) {
+      has_data = true;
+      break;
+    }
+  }
+  if (!has_data) return {};
+  std::ifstream current(path + "/CURRENT");
+  if (!current) return "its CURRENT file is lost";
+  std::string manifest;
+  std::getline(current, manifest);
+  if (manifest.empty() || manifest.find('/') != std::string::npos) return "its CURRENT file is damaged";
+  if (!fs::exists(path + "/" + manifest, ec)) return "its MANIFEST (" + manifest + ", which CURRENT names) is lost";
+  return {};
+}
+
+Result<std::string> RocksStore::Salvage(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  int tables = 0, logs = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) {
+    const char kind = DataFileKind(e);
+    tables += kind == 's';
+    logs += kind == 'l';
+  }
+  if (ec) return Status::IoError("cannot read store folder " + path + ": " + ec.message());
+  StoreOptions so;
+  so.create_if_missing = false;
+  rocksdb::Options o = StoreRocksOptions(so, nullptr, path);
+  // RepairDB takes the store's LOCK, reads every table and log, and writes
+  // a new MANIFEST and CURRENT naming what it could read (what it cannot
+  // goes to lost/, not away).
+  rocksdb::Status s = rocksdb::RepairDB(path, o);
+  if (!s.ok()) {
+    if (IsLockError(s)) return Status::Busy("store " + path + " is being written by " + WriterOf(path, false));
+    return FromRocks(s, "while salvaging store " + path + " with RocksDB's RepairDB");
+  }
+  return "rebuilt its MANIFEST from " + std::to_string(tables) + (tables == 1 ? " table file" : " table files") +
+         " and " + std::to_string(logs) + (logs == 1 ? " log" : " logs");
+}
 
 Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                                                      const StoreOptions& options, rocksdb::Env* env) {
   {
+    // A folder of store files that lost CURRENT (or the MANIFEST it names)
+    // looks to RocksDB like no database: create_if_missing would start an
+    // empty one over the tables, and the next open delete them. Never: the
+    // files are salvaged by `check --repair` (Salvage) instead.
+    std::error_code ec;
+    if (env == nullptr && std::filesystem::is_directory(path, ec)) {
+      if (std::string lost = LostFiles(path); !lost.empty()) {
+        return Status::Corruption("store " + path + " does not open: " + lost +
+                                  "; it is not made anew over its files: run `dealgraph check --repair --db " +
+                                  path + "` to salvage it");
+      }
+    }
     // RocksDB makes the directory (and a LOCK file) before it finds there is
     // no database; a store that may not be created is looked for first.
-    std::error_code ec;
     bool may_create = !options.read_only && options.create_if_missing;
     if (!may_create && env == nullptr && !std::filesystem::exists(path + "/CURRENT", ec)) {
       return Status::NotFound("no store at " + path);
@@ -1491,34 +1566,111 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   return store;
 }
 
+namespace {
+
+// RocksDB's LOCK on a store folder, as a writer takes it (the same fcntl
+// lock on FOLDER/LOCK), held until Release or the end of the object.
+class FolderLock {
+ public:
+  FolderLock() = default;
+  ~FolderLock() { Release(); }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+  // Busy, naming the writer, when another open holds it.
+  Status Take(const std::string& dir) {
+    rocksdb::Status s = rocksdb::Env::Default()->LockFile(dir + "/LOCK", &lock_);
+    if (s.ok()) return Status::Ok();
+    lock_ = nullptr;
+    if (IsLockError(s)) {
+      return Status::Busy("store " + dir + " is being written by " +
+                          WriterOf(dir, Mentions(s, "lock hold by current process")) +
+                          "; wait for it to finish (read-only commands work meanwhile)");
+    }
+    return FromRocks(s, "while locking store " + dir);
+  }
+  void Release() {
+    if (lock_) rocksdb::Env::Default()->UnlockFile(lock_).PermitUncheckedError();
+    lock_ = nullptr;
+  }
+
+ private:
+  rocksdb::FileLock* lock_ = nullptr;
+};
+
+}  // namespace
+
 Result<BackupInfo> RocksStore::Restore(const std::string& backup_dir, const std::string& path,
                                        const RestoreOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::exists(path, ec)) {
-    if (!fs::is_directory(path, ec)) return Status::InvalidArgument(path + " exists and is not a folder");
-    if (!fs::is_empty(path, ec)) {
-      if (!options.overwrite) {
-        return Status::InvalidArgument("store " + path + " is not empty; restore replaces it only with --force");
-      }
-      // Take the lock once: a store another process writes is not pulled
-      // from under it.
-      if (fs::exists(path + "/CURRENT", ec)) {
-        StoreOptions probe;
-        probe.create_if_missing = false;
-        Result<std::unique_ptr<RocksStore>> held = Open(path, probe);
-        if (!held.ok() && held.status().code() == StatusCode::kBusy) return held.status();
-      }
-      for (const fs::directory_entry& e : fs::directory_iterator(path, ec)) fs::remove_all(e.path(), ec);
-      if (ec) return Status::IoError("cannot clear " + path + ": " + ec.message());
+  std::string target = path;
+  while (target.size() > 1 && target.back() == '/') target.pop_back();
+  const bool existed = fs::exists(target, ec);
+  if (existed) {
+    if (!fs::is_directory(target, ec)) return Status::InvalidArgument(path + " exists and is not a folder");
+    if (!fs::is_empty(target, ec) && !options.overwrite) {
+      return Status::InvalidArgument("store " + path + " is not empty; restore replaces it only with --force");
     }
+  } else if (!fs::is_directory(backup_dir, ec)) {
+    return Status::NotFound("no backup folder at " + backup_dir);
   }
-  ASSIGN_OR_RETURN(BackupInfo info, RestoreDatabase(backup_dir, path));
-  StoreOptions ro;
-  ro.read_only = true;
-  Result<std::unique_ptr<RocksStore>> restored = Open(path, ro);
-  if (!restored.ok()) return restored.status().WithContext("the restored store does not open");
-  return info;
+  // The writer's lock on the store is held from here to the end, so no
+  // ingest (nor another restore) runs meanwhile: it is refused as a second
+  // writer is, naming this process. The folder is made first, when missing,
+  // to have a LOCK to hold.
+  if (!existed && !fs::create_directories(target, ec) && ec) {
+    return Status::IoError("cannot make store folder " + path + ": " + ec.message());
+  }
+  auto undo_new = [&] {
+    if (!existed) fs::remove_all(target, ec);
+  };
+  FolderLock lock;
+  if (Status st = lock.Take(target); !st.ok()) {
+    undo_new();
+    return st;
+  }
+  // The restored store is built in a sibling folder, checked, and then
+  // swapped in whole: a restore that fails leaves the store as it was. A
+  // sibling left by a restore that was killed is this store's own (its
+  // restores all hold the lock now held): it goes.
+  const std::string sibling = target + ".restore-" + std::to_string(::getpid());
+  const std::string stale_prefix = fs::path(target).filename().string() + ".restore-";
+  for (const fs::directory_entry& e : fs::directory_iterator(fs::path(target).parent_path().empty()
+                                                                 ? fs::path(".")
+                                                                 : fs::path(target).parent_path(),
+                                                             ec)) {
+    if (e.path().filename().string().rfind(stale_prefix, 0) == 0) fs::remove_all(e.path(), ec);
+  }
+  auto fail = [&](const Status& st) -> Status {
+    fs::remove_all(sibling, ec);
+    lock.Release();
+    undo_new();
+    return st;
+  };
+  Result<BackupInfo> info = RestoreDatabase(backup_dir, sibling);
+  if (!info.ok()) return fail(info.status());
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    Result<std::unique_ptr<RocksStore>> restored = Open(sibling, ro);
+    if (!restored.ok()) return fail(restored.status().WithContext("the restored store does not open"));
+  }
+  // The restored folder is locked before it takes the store's name, so an
+  // ingest that opens the store after the swap still waits for this one.
+  FolderLock restored_lock;
+  if (Status st = restored_lock.Take(sibling); !st.ok()) return fail(st);
+  // One atomic exchange of the two folders: at no moment is there no store
+  // at `path`, or half of one.
+  if (::renameat2(AT_FDCWD, sibling.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+    const int e = errno;
+    restored_lock.Release();
+    return fail(Status::IoError("cannot swap the restored store into " + path + ": " + std::strerror(e)));
+  }
+  // `sibling` now names the old store.
+  fs::remove_all(sibling, ec);
+  lock.Release();
+  restored_lock.Release();
+  return std::move(info).value();
 }
 
 std::vector<FilingInfo> RocksStore::FilingsOf(std::string_view registrant_id) const {

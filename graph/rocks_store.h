@@ -52,6 +52,22 @@ class RocksStore final : public Store {
   static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
                                     const RestoreOptions& options);
 
+  // Why the folder at `path` holds a store's data (tables, a write-ahead
+  // log that is not empty) that cannot open as a store: "its CURRENT file
+  // is lost", "its MANIFEST (MANIFEST-000005, which CURRENT names) is
+  // lost"; "" when it holds no data or opens. (A folder with only the
+  // files of a creation cut short — MANIFEST, OPTIONS, IDENTITY, LOG, an
+  // empty log — holds nothing to lose: a writable open creates the store.) Open refuses
+  // such a folder (Corruption, pointing at `dealgraph check --repair`),
+  // writable or not, and never creates a store over it.
+  static std::string LostFiles(const std::string& path);
+  // Rebuilds the MANIFEST and CURRENT of such a folder from its tables and
+  // logs with rocksdb::RepairDB (under the store's LOCK: Busy while another
+  // process writes it); says what it read ("rebuilt its MANIFEST from 3
+  // table files and 1 log"). The store then opens; Store::Repair does the
+  // rest.
+  static Result<std::string> Salvage(const std::string& path);
+
   // The file, inside the store directory, in which a writer records its
   // process id and command while it holds RocksDB's LOCK.
   static constexpr char kWriterFile[] = "dealgraph.writer";

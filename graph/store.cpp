@@ -94,6 +94,10 @@ Result<BackupInfo> Store::Backup(const std::string&) {
   return Status::Unsupported("this store cannot be backed up");
 }
 
+std::string Store::LostFiles(const std::string& path) { return RocksStore::LostFiles(path); }
+
+Result<std::string> Store::Salvage(const std::string& path) { return RocksStore::Salvage(path); }
+
 Result<BackupInfo> Store::Restore(const std::string& backup_dir, const std::string& path,
                                   const RestoreOptions& options) {
   return RocksStore::Restore(backup_dir, path, options);

@@ -278,11 +278,21 @@ class Store {
 
   // Restores the latest backup in `backup_dir` to a store at `path`. A path
   // that holds anything is refused with InvalidArgument unless
-  // options.overwrite; a store there that another process writes gives
-  // Busy. The restored store is opened read-only once to check its format
-  // version.
+  // options.overwrite. Holds the store's writer lock from start to end (a
+  // store another process writes gives Busy; a writer that starts meanwhile
+  // gets Busy); the backup is restored into a sibling folder, opened
+  // read-only once to check its format version, and exchanged with `path`
+  // atomically (renameat2 RENAME_EXCHANGE). On failure the store at `path`
+  // is as it was.
   static Result<BackupInfo> Restore(const std::string& backup_dir, const std::string& path,
                                     const RestoreOptions& options);
+
+  // A store folder whose CURRENT or MANIFEST is lost: why ("its CURRENT
+  // file is lost"), or "" (RocksStore::LostFiles). Open refuses such a
+  // folder and never creates a store over it; Salvage rebuilds its MANIFEST
+  // from its tables and logs (RocksDB's RepairDB) and says what it read.
+  static std::string LostFiles(const std::string& path);
+  static Result<std::string> Salvage(const std::string& path);
 
   // A note for the user about this open, to be shown once by the caller,
   // or "": "migrated store PATH from format version 1 to 2 (...)", or, on a

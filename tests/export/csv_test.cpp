@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "export/export_util.h"
 #include "tests/export/export_fixtures.h"
 
 namespace dealgraph {
@@ -99,6 +100,45 @@ TEST_CASE("csv: a hostile name round-trips through RFC 4180 quoting", "[export]"
   CHECK(t[1][2] == HostileName());
   CHECK(t[1][3] == " leading space;a,b");
   CHECK(out.str().find("\"Acme \"\"Bio\"\", Inc.\n<script>&\"") != std::string::npos);
+}
+
+TEST_CASE("csv: a cell a spreadsheet would run gets a leading quote, numbers stay numbers", "[export]") {
+  for (const char* f : {"=HYPERLINK(\"http://x.test\",\"Acme\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
+                        "\t=1", "\r=1", "-", "+", "=", "-1e", "-1.2.3", "- 5", "+.e1"}) {
+    INFO(f);
+    CHECK(IsCsvFormula(f));
+    std::string cell;
+    AppendCsvField(&cell, f);
+    CHECK(cell.substr(0, cell.front() == '"' ? 2 : 1) == (cell.front() == '"' ? "\"'" : "'"));
+  }
+  for (const char* n : {"-5", "+1.5", "-2.5e6", "-.5", "+3.", "-1E+07", "Acme", "", "1=1", "a-b"}) {
+    INFO(n);
+    CHECK_FALSE(IsCsvFormula(n));
+    std::string cell;
+    AppendCsvField(&cell, n);
+    CHECK(cell == n);
+  }
+  // In every CSV writer: entities, events (parties), Neo4j nodes.
+  GraphSlice s = ImmunoGenSlice();
+  const std::string formula = "=HYPERLINK(\"http://x.test\",\"Acme\")";
+  for (Entity& e : s.entities) {
+    if (e.id == "org:genentech") e.name = formula;
+  }
+  std::ostringstream entities, events, ent, ev, rel;
+  REQUIRE(WriteEntitiesCsv(s, entities).ok());
+  REQUIRE(WriteEventsCsv(s, events).ok());
+  REQUIRE(WriteNeo4jCsv(s, Neo4jSinks{&ent, &ev, &rel}).ok());
+  bool in_entities = false, in_neo4j = false;
+  for (const auto& row : ParseCsv(entities.str(), "\r\n")) in_entities |= row[0] == "org:genentech" && row[2] == "'" + formula;
+  for (const auto& row : ParseCsv(ent.str(), "\n")) in_neo4j |= row[0] == "org:genentech" && row[2] == "'" + formula;
+  CHECK(in_entities);
+  CHECK(in_neo4j);
+  for (const auto& [text, eol] : {std::pair{entities.str(), "\r\n"}, std::pair{events.str(), "\r\n"},
+                                  std::pair{ent.str(), "\n"}, std::pair{ev.str(), "\n"}, std::pair{rel.str(), "\n"}}) {
+    for (const auto& row : ParseCsv(text, eol)) {
+      for (const std::string& cell : row) CHECK((cell.empty() || cell.front() != '='));
+    }
+  }
 }
 
 TEST_CASE("csv: events have one row per event with the documented columns", "[export]") {
