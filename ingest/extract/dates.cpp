@@ -341,12 +341,6 @@ struct DateToken {
   bool suffix = false;   //!< other letters glued on: "1990s", "4pm"
 };
 
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-char ToLowerAscii(unsigned char c) {
-  return IsUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
-}
-
 bool IsApostropheAt(std::string_view s, const LexToken& t) {
   return (t.size() == 1 && s[t.begin] == '\'') || (t.size() == 3 && IsRightQuoteAt(s, t.begin));
 }
@@ -401,7 +395,7 @@ void BuildTokens(std::string_view s, const std::vector<LexToken>& lex, std::vect
           t.begin = ++q;
           t.space_before = false;
         }
-        while (q < l.end && IsDigit(static_cast<unsigned char>(s[q]))) {
+        while (q < l.end && IsLexDigit(static_cast<unsigned char>(s[q]))) {
           if (t.value < 1000000000000000LL) t.value = t.value * 10 + (s[q] - '0');
           if (t.digits < 1000) ++t.digits;
           ++q;
@@ -418,12 +412,12 @@ void BuildTokens(std::string_view s, const std::vector<LexToken>& lex, std::vect
         if (q < l.end && s[q] == '.') {
           t.decimal = true;
           ++q;
-          while (q < l.end && IsDigit(static_cast<unsigned char>(s[q]))) ++q;
+          while (q < l.end && IsLexDigit(static_cast<unsigned char>(s[q]))) ++q;
         }
         if (q < l.end) {  // letters glued on
           std::string_view suf = s.substr(q, l.end - q);
           auto is = [&](const char* x) {
-            return suf.size() == 2 && ToLowerAscii(suf[0]) == x[0] && ToLowerAscii(suf[1]) == x[1];
+            return suf.size() == 2 && LexLower(suf[0]) == x[0] && LexLower(suf[1]) == x[1];
           };
           if (!t.grouped && !t.decimal && (is("st") || is("nd") || is("rd") || is("th"))) {
             t.ordinal = true;
@@ -655,7 +649,7 @@ bool DateScanner::ParseFiscalYear(size_t k, size_t* next, int* year) const {
       if ((w[0] == 'F' || w[0] == 'f') && (w[1] == 'Y' || w[1] == 'y')) {
         int v = 0;
         for (size_t p = 2; p < w.size(); ++p) {
-          if (!IsDigit(static_cast<unsigned char>(w[p]))) return false;
+          if (!IsLexDigit(static_cast<unsigned char>(w[p]))) return false;
           v = v * 10 + (w[p] - '0');
         }
         *year = w.size() == 4 ? two_digit(v) : v;
@@ -731,7 +725,7 @@ std::string DateScanner::JoinLower(size_t from, size_t to) const {
   std::string out;
   for (size_t k = from; k <= to && k < toks_.size(); ++k) {
     if (!out.empty()) out.push_back(' ');
-    for (size_t p = toks_[k].begin; p < toks_[k].end; ++p) out.push_back(ToLowerAscii(text_[p]));
+    for (size_t p = toks_[k].begin; p < toks_[k].end; ++p) out.push_back(LexLower(text_[p]));
   }
   return out;
 }
@@ -1164,7 +1158,7 @@ bool DateScanner::MatchFiscal(size_t i, Match* m) const {
   }
   // "Q1 FY24", "Q3 2024", "H1 fiscal 2006", "Q1'24"
   if (t.kind == TokKind::kWord && t.has_digit && t.end - t.begin == 2) {
-    char a = ToLowerAscii(text_[t.begin]);
+    char a = LexLower(text_[t.begin]);
     char b = text_[t.begin + 1];
     if (a == 'q' && b >= '1' && b <= '4') {
       return MatchFiscalTail(i, i + 1, b - '0', 0, m);
@@ -1209,7 +1203,7 @@ bool DateScanner::MatchFiscal(size_t i, Match* m) const {
     }
     j += 2;
   } else if (n && n->kind == TokKind::kWord && n->has_digit && n->end - n->begin == 2) {
-    char a = ToLowerAscii(text_[n->begin]);
+    char a = LexLower(text_[n->begin]);
     char b = text_[n->begin + 1];
     if (a == 'q' && b >= '1' && b <= '4') ord2 = b - '0';
     if (a == 'h' && (b == '1' || b == '2')) {
@@ -1409,7 +1403,7 @@ std::vector<DateMention> DateScanner::Run() {
 bool ParseDigits(std::string_view s, size_t pos, size_t len, int* out) {
   int v = 0;
   for (size_t k = pos; k < pos + len; ++k) {
-    if (k >= s.size() || !IsDigit(static_cast<unsigned char>(s[k]))) return false;
+    if (k >= s.size() || !IsLexDigit(static_cast<unsigned char>(s[k]))) return false;
     v = v * 10 + (s[k] - '0');
   }
   *out = v;

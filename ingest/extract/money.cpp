@@ -223,12 +223,6 @@ struct MoneyToken {
   bool bad_suffix = false;  //!< other letters glued on: "4th", "1990s"
 };
 
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-}
-
 // Appends one digit; the first 18 are kept exactly, the rest only in `approx`.
 void AddDigit(MoneyToken* t, char d, bool fraction) {
   int v = d - '0';
@@ -249,39 +243,39 @@ size_t ScanNumber(std::string_view s, size_t p, MoneyToken* t) {
   const size_t n = s.size();
   size_t q = p;
   size_t int_digits = 0;
-  while (q < n && IsDigit(static_cast<unsigned char>(s[q]))) {
+  while (q < n && IsLexDigit(static_cast<unsigned char>(s[q]))) {
     AddDigit(t, s[q], false);
     ++int_digits;
     ++q;
   }
   if (int_digits >= 1 && int_digits <= 3) {
-    while (q + 3 < n && s[q] == ',' && IsDigit(static_cast<unsigned char>(s[q + 1])) &&
-           IsDigit(static_cast<unsigned char>(s[q + 2])) &&
-           IsDigit(static_cast<unsigned char>(s[q + 3])) &&
-           (q + 4 >= n || !IsDigit(static_cast<unsigned char>(s[q + 4])))) {
+    while (q + 3 < n && s[q] == ',' && IsLexDigit(static_cast<unsigned char>(s[q + 1])) &&
+           IsLexDigit(static_cast<unsigned char>(s[q + 2])) &&
+           IsLexDigit(static_cast<unsigned char>(s[q + 3])) &&
+           (q + 4 >= n || !IsLexDigit(static_cast<unsigned char>(s[q + 4])))) {
       for (size_t k = 1; k <= 3; ++k) AddDigit(t, s[q + k], false);
       t->grouped = true;
       q += 4;
     }
   }
-  if (q + 1 < n && s[q] == '.' && IsDigit(static_cast<unsigned char>(s[q + 1]))) {
+  if (q + 1 < n && s[q] == '.' && IsLexDigit(static_cast<unsigned char>(s[q + 1]))) {
     ++q;
-    while (q < n && IsDigit(static_cast<unsigned char>(s[q]))) {
+    while (q < n && IsLexDigit(static_cast<unsigned char>(s[q]))) {
       AddDigit(t, s[q], true);
       ++q;
     }
   }
   // Thirty digits is no amount anyone writes: a hash, an identifier.
   if (t->digit_count > 30) t->bad_suffix = true;
-  if (q < n && IsAlpha(static_cast<unsigned char>(s[q]))) {
+  if (q < n && IsLexAlpha(static_cast<unsigned char>(s[q]))) {
     size_t r = q;
-    while (r < n && (IsAlpha(static_cast<unsigned char>(s[r])) ||
-                     IsDigit(static_cast<unsigned char>(s[r])))) {
+    while (r < n && (IsLexAlpha(static_cast<unsigned char>(s[r])) ||
+                     IsLexDigit(static_cast<unsigned char>(s[r])))) {
       ++r;
     }
     std::string_view suf = s.substr(q, r - q);
     std::string low;
-    for (char c : suf.substr(0, 3)) low.push_back(Lower(static_cast<unsigned char>(c)));
+    for (char c : suf.substr(0, 3)) low.push_back(LexLower(static_cast<unsigned char>(c)));
     if (suf.size() <= 2 && (low == "m" || low == "mm" || low == "mn")) {
       t->suffix_scale = 6;
     } else if (suf.size() <= 2 && (low == "b" || low == "bn")) {
@@ -761,7 +755,7 @@ bool MightHoldMoney(std::string_view s) {
     if (c == '$') return true;
     if (c == 0xC2 && p + 1 < n && (s[p + 1] == '\xA3' || s[p + 1] == '\xA5')) return true;
     if (c == 0xE2 && p + 1 < n && s[p + 1] == '\x82') return true;
-    if (!IsAlpha(c)) {
+    if (!IsLexAlpha(c)) {
       ++p;
       continue;
     }
@@ -769,10 +763,10 @@ bool MightHoldMoney(std::string_view s) {
     size_t len = 0;
     uint32_t hash = kFnvBasis;
     bool upper = true;
-    while (q < n && IsAlpha(static_cast<unsigned char>(s[q]))) {
+    while (q < n && IsLexAlpha(static_cast<unsigned char>(s[q]))) {
       unsigned char d = static_cast<unsigned char>(s[q]);
       if (d < 'A' || d > 'Z') upper = false;
-      hash = FnvStep(hash, static_cast<unsigned char>(Lower(d)));
+      hash = FnvStep(hash, static_cast<unsigned char>(LexLower(d)));
       ++len;
       ++q;
     }
