@@ -446,7 +446,7 @@ double BuildStore(Store* store, const Universe& u) {
         e.sources = {entity_src};
         add_entity(std::move(e));
       }
-      if (pe.amount > 0) ev.amount = Money{pe.amount, "USD", false};
+      if (pe.amount > 0) ev.amount = Money{pe.amount, "USD"};
       ev.sources = {std::move(src)};
       x.events.push_back(std::move(ev));
     }

@@ -60,7 +60,7 @@ GraphSlice MakeSlice(int n_events) {
     int a = below(kAgreements);
     e.parties = {Party{"org:focus", ""}, Party{"org:p" + std::to_string(a % kPartners), ""}};
     if (e.type.rfind("agreement.", 0) == 0 || e.type == "license.granted") e.agreement_id = "ag:a" + std::to_string(a);
-    if (e.type == "payment") e.amount = Money{1e6 * (1 + below(50)), "USD", false};
+    if (e.type == "payment") e.amount = Money{1e6 * (1 + below(50)), "USD"};
     e.sources = {Source{"0000000000-00-" + std::to_string(100000 + i), "8.01",
                         "On this day Focus Therapeutics and its partner told event number " + std::to_string(i) +
                             " of type " + e.type + " in a sentence of ordinary length.",

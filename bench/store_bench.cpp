@@ -89,7 +89,7 @@ struct Fixture {
                       1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
         ev.date = date;
         ev.parties = {{CompanyId(a), "licensor"}, {CompanyId(b), "licensee"}};
-        ev.amount = Money{1e6 * static_cast<double>(1 + rng() % 50), "USD", false};
+        ev.amount = Money{1e6 * static_cast<double>(1 + rng() % 50), "USD"};
         ev.sources = {src};
         x.events.push_back(std::move(ev));
       }

@@ -109,24 +109,7 @@ bool WriteOutput(const std::string& path, std::string_view data, std::ostream& o
 
 bool IsTerminal(const std::ostream& out) { return &out == &std::cout && isatty(STDOUT_FILENO); }
 
-std::string FormatMoney(const Money& m) {
-  char buf[64];
-  long long whole = static_cast<long long>(m.value);
-  std::string digits;
-  if (m.value != static_cast<double>(whole) || m.per_share) {
-    std::snprintf(buf, sizeof buf, "%.2f", m.value);
-    digits = buf;
-  } else {
-    std::string raw = std::to_string(whole < 0 ? -whole : whole);
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (i && (raw.size() - i) % 3 == 0) digits.push_back(',');
-      digits.push_back(raw[i]);
-    }
-    if (whole < 0) digits = "-" + digits;
-  }
-  std::string cur = m.currency.empty() || m.currency == "USD" ? "$" : m.currency + " ";
-  return cur + digits + (m.per_share ? "/share" : "");
-}
+std::string FormatMoney(const Money& m) { return DescribeAmount(m, /*compact=*/false); }
 
 void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out) {
   if (format == "jsonl" || format == "csv") {

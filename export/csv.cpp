@@ -117,7 +117,7 @@ Status WriteEventsImpl(const GraphSlice& slice, std::ostream& out) {
   EntityIndex index(slice);
   CsvRecord r(kCrlf);
   for (std::string_view h :
-       {"id", "type", "date", "parties", "roles", "agreement", "amount", "currency", "amount_kind", "filings", "quote"}) {
+       {"id", "type", "date", "parties", "roles", "agreement", "amount", "currency", "amount_kind", "amount_high", "unit", "filings", "quote"}) {
     r.Raw(h);
   }
   r.End(out);
@@ -138,8 +138,12 @@ Status WriteEventsImpl(const GraphSlice& slice, std::ostream& out) {
     r.Field(e.agreement_id.empty() ? std::string_view() : index.Name(e.agreement_id));
     r.Raw(e.amount ? FormatNumber(e.amount->value) : std::string());
     r.Field(e.amount ? std::string_view(e.amount->currency) : std::string_view());
-    // "per_share" ($172.50 a share is no total) or "total".
-    r.Field(e.amount ? std::string_view(e.amount->per_share ? "per_share" : "total") : std::string_view());
+    // "total", or what else the figure is: "per_share" ($172.50 a share is no
+    // total), "per_unit" (a rate: `unit` says per what), "up_to" (a cap),
+    // "contingent" (owed on a condition). A range's high end in amount_high.
+    r.Field(e.amount ? MoneyKindName(e.amount->kind) : std::string_view());
+    r.Raw(e.amount && e.amount->is_range() ? FormatNumber(e.amount->high) : std::string());
+    r.Field(e.amount ? std::string_view(e.amount->unit) : std::string_view());
     r.Field(JoinSemicolon(DistinctFilings(e.sources)));
     r.Field(e.sources.empty() ? std::string_view() : std::string_view(e.sources.front().quote));
     r.End(out);
@@ -201,7 +205,9 @@ Status WriteNeo4jEvents(const GraphSlice& slice, std::ostream& out) {
     r.Field(Neo4jValue(e.summary));
     r.Raw(e.amount ? FormatNumber(e.amount->value) : std::string());
     r.Field(e.amount ? Neo4jValue(e.amount->currency) : std::string());
-    r.Raw(e.amount ? (e.amount->per_share ? "true" : "false") : "");
+    r.Raw(e.amount ? (e.amount->per_share() ? "true" : "false") : "");
+    r.Field(e.amount ? Neo4jValue(MoneyKindName(e.amount->kind)) : std::string());
+    r.Raw(e.amount && e.amount->is_range() ? FormatNumber(e.amount->high) : std::string());
     r.Field(Neo4jArray(DistinctFilings(e.sources)));
     r.Field(e.sources.empty() ? std::string() : Neo4jValue(e.sources.front().quote));
     r.End(out);

@@ -36,10 +36,11 @@ class EntityCsvWriter {
  private:
   std::ostream& out_;
 };
-// id,type,date,parties,agreement,amount,currency,filings,quote
-// One row per event: parties are canonical names, agreement the agreement's
-// name, amount a plain decimal, filings the distinct source filings, quote
-// the first source's sentence.
+// id,type,date,parties,roles,agreement,amount,currency,amount_kind,amount_high,unit,filings,quote
+// One row per event: parties are canonical names, roles theirs in the same
+// order, agreement the agreement's name, amount a plain decimal (a range's
+// low end), amount_kind what the figure is (MoneyKindName), filings the
+// distinct source filings, quote the first source's sentence.
 Status WriteEventsCsv(const GraphSlice& slice, std::ostream& out);
 // source,target,type,role
 // The edges of export_util.h FlattenEdges: party_of, concerns, signatory_of
@@ -68,7 +69,7 @@ inline constexpr std::string_view kNeo4jEntityNodesHeader =
     "id:ID(Entity),:LABEL,name,aliases:string[],cik,title,dated,expires,term";
 inline constexpr std::string_view kNeo4jEventNodesHeader =
     "id:ID(Entity),:LABEL,type,date,summary,amount:double,currency,per_share:boolean,"
-    "filings:string[],quote";
+    "amount_kind,amount_high:double,filings:string[],quote";
 // Relationship types: PARTY_OF (entity -> event, role = party role),
 // CONCERNS (event -> agreement), SIGNATORY_OF (party -> agreement), and each
 // Relation type upper-cased (SUBSIDIARY_OF, LICENSEE_OF, OFFICER_OF with the

@@ -274,16 +274,26 @@ std::string CurrencyPrefix(std::string_view currency) {
   return std::string(currency) + " ";
 }
 
-std::string FormatMoneyShort(const Money& m) {
-  if (!std::isfinite(m.value)) return "?";
-  double a = std::fabs(m.value);
-  std::string sign = m.value < 0 ? "-" : "";
+namespace {
+
+// A price's digits: two decimals, up to four when it has more ("0.0625").
+std::string PriceDigits(double a) {
   char buf[64];
-  if (m.per_share) {
-    std::snprintf(buf, sizeof buf, "%.2f", a);
-    return sign + CurrencyPrefix(m.currency) + buf + "/share";
-  }
-  if (a >= 1e9) {
+  std::snprintf(buf, sizeof buf, "%.4f", a);
+  std::string s = buf;
+  while (s.size() > 3 && s.back() == '0' && s[s.size() - 3] != '.') s.pop_back();
+  return s;
+}
+
+// "$2.0M", "€350K", "$1.2B", "$0.50"; "?" when the figure is no number.
+std::string ShortFigure(double v, bool cents, std::string_view currency) {
+  if (!std::isfinite(v)) return "?";
+  double a = std::fabs(v);
+  std::string sign = v < 0 ? "-" : "";
+  char buf[64];
+  if (cents) {
+    return sign + CurrencyPrefix(currency) + PriceDigits(a);
+  } else if (a >= 1e9) {
     std::snprintf(buf, sizeof buf, "%.1fB", a / 1e9);
   } else if (a >= 1e6) {
     std::snprintf(buf, sizeof buf, "%.1fM", a / 1e6);
@@ -294,21 +304,53 @@ std::string FormatMoneyShort(const Money& m) {
   } else {
     std::snprintf(buf, sizeof buf, "%.2f", a);
   }
-  return sign + CurrencyPrefix(m.currency) + buf;
+  return sign + CurrencyPrefix(currency) + buf;
 }
 
-std::string FormatMoneyLong(const Money& m) {
-  if (!std::isfinite(m.value)) return "?";
-  double a = std::fabs(m.value);
+// "$2,000,000", "$0.50"; cents only when there are some (or `cents`).
+std::string LongFigure(double v, bool cents, std::string_view currency) {
+  if (!std::isfinite(v)) return "?";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", a);
+  std::snprintf(buf, sizeof buf, "%.2f", std::fabs(v));
   std::string text = buf;
-  std::string whole = text.substr(0, text.size() - 3);
-  std::string cents = text.substr(text.size() - 3);
-  std::string number = GroupThousands(whole);
-  if (cents != ".00" || m.per_share) number += cents;
-  std::string out = (m.value < 0 ? "-" : "") + CurrencyPrefix(m.currency) + number;
-  if (m.per_share) out += " per share";
+  if (cents && std::fabs(v) < 1000) return (v < 0 ? "-" : "") + CurrencyPrefix(currency) + PriceDigits(std::fabs(v));
+  std::string number = GroupThousands(text.substr(0, text.size() - 3));
+  if (text.compare(text.size() - 3, 3, ".00") != 0 || cents) number += text.substr(text.size() - 3);
+  return (v < 0 ? "-" : "") + CurrencyPrefix(currency) + number;
+}
+
+}  // namespace
+
+std::string DescribeAmount(const Money& m, bool compact) {
+  const bool cents = m.per_share();
+  auto figure = [&](double v) {
+    return compact ? ShortFigure(v, cents, m.currency) : LongFigure(v, cents, m.currency);
+  };
+  std::string out = figure(m.value);
+  if (m.is_range()) out += "\xE2\x80\x93" + figure(m.high);  // en dash
+  switch (m.kind) {
+    case MoneyKind::kTotal:
+      break;
+    case MoneyKind::kPerShare:
+      out += compact ? "/share" : " per share";
+      break;
+    case MoneyKind::kPerUnit:
+      out += (compact ? "/" : " per ") + (m.unit.empty() ? std::string("unit") : m.unit);
+      break;
+    case MoneyKind::kUpTo:
+      out = "up to " + out;
+      break;
+    case MoneyKind::kContingent:
+      out += compact ? " contingent" : " (contingent)";
+      break;
+  }
+  return out;
+}
+
+std::string FormatMoneyShort(const Money& m) { return DescribeAmount(m, /*compact=*/true); }
+
+std::string FormatMoneyLong(const Money& m) {
+  std::string out = DescribeAmount(m, /*compact=*/false);
   if (!m.currency.empty()) out += " (" + m.currency + ")";
   return out;
 }

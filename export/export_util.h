@@ -81,9 +81,15 @@ std::string FormatNumber(double v);
 // the code followed by a space when there is no common symbol.
 std::string CurrencyPrefix(std::string_view currency);
 
-// Short money for labels: "$2.0M", "€350K", "$1.2B", "$0.50/share".
+// An amount with what it is: `compact` "$2.0M", "$0.50/share",
+// "$14.0M–$16.0M", "$16.8K/month", "up to $1.5B", "$40.0M contingent";
+// else "$2,000,000", "$0.50 per share", "$16,780 per month",
+// "$40,000,000 (contingent)".
+std::string DescribeAmount(const Money& m, bool compact);
+// Short money for labels: DescribeAmount compact.
 std::string FormatMoneyShort(const Money& m);
-// Full money for tooltips: "$2,000,000 (USD)", "$0.50 per share (USD)".
+// Full money for tooltips: DescribeAmount with the code: "$2,000,000 (USD)",
+// "$0.50 per share (USD)".
 std::string FormatMoneyLong(const Money& m);
 
 // An ISO date at the precision written: "2005", "2005-05", "2005-05-03".

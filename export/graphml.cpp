@@ -26,6 +26,8 @@ constexpr KeyDecl kKeys[] = {
     {"event_type", "node", "string"}, {"date", "node", "string"},
     {"summary", "node", "string"},    {"amount", "node", "double"},
     {"currency", "node", "string"},   {"per_share", "node", "boolean"},
+    {"amount_kind", "node", "string"}, {"amount_high", "node", "double"},
+    {"unit", "node", "string"},
     {"filings", "node", "string"},    {"quote", "node", "string"},
     {"edge_label", "edge", "string"}, {"type", "edge", "string"},
     {"role", "edge", "string"},       {"weight", "edge", "double"},
@@ -142,7 +144,10 @@ Status WriteGraphmlImpl(const GraphSlice& slice, std::ostream& out) {
     if (e.amount) {
       w.Data("amount", FormatNumber(e.amount->value));
       w.Data("currency", e.amount->currency);
-      w.Data("per_share", e.amount->per_share ? "true" : "false");
+      w.Data("per_share", e.amount->per_share() ? "true" : "false");
+      w.Data("amount_kind", MoneyKindName(e.amount->kind));
+      if (e.amount->is_range()) w.Data("amount_high", FormatNumber(e.amount->high));
+      if (!e.amount->unit.empty()) w.Data("unit", e.amount->unit);
     }
     w.Data("filings", DistinctFilings(e.sources));
     if (!e.sources.empty()) w.Data("quote", e.sources.front().quote);

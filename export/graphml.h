@@ -17,8 +17,9 @@ namespace dealgraph {
 //  - edges: party_of (entity -> event, with role), concerns (event ->
 //    agreement), signatory_of (party -> agreement), and the relations under
 //    their own type (subsidiary_of, licensee_of, officer_of, ...);
-//  - every key is declared with its type (amount: double, per_share:
-//    boolean, weight: double, the rest string). Gephi uses "label" as the node
+//  - every key is declared with its type (amount and amount_high: double,
+//    per_share: boolean, weight: double, the rest string; amount_kind is
+//    total, per_share, per_unit, up_to or contingent). Gephi uses "label" as the node
 //    and edge label; in yEd map it with Edit > Properties Mapper.
 // All text is XML-escaped, characters illegal in XML 1.0 are dropped and
 // invalid UTF-8 is repaired, so the document is always well-formed.

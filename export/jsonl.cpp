@@ -61,7 +61,13 @@ void WriteEvent(const Event& event, const EntityIndex& index, std::string* out) 
     w.Key("value");
     w.Number(event.amount->value);
     w.Field("currency", event.amount->currency);
-    if (event.amount->per_share) {
+    if (event.amount->is_range()) {
+      w.Key("high");
+      w.Number(event.amount->high);
+    }
+    if (event.amount->kind != MoneyKind::kTotal) w.Field("kind", MoneyKindName(event.amount->kind));
+    if (event.amount->kind == MoneyKind::kPerUnit) w.Field("unit", event.amount->unit, /*skip_empty=*/true);
+    if (event.amount->per_share()) {
       w.Key("per_share");
       w.Bool(true);
     }

@@ -16,7 +16,9 @@ namespace dealgraph {
 //   {"id", "type", "date" (null when empty),
 //    "parties": [{"name", "role" (omitted when empty), "id"}],
 //    "agreement": {"id", "name", "dated", "expires"}  (only with agreement_id),
-//    "amount": {"value", "currency", "per_share" (only when true)}  (only when set),
+//    "amount": {"value", "currency", "high" (a range's high end),
+//               "kind" (per_share, per_unit, up_to, contingent; absent for a total),
+//               "unit" (per_unit), "per_share" (only when true)}  (only when set),
 //    "summary" (omitted when empty),
 //    "sources": [{"filing", "item" (omitted when empty), "quote", "filed" (omitted when empty)}]}
 // Party and agreement names are the canonical names of the entities in

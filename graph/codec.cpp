@@ -217,19 +217,36 @@ Entity GetEntity(Reader* r, bool with_sources = true) {
   return e;
 }
 
-// A present flag, then the amount.
-// The amount itself, after its present byte.
+// The amount itself, after its present byte: value, currency, then a kind
+// byte: the MoneyKind in the low bits (format 3 wrote 0 or 1, a total or a
+// per-share figure, which read the same), kMoneyRange when a high end
+// follows, and a per-unit amount's unit after that.
+constexpr uint8_t kMoneyKindMask = 0x0F;
+constexpr uint8_t kMoneyRange = 0x80;
+
 void PutMoneyFields(Writer* w, const Money& m) {
   w->Double(m.value);
   w->Str(m.currency);
-  w->Byte(m.per_share ? 1 : 0);
+  uint8_t b = static_cast<uint8_t>(m.kind);
+  if (m.is_range()) b |= kMoneyRange;
+  w->Byte(b);
+  if (m.is_range()) w->Double(m.high);
+  if (m.kind == MoneyKind::kPerUnit) w->Str(m.unit);
 }
 
 Money GetMoneyFields(Reader* r) {
   Money m;
   m.value = r->Double();
   m.currency = r->Str();
-  m.per_share = r->Bool();
+  const uint8_t b = r->Byte();
+  const uint8_t kind = b & kMoneyKindMask;
+  if (kind > static_cast<uint8_t>(MoneyKind::kContingent) || (b & ~(kMoneyKindMask | kMoneyRange))) {
+    r->Fail();
+    return m;
+  }
+  m.kind = static_cast<MoneyKind>(kind);
+  if (b & kMoneyRange) m.high = r->Double();
+  if (m.kind == MoneyKind::kPerUnit) m.unit = r->Str();
   return m;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace dealgraph {
 
@@ -49,8 +50,42 @@ const Entity* GraphSlice::Find(std::string_view id) const {
   return nullptr;
 }
 
+namespace {
+constexpr std::pair<MoneyKind, std::string_view> kMoneyKindNames[] = {
+    {MoneyKind::kTotal, "total"},   {MoneyKind::kPerShare, "per_share"},
+    {MoneyKind::kPerUnit, "per_unit"}, {MoneyKind::kUpTo, "up_to"},
+    {MoneyKind::kContingent, "contingent"},
+};
+}  // namespace
+
+std::string_view MoneyKindName(MoneyKind kind) {
+  for (const auto& [k, name] : kMoneyKindNames) {
+    if (k == kind) return name;
+  }
+  return "total";
+}
+
+bool ParseMoneyKind(std::string_view name, MoneyKind* kind) {
+  for (const auto& [k, n] : kMoneyKindNames) {
+    if (n == name) {
+      *kind = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PlausibleAmount(const Money& m) {
+  return std::isfinite(m.value) && std::isfinite(m.high) && m.value >= 0 &&
+         m.value <= kMaxPlausibleAmount && m.high <= kMaxPlausibleAmount;
+}
+
+bool IsTotalAmount(const Money& m) {
+  return m.kind == MoneyKind::kTotal && !m.is_range() && PlausibleAmount(m);
+}
+
 bool IsMoneyPaid(std::string_view event_type, const std::optional<Money>& amount) {
-  return event_type == "payment" && amount && !amount->per_share && std::isfinite(amount->value);
+  return event_type == "payment" && amount && IsTotalAmount(*amount);
 }
 
 const Slot* Event::SlotNamed(std::string_view name) const {

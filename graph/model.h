@@ -64,14 +64,42 @@ struct Entity {
   std::vector<Source> sources;  //!< where it is mentioned (one per filing at most)
 };
 
-struct Money {
-  double value = 0;        //!< whole currency units
-  std::string currency;    //!< "USD", "EUR", ...
-  bool per_share = false;
+// What an amount measures. Only a total is money that moved; the others
+// describe a price, a rate, a cap or a promise.
+enum class MoneyKind : uint8_t {
+  kTotal = 0,       //!< "$2 million"
+  kPerShare = 1,    //!< "$172.50 per share", "a dividend of $0.03 for each share"
+  kPerUnit = 2,     //!< "$16,780 per month", "$5 per ton": a rate (`unit` says of what)
+  kUpTo = 3,        //!< "up to $1.5 billion", "not to exceed $250,000": a cap
+  kContingent = 4,  //!< "eligible to receive $40 million upon achievement of ...": owed on a condition
 };
 
+// "total", "per_share", "per_unit", "up_to", "contingent".
+std::string_view MoneyKindName(MoneyKind kind);
+// The kind a name gives; false for an unknown name.
+bool ParseMoneyKind(std::string_view name, MoneyKind* kind);
+
+struct Money {
+  double value = 0;        //!< whole currency units; a range's low end
+  std::string currency;    //!< "USD", "EUR", ...
+  MoneyKind kind = MoneyKind::kTotal;
+  double high = 0;         //!< a range's high end ("$14 to $16 million"), else 0
+  std::string unit;        //!< per_unit only: "month", "year", "ton", ...
+
+  bool per_share() const { return kind == MoneyKind::kPerShare; }
+  bool is_range() const { return high > value; }
+};
+
+// The largest amount an 8-K plausibly states ($10 trillion, above any
+// company's worth): a figure beyond it is a misreading, kept but never added.
+inline constexpr double kMaxPlausibleAmount = 1e13;
+bool PlausibleAmount(const Money& m);
+// One whole, plausible figure of money: no price, rate, cap, promise or range.
+bool IsTotalAmount(const Money& m);
+
 // Whether an event's amount is money that was paid, for totals: a payment's
-// amount, whole (a per-share figure is a price, not money that flowed). An
+// amount, one whole figure (a per-share or per-unit figure is a price or a
+// rate, "up to" a cap, a contingent amount a promise, a range no figure). An
 // agreement's or a deal's event that carries its payment's amount tells the
 // same money again; a commitment or a fee owed on a condition is no payment.
 bool IsMoneyPaid(std::string_view event_type, const std::optional<Money>& amount);

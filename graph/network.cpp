@@ -35,7 +35,7 @@ void CountEvent(NetworkEdge* edge, const std::string& id, const std::string& typ
                 const std::optional<Money>& amount) {
   edge->events++;
   edge->event_ids.push_back(id);
-  if ((IsMoneyPaid(type, amount) || (type.empty() && amount && !amount->per_share)) &&
+  if ((IsMoneyPaid(type, amount) || (type.empty() && amount && IsTotalAmount(*amount))) &&
       (amount->currency.empty() || amount->currency == "USD")) {
     edge->money += amount->value;
   }

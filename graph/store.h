@@ -32,10 +32,12 @@ namespace dealgraph {
 // The on-disk format version this build writes and reads.
 // 1: the first layout. 2: adds the n/ index of filings by registrant
 // (Store::FilingsOf). 3: an entity's sources under keys of their own (one
-// write per mention instead of rewriting the whole list). Older stores are
+// write per mention instead of rewriting the whole list). 4: an amount's kind
+// byte may say per unit, up to or contingent, and carry a range's high end
+// (a build of version 3 cannot read those). Older stores are
 // read as they are and migrated by the first writable open
 // (docs/storage.md, "Format versions").
-inline constexpr int kStoreFormatVersion = 3;
+inline constexpr int kStoreFormatVersion = 4;
 
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock

@@ -8,6 +8,30 @@
 namespace dealgraph {
 namespace extract_internal {
 
+namespace {
+
+// An amount as the model keeps it: one kind, the first of per share, per
+// unit, up to, contingent that the text gives.
+Money ToMoney(const MoneyMention& m) {
+  Money out;
+  out.value = m.value;
+  out.currency = m.currency;
+  out.high = m.high > m.value ? m.high : 0;
+  if (m.per_share) {
+    out.kind = MoneyKind::kPerShare;
+  } else if (m.per_period) {
+    out.kind = MoneyKind::kPerUnit;
+    out.unit = m.unit;
+  } else if (m.up_to) {
+    out.kind = MoneyKind::kUpTo;
+  } else if (m.contingent) {
+    out.kind = MoneyKind::kContingent;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<FilingExtract> Extractor::Run() {
   if (Trim(doc_.text).empty()) return Status::Corruption("no text in the filing");
   seg_ = Segment(doc_);
@@ -144,7 +168,7 @@ Result<FilingExtract> Extractor::Build() {
       ev.parties.push_back(Party{ids[p], r == d.roles.end() ? "" : r->second});
     }
     if (d.agreement >= 0) ev.agreement_id = ag_ids[d.agreement];
-    if (d.amount) ev.amount = Money{d.amount->value, d.amount->currency, d.amount->per_share};
+    if (d.amount) ev.amount = ToMoney(*d.amount);
     ev.sources = d.sources;
     ev.summary = d.summary;
     for (const DraftSlot& s : d.slots) ev.slots.push_back(Slot{s.name, s.value, s.entity >= 0 ? ids[s.entity] : ""});

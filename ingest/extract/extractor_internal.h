@@ -25,6 +25,10 @@
 namespace dealgraph {
 namespace extract_internal {
 
+// Whether the words of `phrase` (lower case, split at spaces) are the tokens
+// t[q], t[q+1], ..., in any case: "in the event".
+bool PhraseAt(const std::vector<Token>& t, size_t q, std::string_view phrase);
+
 // An agreement found in the filing, before it becomes an Entity.
 struct FoundAgreement {
   std::string kind;          //!< from data/lexicon/agreement_kinds.tsv, or "agreement"
@@ -334,6 +338,11 @@ class Extractor {
   // True when the person mentioned at `m` is the speaker of a quote: "said
   // Name", or "Name, [title,] said/stated/commented" within a few words.
   static bool Speaker(const std::vector<Token>& t, const EntityMention& m);
+
+  // True when the amount at token `mt` is owed on a condition: a
+  // contingent cue before it in its clause ("eligible to receive $40
+  // million") or just after it ("$5 million upon the achievement of ...").
+  bool Contingent(const std::vector<Token>& t, size_t mt) const;
 
   std::optional<MoneyMention> PickAmount(const std::vector<MoneyMention>& money,
                                          const std::vector<Token>& t, size_t tok,

@@ -115,6 +115,12 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   for (std::string_view e : Entries(text("conditional_cues.txt"))) lex.conditional_cues.push_back(ToLower(Trim(e)));
   for (std::string_view e : Entries(text("conditional_openers.txt")))
     lex.conditional_openers.push_back(ToLower(Trim(e)));
+  for (std::string_view e : Entries(text("contingent_cues.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2 || (cols[0] != "before" && cols[0] != "after"))
+      return Status::InvalidArgument("contingent_cues.tsv: malformed line: " + std::string(e));
+    (cols[0] == "before" ? lex.contingent_before : lex.contingent_after).push_back(ToLower(Trim(cols[1])));
+  }
   // The typed slots events may carry, and their kinds.
   for (std::string_view e : Entries(text("slots.tsv"))) {
     std::vector<std::string> cols = Columns(e);

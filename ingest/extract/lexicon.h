@@ -152,6 +152,10 @@ struct Lexicon {
   std::bitset<65536> boilerplate_starts;
   std::vector<std::string> conditional_cues;  //!< lower case
   std::vector<std::string> conditional_openers;  //!< conditional_openers.txt, lower case
+  // contingent_cues.tsv, lower case: phrases before and after an amount that
+  // make it owed on a condition (MoneyKind::kContingent).
+  std::vector<std::string> contingent_before;
+  std::vector<std::string> contingent_after;
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
   std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
   // The registry's row for `type`, or nullptr.

@@ -65,6 +65,9 @@ enum class MW : uint8_t {
   kKong,
   kNew,
   kZealand,
+  kBetween,
+  kFrom,
+  kChange,  // increased, decreased, rose, fell, ...: "increased $2.0 million to $15.3 million"
 };
 
 struct MoneyWord {
@@ -163,6 +166,13 @@ const MoneyTable& MoneyWords() {
     add("of", MW::kOf);
     add("than", MW::kThan);
     add("more", MW::kMore);
+    add("between", MW::kBetween);
+    add("from", MW::kFrom);
+    for (std::string_view w : {"increased", "increase", "increases", "increasing", "decreased", "decrease",
+                               "decreases", "decreasing", "rose", "rise", "fell", "grew", "declined",
+                               "raised", "reduced", "lowered", "by"}) {
+      add(w, MW::kChange);
+    }
     return t;
   }();
   return *table;
@@ -182,6 +192,18 @@ const char* CurrencyCode(std::string_view w) {
   }
   if (w == "RMB") return "CNY";
   return nullptr;
+}
+
+// A rate's period, singular: "months" and "monthly" -> "month", "annum" and
+// "annually" -> "year".
+std::string PeriodUnit(std::string_view w) {
+  std::string u(w);
+  for (char& c : u) c = LexLower(c);
+  if (u == "annum" || u == "annually" || u == "yearly") return "year";
+  if (u == "daily") return "day";
+  if (u.size() > 2 && u.compare(u.size() - 2, 2, "ly") == 0) u.resize(u.size() - 2);  // monthly, weekly, quarterly
+  if (u.size() > 1 && u.back() == 's') u.pop_back();
+  return u;
 }
 
 // Letters glued before "$": "US$", "C$", "A$", "HK$", ...
@@ -402,6 +424,7 @@ class MoneyScanner {
   bool FigureWithScale(size_t j, size_t* next, double* value) const;
   bool CurrencyAfter(size_t j, size_t* next, const char** currency) const;
   void Restatement(Match* m) const;
+  void Range(Match* m, double* high) const;
   void Decorate(const Match& m, MoneyMention* out) const;
 
   std::string_view text_;
@@ -658,6 +681,48 @@ bool MoneyScanner::MatchAt(size_t i, Match* m, size_t* skip) const {
   }
 }
 
+// A range's two ends, one amount: "$14 to $16 million", "$2-3 million",
+// "$1.0 million - $2.0 million", "between $1.0 and $2.0 million", "between
+// $3.0 to $4.0 million". Not a change ("from $8.92 to $5.92", "increased
+// $2 to $3 million" reads as a range only when it rises), not a list ("$4.5
+// billion and $2.9 billion" without "between"), not two currencies.
+void MoneyScanner::Range(Match* m, double* high) const {
+  const ptrdiff_t first = static_cast<ptrdiff_t>(m->first);
+  ptrdiff_t before = first - 1;
+  if (Id(before) == MW::kApprox) --before;
+  const bool between = Id(before) == MW::kBetween;
+  if (Id(before) == MW::kFrom || Id(before) == MW::kChange) return;
+  const ptrdiff_t link = static_cast<ptrdiff_t>(m->last);
+  const bool to = Id(link) == MW::kTo || IsPunct(link, '-');
+  if (!to && !(between && Id(link) == MW::kAnd)) return;
+  size_t at = static_cast<size_t>(link + 1);
+  if (Id(static_cast<ptrdiff_t>(at)) == MW::kApprox) ++at;
+  const MoneyToken* t = At(static_cast<ptrdiff_t>(at));
+  if (!t) return;
+  Match far;
+  if (t->kind == MKind::kNumber) {
+    // "$2-3 million", "$14 to 16 million": the far end borrows the currency.
+    double value = 0;
+    size_t next = 0;
+    const bool scaled = t->suffix_scale >= 0 || Id(static_cast<ptrdiff_t>(at) + 1) == MW::kScale;
+    if (!scaled || !FigureWithScale(at, &next, &value)) return;
+    far.first = at;
+    far.last = next;
+    far.value = value;
+    far.currency = m->currency;
+    const char* code = nullptr;
+    size_t after = 0;
+    if (CurrencyAfter(next, &after, &code)) return;  // "$2 to 3 euros": leave it
+  } else {
+    size_t skip = 0;
+    if (!MatchAt(at, &far, &skip) || far.last <= at) return;
+  }
+  if (std::string_view(far.currency) != m->currency) return;
+  if (!(far.value > m->value)) return;
+  m->last = far.last;
+  *high = far.value;
+}
+
 // "two hundred and fifty thousand dollars ($250,000)": one amount.
 void MoneyScanner::Restatement(Match* m) const {
   ptrdiff_t p = static_cast<ptrdiff_t>(m->last);
@@ -715,14 +780,19 @@ void MoneyScanner::Decorate(const Match& m, MoneyMention* out) const {
       }
       if (Id(w) == MW::kPeriod) {
         out->per_period = true;
+        out->unit = PeriodUnit(Text(w));
         break;
       }
     }
   } else if (id == MW::kA || id == MW::kEach) {
     if (Id(j + 1) == MW::kShare) out->per_share = true;
-    if (Id(j + 1) == MW::kPeriod) out->per_period = true;
+    if (Id(j + 1) == MW::kPeriod) {
+      out->per_period = true;
+      out->unit = PeriodUnit(Text(j + 1));
+    }
   } else if (id == MW::kPerPeriodWord) {
     out->per_period = true;
+    out->unit = PeriodUnit(Text(j));
   }
 }
 
@@ -734,8 +804,11 @@ std::vector<MoneyMention> MoneyScanner::Run() {
     size_t skip = i + 1;
     if (MatchAt(i, &m, &skip) && m.last > i) {
       Restatement(&m);
+      double high = 0;
+      Range(&m, &high);
       MoneyMention mm;
       Decorate(m, &mm);
+      mm.high = high;
       out.push_back(std::move(mm));
       i = m.last;
     } else {

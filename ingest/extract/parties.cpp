@@ -280,7 +280,29 @@ std::optional<MoneyMention> Extractor::PickAmount(const std::vector<MoneyMention
       best = m;
     }
   }
+  if (best) best->contingent = Contingent(t, TokenAt(t, best->begin));
   return best;
+}
+
+bool Extractor::Contingent(const std::vector<Token>& t, size_t mt) const {
+  size_t start = 0;
+  for (size_t k = 0; k < mt && k < t.size(); ++k) {
+    if (t[k].text == ";") start = k + 1;
+  }
+  for (size_t k = start; k < mt; ++k) {
+    for (const std::string& cue : lex_.contingent_before) {
+      if (PhraseAt(t, k, cue)) return true;
+    }
+  }
+  // Past the amount itself ("$5.0 million"), up to ten words on.
+  size_t k = mt + 1;
+  while (k < t.size() && k < mt + 3 && (t[k].text == "million" || t[k].text == "billion")) ++k;
+  for (size_t end = std::min(t.size(), k + 10); k < end && t[k].text != ";" && t[k].text != "."; ++k) {
+    for (const std::string& cue : lex_.contingent_after) {
+      if (PhraseAt(t, k, cue)) return true;
+    }
+  }
+  return false;
 }
 
 void Extractor::AttachAmounts() {

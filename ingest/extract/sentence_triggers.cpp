@@ -403,6 +403,15 @@ bool Extractor::Boilerplate(std::string_view lower) const {
   return false;
 }
 
+bool PhraseAt(const std::vector<Token>& t, size_t q, std::string_view phrase) {
+  for (size_t at = 0; at < phrase.size(); ++q) {
+    const size_t sp = std::min(phrase.find(' ', at), phrase.size());
+    if (q >= t.size() || !EqualsIgnoreCase(t[q].text, phrase.substr(at, sp - at))) return false;
+    at = sp + 1;
+  }
+  return true;
+}
+
 bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
   // A clause opened by a condition ("However, if the final estimate ... is
   // lower ..., Disney will make a cash payment"): the clause runs from the
@@ -431,18 +440,8 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
         break;
       }
     }
-    // The opener's words at t[q...] ("in the event"), in any case.
-    auto opener_at = [&](size_t q, const std::string& opener) {
-      size_t at = 0;
-      for (; at < opener.size(); ++q) {
-        const size_t sp = std::min(opener.find(' ', at), opener.size());
-        if (q >= t.size() || !EqualsIgnoreCase(t[q].text, std::string_view(opener).substr(at, sp - at))) return false;
-        at = sp + 1;
-      }
-      return true;
-    };
     for (const std::string& opener : lex_.conditional_openers) {
-      if (k < tok && opener_at(k, opener)) return true;
+      if (k < tok && PhraseAt(t, k, opener)) return true;
     }
     // "Disney will pay 21CF $2.5 billion ... if the merger is not
     // consummated": what will be done on a condition written after it.
@@ -455,7 +454,7 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
       for (size_t q = tok + 1; q < t.size() && t[q].text != ";"; ++q) {
         for (const std::string& opener : lex_.conditional_openers) {
           if (opener == "should" || opener.rfind("to the extent", 0) == 0) continue;
-          if (opener_at(q, opener)) return true;
+          if (PhraseAt(t, q, opener)) return true;
         }
       }
     }

@@ -148,12 +148,12 @@ TEST_CASE("csv: events have one row per event with the documented columns", "[ex
   Table t = ParseCsv(out.str(), "\r\n");
   REQUIRE(t.size() == s.events.size() + 1);
   CHECK(t[0] == std::vector<std::string>{"id", "type", "date", "parties", "roles", "agreement", "amount",
-                                         "currency", "amount_kind", "filings", "quote"});
+                                         "currency", "amount_kind", "amount_high", "unit", "filings", "quote"});
   // The renewal: ;-joined canonical names and their roles in that order, the
   // agreement's name, a plain amount that is a total.
   CHECK(t[2] == std::vector<std::string>{
                     "ev:0000000000000002", "agreement.renewed", "2005-05-03", "Genentech;ImmunoGen",
-                    "licensee;licensor", "technology access agreement", "2000000", "USD", "total",
+                    "licensee;licensor", "technology access agreement", "2000000", "USD", "total", "", "",
                     "004_95bce008d3f773b5.txt",
                     "Genentech (NYSE: DNA) has renewed its agreement with ImmunoGen, dated as of "
                     "May 2, 2000, by payment of a $2 million technology access fee."});
@@ -162,13 +162,13 @@ TEST_CASE("csv: events have one row per event with the documented columns", "[ex
   CHECK(t[8][5].empty());
   CHECK(t[8][6].empty());
   CHECK(t[8][8].empty());
-  for (const auto& row : t) CHECK(row.size() == 11);
+  for (const auto& row : t) CHECK(row.size() == 13);
 }
 
 TEST_CASE("csv: a per-share amount says so, a party without a role leaves its place empty", "[export]") {
   GraphSlice s = ImmunoGenSlice();
   Event biogen = s.events.front();
-  biogen.amount = Money{172.5, "USD", true};
+  biogen.amount = Money{172.5, "USD", MoneyKind::kPerShare};
   biogen.parties = {Party{"org:genentech", ""}, Party{"org:immunogen", "payee"}};
   s.events = {biogen};
   std::ostringstream out;
@@ -178,6 +178,43 @@ TEST_CASE("csv: a per-share amount says so, a party without a role leaves its pl
   CHECK(t[1][4] == ";payee");
   CHECK(t[1][6] == "172.5");
   CHECK(t[1][8] == "per_share");
+  CHECK(t[1][9].empty());
+}
+
+TEST_CASE("csv: a range keeps its high end, a rate its unit, a cap and a promise their kind", "[export]") {
+  GraphSlice s = ImmunoGenSlice();
+  Event base = s.events.front();
+  std::vector<Money> forms = {Money{14e6, "USD", MoneyKind::kTotal, 16e6},
+                              Money{16780, "USD", MoneyKind::kPerUnit, 0, "month"},
+                              Money{1.5e9, "USD", MoneyKind::kUpTo}, Money{4e7, "USD", MoneyKind::kContingent}};
+  s.events.clear();
+  for (const Money& m : forms) {
+    s.events.push_back(base);
+    s.events.back().amount = m;
+  }
+  std::ostringstream out;
+  REQUIRE(WriteEventsCsv(s, out).ok());
+  Table t = ParseCsv(out.str(), "\r\n");
+  REQUIRE(t.size() == 5);
+  CHECK(std::vector<std::string>(t[1].begin() + 6, t[1].begin() + 11) ==
+        std::vector<std::string>{"14000000", "USD", "total", "16000000", ""});
+  CHECK(std::vector<std::string>(t[2].begin() + 6, t[2].begin() + 11) ==
+        std::vector<std::string>{"16780", "USD", "per_unit", "", "month"});
+  CHECK(t[3][8] == "up_to");
+  CHECK(t[4][8] == "contingent");
+}
+
+TEST_CASE("amounts: labels and tooltips say what a figure is", "[export]") {
+  CHECK(FormatMoneyShort(Money{2e6, "USD"}) == "$2.0M");
+  CHECK(FormatMoneyLong(Money{2e6, "USD"}) == "$2,000,000 (USD)");
+  CHECK(FormatMoneyShort(Money{172.5, "USD", MoneyKind::kPerShare}) == "$172.50/share");
+  CHECK(FormatMoneyLong(Money{0.0625, "USD", MoneyKind::kPerShare}) == "$0.0625 per share (USD)");
+  CHECK(FormatMoneyShort(Money{14e6, "USD", MoneyKind::kTotal, 16e6}) == "$14.0M\xE2\x80\x93$16.0M");
+  CHECK(DescribeAmount(Money{14e6, "USD", MoneyKind::kTotal, 16e6}, false) == "$14,000,000\xE2\x80\x93$16,000,000");
+  CHECK(DescribeAmount(Money{16780, "USD", MoneyKind::kPerUnit, 0, "month"}, false) == "$16,780 per month");
+  CHECK(FormatMoneyShort(Money{16780, "USD", MoneyKind::kPerUnit, 0, "month"}) == "$17K/month");
+  CHECK(FormatMoneyShort(Money{1.5e9, "USD", MoneyKind::kUpTo}) == "up to $1.5B");
+  CHECK(DescribeAmount(Money{4e7, "EUR", MoneyKind::kContingent}, false) == "\xE2\x82\xAC" "40,000,000 (contingent)");
 }
 
 TEST_CASE("csv: edges list party_of, concerns, signatory_of and relations", "[export]") {
@@ -206,7 +243,7 @@ TEST_CASE("neo4j csv: headers are exactly the documented ones", "[export]") {
         "id:ID(Entity),:LABEL,name,aliases:string[],cik,title,dated,expires,term");
   CHECK(first_line(ev.str()) ==
         "id:ID(Entity),:LABEL,type,date,summary,amount:double,currency,per_share:boolean,"
-        "filings:string[],quote");
+        "amount_kind,amount_high:double,filings:string[],quote");
   CHECK(first_line(rel.str()) == ":START_ID(Entity),:END_ID(Entity),:TYPE,role");
 
   // docs/export.md shows the same headers and the import command.

@@ -286,10 +286,10 @@ TEST_CASE("escaping: a hostile name round-trips through CSV", "[export][escaping
 
   auto ev = ParseCsv(events.str());
   REQUIRE(ev.size() == s.events.size() + 1);
-  for (const auto& row : ev) CHECK(row.size() == 11);
+  for (const auto& row : ev) CHECK(row.size() == 13);
   CHECK(ev[2][0] == s.events[1].id);
   CHECK(ev[2][3] == kName + ";ImmunoGen");
-  CHECK(ev[2][10] == kQuote);
+  CHECK(ev[2][12] == kQuote);
 }
 
 TEST_CASE("escaping: a hostile name round-trips through JSON Lines", "[export][escaping]") {

@@ -196,7 +196,7 @@ GraphSlice ImmunoGenSlice() {
                           "Genentech (NYSE: DNA) has renewed its agreement with ImmunoGen, "
                           "dated as of May 2, 2000, by payment of a $2 million technology "
                           "access fee.")});
-  renewal.amount = Money{2000000, "USD", false};
+  renewal.amount = Money{2000000, "USD"};
   s.events.push_back(renewal);
   Event fee = ev("ev:0000000000000003", "payment", "2005-05-03",
                  {P("org:genentech", "payer"), P("org:immunogen", "payee")}, "ag:genentech-tap",
@@ -204,7 +204,7 @@ GraphSlice ImmunoGenSlice() {
                  {Src("004_95bce008d3f773b5.txt", "8.01",
                       "Genentech (NYSE: DNA) has renewed its agreement with ImmunoGen, dated as "
                       "of May 2, 2000, by payment of a $2 million technology access fee.")});
-  fee.amount = Money{2000000, "USD", false};
+  fee.amount = Money{2000000, "USD"};
   s.events.push_back(fee);
   s.events.push_back(ev("ev:0000000000000004", "license.granted", "2006-01-31",
                         {P("org:genentech", "licensee"), P("org:immunogen", "licensor")},
@@ -228,7 +228,7 @@ GraphSlice ImmunoGenSlice() {
                        "ag:millennium-collab", "milestone payment",
                        {Src("0000927016-03-002001", "5",
                             "ImmunoGen earned a $500,000 milestone payment from Millennium.")});
-  milestone.amount = Money{500000, "USD", false};
+  milestone.amount = Money{500000, "USD"};
   s.events.push_back(milestone);
   s.events.push_back(ev("ev:0000000000000008", "clinical", "", {P("org:immunogen", "sponsor")}, "",
                         "Phase I trial of huC242-DM4 expanded",
@@ -338,7 +338,7 @@ GraphSlice SyntheticSlice(size_t n, uint32_t seed) {
       e.agreement_id = "ag:a" + std::to_string(next(static_cast<uint32_t>(agreements)));
     }
     if (e.type == "payment" || next(10) == 0) {
-      e.amount = Money{static_cast<double>(1 + next(50000)) * 1000.0, "USD", false};
+      e.amount = Money{static_cast<double>(1 + next(50000)) * 1000.0, "USD"};
     }
     e.summary = "synthetic " + e.type;
     e.sources = {Source{"0000000000-00-" + std::to_string(100000 + i), "8.01",

@@ -80,7 +80,7 @@ TEST_CASE("jsonl: a party or agreement missing from the slice falls back to its 
   e.type = "payment";
   e.parties = {Party{"org:ghost", ""}};
   e.agreement_id = "ag:ghost";
-  e.amount = Money{0.25, "USD", true};
+  e.amount = Money{0.25, "USD", MoneyKind::kPerShare};
   s.events.push_back(e);
   std::string line;
   WriteEventJson(e, s, &line);
@@ -88,7 +88,7 @@ TEST_CASE("jsonl: a party or agreement missing from the slice falls back to its 
       line ==
       R"({"id":"ev:1","type":"payment","date":null,"parties":[{"name":"org:ghost","id":"org:ghost"}],)"
       R"("agreement":{"id":"ag:ghost","name":"ag:ghost"},)"
-      R"("amount":{"value":0.25,"currency":"USD","per_share":true},"sources":[]})");
+      R"("amount":{"value":0.25,"currency":"USD","kind":"per_share","per_share":true},"sources":[]})");
   CHECK(IsValidJson(line));
 }
 

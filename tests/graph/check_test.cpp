@@ -283,7 +283,7 @@ TEST_CASE("check: unknown or unreadable format versions are refused with a clear
       o.read_only = ro;
       Result<std::unique_ptr<Store>> s = Store::Open(dir.path(), o);
       REQUIRE(s.status().code() == StatusCode::kUnsupported);
-      CHECK_THAT(s.status().message(), Catch::Contains("format version 7, newer than version 3"));
+      CHECK_THAT(s.status().message(), Catch::Contains("format version 7, newer than version " + std::to_string(kStoreFormatVersion)));
     }
   }
   SECTION("unreadable") {
@@ -320,7 +320,7 @@ TEST_CASE("check: hostile names and numbers round-trip through the store and kee
   ev.type = "payment";
   ev.date = "2026-01-01";
   ev.parties = {{x.entities[0].id, "payer"}, {x.entities[1].id, nasty[2]}};
-  ev.amount = Money{1.7976931348623157e308, nasty[1], false};
+  ev.amount = Money{1.7976931348623157e308, nasty[1]};
   ev.summary = nasty[4];
   ev.sources = {Source{x.filing.id, nasty[1], nasty[3], ""}};
   x.events.push_back(ev);
@@ -493,8 +493,8 @@ TEST_CASE("store: a version-1 store is read as it is, and migrated by a writable
   }
   {
     auto writer = OpenTestStore(dir.path());
-    CHECK(writer->FormatVersion() == 3);
-    CHECK_THAT(writer->OpenNotice(), Catch::Contains("migrated store") && Catch::Contains("from format version 1 to 3"));
+    CHECK(writer->FormatVersion() == kStoreFormatVersion);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("migrated store") && Catch::Contains("from format version 1 to " + std::to_string(kStoreFormatVersion)));
     CHECK(CheckOf(*writer).clean());
   }
   CHECK(RawStoreContents(dir.path()) == v3);
@@ -502,7 +502,7 @@ TEST_CASE("store: a version-1 store is read as it is, and migrated by a writable
   CHECK(OpenTestStore(dir.path())->OpenNotice().empty());
 }
 
-TEST_CASE("store: a version-2 store (sources inline) reads the same, and migrates to version 3", "[graph][store]") {
+TEST_CASE("store: a version-2 store (sources inline) reads the same, and migrates to the current version", "[graph][store]") {
   TempDir dir;
   { Fill(OpenTestStore(dir.path()).get()); }
   const Contents v3 = RawStoreContents(dir.path());
@@ -516,12 +516,33 @@ TEST_CASE("store: a version-2 store (sources inline) reads the same, and migrate
   }
   {
     auto writer = OpenTestStore(dir.path());
-    CHECK(writer->FormatVersion() == 3);
-    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version 2 to 3") &&
+    CHECK(writer->FormatVersion() == kStoreFormatVersion);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version 2 to " + std::to_string(kStoreFormatVersion)) &&
                                          Catch::Contains(std::to_string(writer->Counts().entities) +
                                                          " entity records split"));
   }
   CHECK(RawStoreContents(dir.path()) == v3);
+}
+
+TEST_CASE("store: a version-3 store (amounts without kinds) reads the same, and migrates", "[graph][store]") {
+  TempDir dir;
+  { Fill(OpenTestStore(dir.path()).get()); }
+  const Contents current = RawStoreContents(dir.path());
+  const std::string readable = ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true));
+  // Version 3 wrote an amount's kind byte as 0 or 1, which version 4 reads
+  // as a total or a per-share figure: only the version key differs.
+  Damage(dir.path(), [&](rocksdb::DB* db) { REQUIRE(db->Put({}, std::string(keys::kVersionKey), "3").ok()); });
+  {
+    auto reader = OpenTestStore(dir.path(), /*read_only=*/true);
+    CHECK(reader->FormatVersion() == 3);
+    CHECK(ReadableContents(*reader) == readable);
+  }
+  {
+    auto writer = OpenTestStore(dir.path());
+    CHECK(writer->FormatVersion() == 4);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version 3 to 4"));
+  }
+  CHECK(RawStoreContents(dir.path()) == current);
 }
 
 TEST_CASE("store: a migration cut short is finished by the next writable open", "[graph][store]") {
@@ -556,7 +577,7 @@ TEST_CASE("store: a migration cut short is finished by the next writable open", 
     // Both record forms read alike meanwhile.
     CHECK(ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true)) == readable);
   }
-  { CHECK(OpenTestStore(dir.path())->FormatVersion() == 3); }
+  { CHECK(OpenTestStore(dir.path())->FormatVersion() == kStoreFormatVersion); }
   CHECK(RawStoreContents(dir.path()) == v3);
 }
 

@@ -70,7 +70,7 @@ Event Ev(std::string id, std::string type, std::string date, std::vector<std::st
 }
 
 Event WithAmount(Event ev, double value, std::string currency = "USD", bool per_share = false) {
-  ev.amount = Money{value, std::move(currency), per_share};
+  ev.amount = Money{value, std::move(currency), per_share ? MoneyKind::kPerShare : MoneyKind::kTotal};
   return ev;
 }
 
@@ -539,7 +539,7 @@ std::vector<Entity> GoldishEntities() {
 
 Event Pred(std::string id, std::string type, std::string date, std::optional<double> usd = std::nullopt) {
   Event ev = Ev(std::move(id), std::move(type), std::move(date), {"org:immunogen", "org:genentech"}, "a quote");
-  if (usd) ev.amount = Money{*usd, "USD", false};
+  if (usd) ev.amount = Money{*usd, "USD"};
   return ev;
 }
 

@@ -125,7 +125,7 @@ FilingExtract FilingA() {
   Event renewal = Ev("ev:a1b2c3d4e5f60001", "agreement.renewed", "2005-05-03",
                      {{"org:genentech", "licensee"}, {"org:immunogen", "licensor"}}, s);
   renewal.agreement_id = kAgreement;
-  renewal.amount = Money{2000000, "USD", false};
+  renewal.amount = Money{2000000, "USD"};
   renewal.summary = "renewed for one additional three-year term";
   x.events.push_back(renewal);
   Event grant = Ev("ev:a1b2c3d4e5f60002", "license.granted", "2000-05-02",
@@ -167,7 +167,7 @@ FilingExtract FilingB(const std::string& renewal_date = "2005-05") {
                         {{"org:millennium", "licensee"}, {"org:immunogen", "licensor"}},
                         Src(kFilingB, "EX-99.1", "On July 21, 2005 ImmunoGen licensed Millennium ...",
                             "2005-08-10"));
-  millennium.amount = Money{5000000, "USD", false};
+  millennium.amount = Money{5000000, "USD"};
   x.events.push_back(millennium);
   x.relations.push_back(Relation{"licensee_of", "org:genentech", "org:immunogen", "licensee", {s}});
   x.relations.push_back(Relation{"licensee_of", "org:millennium", "org:immunogen", "", {s}});
@@ -283,7 +283,7 @@ TEST_CASE("store: a filing's info, entities, events and relations come back fiel
   REQUIRE(renewal->amount.has_value());
   CHECK(renewal->amount->value == 2000000.0);
   CHECK(renewal->amount->currency == "USD");
-  CHECK_FALSE(renewal->amount->per_share);
+  CHECK_FALSE(renewal->amount->per_share());
   CHECK(renewal->summary == want.summary);
   CHECK(SameSources(renewal->sources, want.sources));
 
@@ -351,7 +351,7 @@ TEST_CASE("store: adding a filing that is already stored writes nothing", "[grap
   Add(store.get(), FilingA());
   auto before = RawStoreContents(dir.path());
   FilingExtract changed = FilingA();
-  changed.events[0].amount = Money{9, "USD", false};
+  changed.events[0].amount = Money{9, "USD"};
   AddStats stats = Add(store.get(), changed);
   CHECK(stats.already_present);
   CHECK(stats.entities_added == 0);
@@ -365,7 +365,7 @@ TEST_CASE("store: replace swaps a filing's old facts for its new ones", "[graph]
   TempDir dir;
   TempDir fresh;
   FilingExtract changed = FilingA();
-  changed.events[0].amount = Money{2500000, "USD", false};
+  changed.events[0].amount = Money{2500000, "USD"};
   changed.entities.pop_back();  // the CEO is no longer mentioned
   changed.relations.erase(changed.relations.begin());
   {
@@ -910,7 +910,7 @@ TEST_CASE("store: an 8-K/A's amount replaces the amount of the report it amends,
                                      "org:immunogen");
     x.filing.form = form;
     x.filing.filed = form == "8-K" ? "2005-05-05" : "2005-06-01";
-    x.events[0].amount = Money{amount, "USD", false};
+    x.events[0].amount = Money{amount, "USD"};
     return x;
   };
   auto amount_of = [](const Store& store) {
@@ -1298,6 +1298,57 @@ TEST_CASE("store: readers on several threads see whole filings while one thread 
   CHECK(bad == 0);
   CHECK(store->Counts().filings == 21);
   CHECK(store->EventsOfType("license.amended", {}).size() == 20);
+}
+
+TEST_CASE("codec: every kind of amount round-trips, with a range's high end and a rate's unit", "[graph][codec]") {
+  Event e;
+  e.id = "ev:0000000000000001";
+  e.type = "restructuring";
+  e.date = "1994-04-19";
+  std::vector<Money> forms = {
+      Money{2000000, "USD"},
+      Money{172.5, "USD", MoneyKind::kPerShare},
+      Money{16780, "USD", MoneyKind::kPerUnit, 0, "month"},
+      Money{1.5e9, "USD", MoneyKind::kUpTo},
+      Money{4e7, "EUR", MoneyKind::kContingent},
+      Money{14e6, "USD", MoneyKind::kTotal, 16e6},  // "$14 to $16 million"
+      Money{0.07, "USD", MoneyKind::kPerShare, 0.12},
+  };
+  for (const Money& m : forms) {
+    e.amount = m;
+    // The event record, and the partner index's brief of it.
+    for (int brief = 0; brief < 2; ++brief) {
+      std::optional<Money> back;
+      if (brief) {
+        Result<EventBrief> b = DecodeEventBrief(EncodeEventBrief(e));
+        REQUIRE(b.ok());
+        back = b->amount;
+      } else {
+        Result<Event> ev = DecodeEvent(EncodeEvent(e));
+        REQUIRE(ev.ok());
+        back = ev->amount;
+      }
+      REQUIRE(back.has_value());
+      CHECK(back->value == m.value);
+      CHECK(back->currency == m.currency);
+      CHECK(back->kind == m.kind);
+      CHECK(back->high == m.high);
+      CHECK(back->unit == m.unit);
+    }
+  }
+  // Only a whole, plausible payment is money paid.
+  CHECK(IsMoneyPaid("payment", forms[0]));
+  for (size_t i = 1; i < forms.size(); ++i) CHECK_FALSE(IsMoneyPaid("payment", forms[i]));
+  CHECK_FALSE(IsMoneyPaid("agreement.entered", forms[0]));
+  CHECK_FALSE(IsMoneyPaid("payment", Money{1e29, "USD"}));  // no 8-K tells $1e29
+  CHECK(IsMoneyPaid("payment", Money{kMaxPlausibleAmount, "USD"}));
+  // A kind byte this build does not know is damage, not a total.
+  e.amount = Money{5, "USD", MoneyKind::kContingent};
+  std::string bytes = EncodeEvent(e);
+  size_t at = bytes.find(std::string("\x03USD\x04", 5));
+  REQUIRE(at != std::string::npos);
+  bytes[at + 4] = '\x09';
+  CHECK(DecodeEvent(bytes).status().code() == StatusCode::kCorruption);
 }
 
 }  // namespace

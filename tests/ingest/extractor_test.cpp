@@ -104,7 +104,7 @@ TEST_CASE("extract: seed 004 tells Genentech's renewal on 2005-05-03 for a $2 mi
   REQUIRE(ev.amount.has_value());
   CHECK(ev.amount->value == Approx(2000000));
   CHECK(ev.amount->currency == "USD");
-  CHECK_FALSE(ev.amount->per_share);
+  CHECK_FALSE(ev.amount->per_share());
   CHECK(QuoteContains(ev, "has renewed"));
   CHECK(ev.agreement_id == "ag:immunogen+genentech:access:2000");
   // The lifecycle moves the expiry by the term the summary carries.
@@ -609,6 +609,68 @@ TEST_CASE("extract: dev 03 tells one consulting agreement three ways and it is o
     INFO(ev.type << " " << ev.date);
     for (const Source& s : ev.sources) CHECK(s.quote.find("may not be modified") == std::string::npos);
   }
+}
+
+// ---- what an amount is --------------------------------------------------------
+
+TEST_CASE("extract: an amount says what it is: a range, a rate, a cap (real filings)", "[extract]") {
+  // Zurn Industries 1994, Item 5: "record a $14 to $16 million ... charge".
+  const FilingExtract zurn = Extract("real/0002_zurn-industries_1994.txt");
+  INFO(Dump(zurn));
+  bool range = false;
+  for (const Event* ev : OfType(zurn, "restructuring")) {
+    if (!ev->amount) continue;
+    range = ev->amount->value == 14e6 && ev->amount->high == 16e6 && ev->amount->kind == MoneyKind::kTotal;
+    CHECK_FALSE(IsMoneyPaid(ev->type, ev->amount));
+  }
+  CHECK(range);
+  // SanDisk, August 2010: an underwriting agreement for "up to $1.15 billion"
+  // of notes; July 2010: a consulting fee of "$50,000 per year" is a rate.
+  bool cap = false, rate = false;
+  for (const Event& ev : Extract("real/0116_sandisk_2010.htm").events)
+    cap |= ev.amount && ev.amount->value == 1.15e9 && ev.amount->kind == MoneyKind::kUpTo;
+  for (const Event& ev : Extract("real/0122_sandisk_2010.htm").events) {
+    rate |= ev.amount && ev.amount->value == 50000 && ev.amount->kind == MoneyKind::kPerUnit &&
+            ev.amount->unit == "year";
+  }
+  CHECK(cap);
+  CHECK(rate);
+  // Acorn Energy 2025 (dev): "$16,780 per month".
+  const FilingExtract acorn = Extract(DevFile("03_"));
+  bool monthly = false;
+  for (const Event& ev : acorn.events) {
+    monthly |= ev.amount && ev.amount->value == 16780 && ev.amount->kind == MoneyKind::kPerUnit &&
+               ev.amount->unit == "month";
+  }
+  CHECK(monthly);
+}
+
+TEST_CASE("extract: an amount owed on a condition is contingent, one paid is a total", "[extract]") {
+  // Constructed in the wording of licence press releases.
+  const FilingExtract x = ExtractText(
+      "milestone.txt",
+      "ITEM 8.01 - OTHER EVENTS\n"
+      "On March 1, 2006, ImmunoGen, Inc. received a $2 million milestone payment from Genentech, Inc.\n"
+      "On June 1, 2006, ImmunoGen, Inc. entered into a license agreement with Sanofi S.A., under which ImmunoGen, "
+      "Inc. is eligible to receive $40 million in milestone payments.\n"
+      "On July 1, 2006, ImmunoGen, Inc. licensed its TAP technology to Biogen, Inc., which will pay $5 million upon "
+      "the achievement of the first clinical milestone.\n");
+  INFO(Dump(x));
+  int paid = 0, contingent = 0;
+  for (const Event& ev : x.events) {
+    if (!ev.amount) continue;
+    if (ev.amount->value == 2e6) {
+      CHECK(ev.amount->kind == MoneyKind::kTotal);
+      ++paid;
+    }
+    if (ev.amount->value == 4e7 || ev.amount->value == 5e6) {
+      CHECK(ev.amount->kind == MoneyKind::kContingent);
+      CHECK_FALSE(IsMoneyPaid(ev.type, ev.amount));
+      ++contingent;
+    }
+  }
+  CHECK(paid >= 1);
+  CHECK(contingent >= 1);
 }
 
 }  // namespace

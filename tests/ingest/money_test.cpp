@@ -333,18 +333,49 @@ TEST_CASE("money: number words need a currency word", "[extract]") {
   CHECK(ms[4].value == 2500000000.0);
 }
 
-TEST_CASE("money: a range borrows the far end's scale, but not onto a grouped figure",
+TEST_CASE("money: a range is one amount with both ends, and borrows the far end's scale",
           "[extract]") {
-  // Constructed.
-  auto a = FindMoney("between $2 and $3 million, or $1.5-2 billion");
+  // Zurn Industries' 8-K of April 1994 (Item 5).
+  auto z = FindMoney("The Company's news release dated April 19, 1994 announcing it will discontinue "
+                     "manufacturing operations at the Zurn Energy Division and record a $14 to $16 "
+                     "million, or up to $.80 per share, charge in the fourth quarter ended March 31, "
+                     "1994 is incorporated herein by reference.");
+  REQUIRE(z.size() == 2);
+  CHECK(z[0].value == 14000000.0);
+  CHECK(z[0].high == 16000000.0);
+  CHECK(z[1].value == 0.80);
+  CHECK(z[1].up_to);
+  CHECK(z[1].per_share);
+  CHECK(z[1].high == 0);
+  // Home Health Corporation of America, 1998: "between ... to".
+  auto h = FindMoney("initiatives which are expected to generate between $1.0 to $2.0 million in "
+                     "additional annual cost reductions.");
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].value == 1000000.0);
+  CHECK(h[0].high == 2000000.0);
+  // Constructed: the shapes of a range.
+  auto a = FindMoney("between $2 and $3 million, or $1.5-2 billion, or $100,000 to $2 million");
   REQUIRE(a.size() == 3);
   CHECK(a[0].value == 2000000.0);
-  CHECK(a[1].value == 3000000.0);
-  CHECK(a[2].value == 1500000000.0);
-  auto b = FindMoney("from $100,000 to $2 million");
-  REQUIRE(b.size() == 2);
+  CHECK(a[0].high == 3000000.0);
+  CHECK(a[1].value == 1500000000.0);
+  CHECK(a[1].high == 2000000000.0);
+  CHECK(a[2].value == 100000.0);
+  CHECK(a[2].high == 2000000.0);
+  // A change is two amounts: a warrant's price "from $8.9208 to $5.9208"
+  // (real), a rise "increased $2.0 million to $15.3 million", a fall, and a
+  // list without "between".
+  auto w = FindMoney("the Exercise Price (as defined in the Warrant) from $8.9208 to $5.9208, subject to "
+                     "further adjustment");
+  REQUIRE(w.size() == 2);
+  CHECK(w[0].high == 0);
+  CHECK(w[1].value == 5.9208);
+  auto b = FindMoney("from $100,000 to $2 million; revenue increased $2.0 million to $15.3 million; "
+                     "$5 million to $4 million; $4.5 billion and $2.9 billion");
+  REQUIRE(b.size() == 8);
+  for (const MoneyMention& m : b) CHECK(m.high == 0);
   CHECK(b[0].value == 100000.0);
-  CHECK(b[1].value == 2000000.0);
+  CHECK(b[3].value == 15300000.0);
 }
 
 TEST_CASE("money: counts, phone numbers, forms and glued symbols are not money", "[extract]") {
