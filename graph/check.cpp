@@ -18,32 +18,8 @@
 namespace dealgraph {
 namespace {
 
-// Bytes below 0x20, 0x7f and '\\' escaped, so that one problem stays one
-// line whatever the ids hold (names may carry control characters).
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-// "p/org:genentech/2005-05-03/ev:..." for a well-formed key, else the
-// escaped bytes.
-std::string PrintableKey(std::string_view key) {
-  char tag;
-  std::vector<std::string> parts;
-  if (!keys::Split(key, &tag, &parts)) return Printable(key);
-  std::string out(1, tag);
-  for (const std::string& p : parts) out += "/" + Printable(p);
-  return out;
-}
+using keys::Printable;
+using keys::PrintableKey;
 
 std::vector<std::string> SourceFilings(const std::vector<Source>& sources) {
   std::vector<std::string> out;
