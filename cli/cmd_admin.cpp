@@ -21,7 +21,7 @@ std::unique_ptr<Store> OpenExisting(const CommonOptions& o, std::ostream& err) {
     err << "dealgraph: " << s.status().message() << "\n";
     return nullptr;
   }
-  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  PrintOpenNotices(**s, err);
   return std::move(s).value();
 }
 
@@ -151,7 +151,7 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
         (c->common.format == "jsonl" ? err : out) << "salvaged store " << path << " (" << lost << "): " << *salvaged
                                                    << "\n";
       }
-      std::unique_ptr<Store> store = c->repair ? OpenExisting(c->common, err) : OpenStore(c->common, true, err);
+      std::unique_ptr<Store> store = c->repair ? OpenExisting(c->common, err) : OpenStore(c->common, true, err, true);
       if (!store) return kExitFailure;
       Result<CheckReport> before = store->Check();
       if (!before.ok()) {

@@ -58,7 +58,13 @@ std::string StorePath(const CommonOptions& o) {
   return "dealgraph.db";
 }
 
-std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err) {
+void PrintOpenNotices(const Store& store, std::ostream& err) {
+  // A migration done by this open, or one a writable command would do.
+  if (std::string note = store.OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  if (std::string lost = store.LostLogNotice(); !lost.empty()) err << "dealgraph: " << lost << "\n";
+}
+
+std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err, bool allow_lost_log) {
   StoreOptions so;
   so.read_only = read_only;
   so.create_if_missing = !read_only;
@@ -68,8 +74,11 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
     err << "dealgraph: " << s.status().message() << "\n";
     return nullptr;
   }
-  // A migration done by this open, or one a writable command would do.
-  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  if (read_only && !allow_lost_log && !(*s)->LostLogNotice().empty()) {
+    err << "dealgraph: " << (*s)->LostLogNotice() << "\n";
+    return nullptr;
+  }
+  PrintOpenNotices(**s, err);
   return std::move(s).value();
 }
 

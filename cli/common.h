@@ -36,8 +36,15 @@ void AddFormatOption(CLI::App* sub, CommonOptions* o, std::vector<std::string> c
 std::string StorePath(const CommonOptions& o);
 
 // Opens the store; prints "dealgraph: ..." to err on failure (nullptr), and
-// the store's OpenNotice (a format migration done or needed) once.
-std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err);
+// the store's OpenNotice (a format migration done or needed) once. A store
+// whose damaged write-ahead log lost filings not yet back (LostLogNotice)
+// is refused to a read-only open (its answers would miss them) unless
+// `allow_lost_log` (check); a writable open says so and goes on (an ingest
+// brings them back).
+std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err,
+                                 bool allow_lost_log = false);
+// Prints the store's OpenNotice and LostLogNotice, if any, to `err`.
+void PrintOpenNotices(const Store& store, std::ostream& err);
 
 // Prints events as a table (date, type, parties, amount, agreement, source)
 // or JSON Lines / CSV. The slice supplies entity names. Everything is read

@@ -1228,6 +1228,11 @@ RocksStore::~RocksStore() {
   // per 100 MB of recent writes. A failure (a full disk) leaves the WAL,
   // which is as safe, only slower to open.
   if (db_ && !read_only_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
+  // An ingest that brought back what a damaged log lost ends the marker.
+  if (db_ && !read_only_ && !lost_log_.empty()) {
+    Result<bool> restored = LostLogRestored();
+    if (restored.ok() && *restored) ForgetLostLog(path_);
+  }
   // The writer file goes while the LOCK is still held, so it never names a
   // process that no longer writes (a killed writer leaves it; WriterOf
   // trusts only live processes, and /proc/locks first).
@@ -1342,6 +1347,19 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.level0_file_num_compaction_trigger = kLevel0Files;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
+  // Every table's checksums and sizes are verified when it opens, and a
+  // read or compaction that meets damage stops writes instead of going on.
+  o.paranoid_checks = true;
+  // The write-ahead log recovers to the last whole batch before the first
+  // damaged record, on purpose. Every batch is whole filings in input order
+  // (a filing is never split, docs/reliability.md), so what survives is a
+  // store an ingest cut short would leave, which ingesting the same folders
+  // again completes (ingest is idempotent). kTolerateCorruptedTailRecords
+  // would refuse to open at all over one bad byte in the log, and
+  // kSkipAnyCorruptedRecords would apply batches that read state a skipped
+  // one wrote. What this drops is found beforehand (ScanLogs, lost_log.h),
+  // said on open and kept in a marker until it is back.
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   // ZSTD at every level. Files at the last level, where a big store's data
   // ends up (~90% of it, below), each have a dictionary trained on samples
   // of their blocks: records are small and alike (ids, type names, field
@@ -1487,6 +1505,18 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
       return Status::NotFound("no store at " + path);
     }
   }
+  // A damaged log tail is found before RocksDB replays it (and, on a
+  // writable open, deletes the log): the marker is written first.
+  LostLog found;
+  if (env == nullptr) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) found = ScanLogs(path);
+    if (!found.empty() && !options.read_only) {
+      Result<LostLog> marked = LoadLostLog(path);
+      if (marked.ok() && !marked->empty()) found = std::move(marked).value();  // the first loss is the one to undo
+      RETURN_IF_ERROR_CTX(SaveLostLog(path, found), "store " + path + ": its write-ahead log is damaged");
+    }
+  }
   rocksdb::Options o = StoreRocksOptions(options, env, path);
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
@@ -1559,6 +1589,18 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   std::unique_ptr<RocksStore> store(
       new RocksStore(std::move(db), path, options.read_only, version, counts, env));
   store->settle_min_bytes_ = options.settle_min_bytes;
+  if (env == nullptr) {
+    Result<LostLog> marked = LoadLostLog(path);
+    if (!marked.ok()) return marked.status();
+    store->lost_log_ = !marked->empty() ? std::move(marked).value() : std::move(found);
+    if (!store->lost_log_.empty()) {
+      ASSIGN_OR_RETURN(bool restored, store->LostLogRestored());
+      if (restored) {
+        if (!options.read_only) ForgetLostLog(path);
+        store->lost_log_ = LostLog();
+      }
+    }
+  }
   if (!options.read_only) {
     store->RecordWriter();
     store->DropEmptyWals();
@@ -1717,6 +1759,15 @@ Result<std::vector<FilingInfo>> RocksStore::FilingsOf(std::string_view registran
 Result<CheckReport> RocksStore::Check() const {
   rocksdb::ManagedSnapshot snap(db_.get());
   ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), snap.snapshot(), version_));
+  if (!lost_log_.empty()) {
+    std::string which;
+    for (size_t i = 0; i < lost_missing_.size() && i < 10; ++i) which += (i ? ", " : ": ") + lost_missing_[i];
+    if (lost_missing_.size() > 10) which += ", ...";
+    scan.report.problems.insert(scan.report.problems.begin(),
+                                CheckProblem{"lost-log", "write-ahead log " + lost_log_.log,
+                                             LostLogNotice() + (which.empty() ? "" : " (not back" + which + ")"),
+                                             true});
+  }
   return std::move(scan.report);
 }
 
@@ -1992,6 +2043,39 @@ Status RocksStore::RemoveFiling(std::string_view filing_id) {
   RETURN_IF_ERROR(batch.Remove(id));
   RETURN_IF_ERROR_CTX(batch.Commit(), "while removing filing " + id);
   return Status::Ok();
+}
+
+Result<bool> RocksStore::LostLogRestored() {
+  lost_missing_.clear();
+  for (const std::vector<std::string>* ids : {&lost_log_.stored, &lost_log_.removed}) {
+    const bool want = ids == &lost_log_.stored;
+    for (const std::string& id : *ids) {
+      ASSIGN_OR_RETURN(bool has, ContainsFiling(id));
+      if (has != want) lost_missing_.push_back(id);
+    }
+  }
+  // Nothing readable in what was dropped: only `check --repair` can say
+  // the loss is accepted.
+  if (lost_log_.stored.empty() && lost_log_.removed.empty()) return false;
+  return lost_missing_.empty();
+}
+
+std::string RocksStore::LostLogNotice() const {
+  if (lost_log_.empty()) return {};
+  const LostLog& l = lost_log_;
+  std::string held;
+  if (l.stored.empty() && l.removed.empty()) {
+    held = "which filings they held cannot be read";
+  } else {
+    held = std::to_string(l.stored.size()) + (l.stored.size() == 1 ? " filing" : " filings") + " stored, " +
+           std::to_string(l.removed.size()) + " removed; " + std::to_string(lost_missing_.size()) +
+           " of them not back";
+  }
+  return "store " + path_ + " lost the end of its write-ahead log: " + l.log + " is damaged at byte " +
+         std::to_string(l.at) + " and recovery dropped the " + std::to_string(l.bytes) + " bytes from there (" +
+         std::to_string(l.batches) + (l.batches == 1 ? " write batch: " : " write batches: ") + held +
+         "); ingest the same folders again to restore them (ingest is idempotent), or accept the loss with "
+         "`dealgraph check --repair --db " + path_ + "`";
 }
 
 Status RocksStore::ReadFailed(const rocksdb::Status& s, std::string_view what) const {

@@ -22,6 +22,7 @@
 
 #include "common/status.h"
 #include "graph/codec.h"
+#include "graph/lost_log.h"
 #include "graph/model.h"
 #include "graph/store.h"
 
@@ -119,6 +120,7 @@ class RocksStore final : public Store {
   Status Compact() override;
   Status Settle() override;
   std::string OpenNotice() const override { return notice_; }
+  std::string LostLogNotice() const override;
 
   // The most FindEntities returns when it falls back to prefix matches.
   static constexpr size_t kMaxPrefixMatches = 100;
@@ -188,6 +190,12 @@ class RocksStore final : public Store {
   // Bytes of write batches this open committed (Settle's "big write").
   std::atomic<uint64_t> bytes_written_{0};
   uint64_t settle_min_bytes_ = 0;
+  // What recovery dropped of a damaged write-ahead log (graph/lost_log.h),
+  // and the filings of it that are not back yet (removed ones still there).
+  LostLog lost_log_;
+  std::vector<std::string> lost_missing_;
+  // Sets lost_missing_ from what is stored now; true when all is back.
+  Result<bool> LostLogRestored();
 };
 
 }  // namespace dealgraph

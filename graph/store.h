@@ -313,6 +313,14 @@ class Store {
   // or "": "migrated store PATH from format version 1 to 2 (...)", or, on a
   // read-only open of an older store, how it will be migrated.
   virtual std::string OpenNotice() const { return {}; }
+
+  // When recovery dropped the damaged end of the store's write-ahead log
+  // and what it held is not back: one line saying so (which log, how many
+  // bytes, batches and filings, that ingesting the same folders again
+  // restores them, or `check --repair` accepts the loss); else "". A read
+  // command refuses such a store (its answers would miss what was dropped);
+  // Check reports it until then.
+  virtual std::string LostLogNotice() const { return {}; }
 };
 
 
