@@ -128,6 +128,15 @@ class Scanner {
       case keys::kEntitySource: return EntitySource(key, parts, value);
       case keys::kEvent: return EventRecord(key, parts, value);
       case keys::kRelation: return RelationRecord(key, parts, value);
+      case keys::kSetAside:
+        // Kept by an earlier repair for a person to look at: not damage.
+        if (!find_) {
+          if (scan_.report.set_aside_keys.size() < CheckReport::kMaxProblems && parts.size() == 1) {
+            scan_.report.set_aside_keys.push_back(PrintableKey(parts[0]));
+          }
+          ++scan_.report.set_aside;
+        }
+        return;
       default:
         Problem("bad-key", PrintableKey(key), "unknown key family", false);
     }
@@ -217,6 +226,9 @@ class Scanner {
     if (x->filing.id != parts[0]) IdMismatch(key, "filing", x->filing.id);
     ++scan_.actual.filings;
     filing_events_[parts[0]] = x->events.size();
+    // Every entity a stored extract names is stored (its telling is one
+    // of the entity's sources): one that is not can be refolded from them.
+    for (const Entity& e : x->entities) named_by_[e.id].push_back(parts[0]);
     if (version_ >= 2) Expect(keys::FilingIndexKeys(x->filing));
   }
 
@@ -342,6 +354,16 @@ class Scanner {
   }
 
   void CheckReferences() {
+    for (auto& [id, filings] : named_by_) {
+      if (entities_.count(id)) continue;
+      std::sort(filings.begin(), filings.end());
+      filings.erase(std::unique(filings.begin(), filings.end()), filings.end());
+      Problem("missing-entity", "entity " + Printable(id),
+              "named by " + std::to_string(filings.size()) + (filings.size() == 1 ? " stored filing" : " stored filings") +
+                  " but not stored; `dealgraph check --repair` refolds it from them",
+              true);
+      scan_.missing_entities[id] = filings;
+    }
     for (const EntityRef& r : entity_refs_) {
       if (!entities_.count(r.entity)) Dangling(r.who, r.entity, r.kind);
     }
@@ -452,6 +474,7 @@ class Scanner {
   std::unordered_set<std::string> entities_;
   std::map<std::string, SourceCount> source_counts_;  //!< entities with s/ keys, by id
   std::map<std::string, EventRefs> events_;
+  std::unordered_map<std::string, std::vector<std::string>> named_by_;  //!< entity -> stored filings naming it
   std::vector<EntityRef> entity_refs_;
   std::vector<SourceRef> source_refs_;  //!< citations seen before the filings (CheckReferences)
   bool filings_complete_ = false;        //!< every f/ key is behind the scan

@@ -672,6 +672,7 @@ std::string_view FamilyName(char tag) {
     case kRelation: return "relations";
     case kRelationTo: return "relations by target";
     case kRegistrant: return "filings by registrant";
+    case kSetAside: return "set aside by repair";
     default: return "unknown";
   }
 }

@@ -118,6 +118,9 @@ inline constexpr char kRelation = 'r';       //!< r/from/type/to -> Relation
 inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
 // Since format version 2: filings by registrant, for Store::FilingsOf.
 inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
+// Records `check --repair` could not rebuild and set aside instead of
+// deleting them: the record's whole key as one component, its value as it was.
+inline constexpr char kSetAside = 'z';       //!< z/KEY -> the record's value
 
 // True for the tags of index entries (keys which, with their values, are a
 // pure function of one record), false for records and meta keys.

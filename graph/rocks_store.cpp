@@ -645,8 +645,10 @@ class RocksStore::Batch {
   // Stages the addition of an extract whose filing id is not stored.
   Status Add(const FilingExtract& x, AddStats* stats);
   // Repair: refolds event `id` from the tellings of `filings` (those whose
-  // touch records name it); deletes it when there are none.
+  // touch records name it); sets it aside (z/) when there are none.
   Status RebuildEvent(const std::string& id, const std::vector<std::string>& filings);
+  // Puts `value` under z/`key` in the commit (a record set aside).
+  void SetAside(const std::string& key, std::string value) { set_aside_.emplace_back(key, std::move(value)); }
   // Repair: refolds a missing entity from the extracts of `filings`.
   Status RebuildEntity(const std::string& id, const std::vector<std::string>& filings);
   // Writes everything staged as one WriteBatch.
@@ -753,6 +755,7 @@ class RocksStore::Batch {
   std::map<std::string, Staged<Source>> entity_sources_;  //!< s/ENTITY/SEQ -> source
   std::map<std::string, Staged<Event>> events_;
   std::map<std::string, Staged<Relation>> relations_;
+  std::vector<std::pair<std::string, std::string>> set_aside_;  //!< (record key, value) for z/
 };
 
 Result<bool> RocksStore::Batch::FilingPresent(const std::string& filing_id) {
@@ -1116,6 +1119,13 @@ Status RocksStore::Batch::RecomputeRelation(const std::string& from, const std::
 Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<std::string>& filings) {
   ASSIGN_OR_RETURN(Staged<Event>* st, EventAt(id));
   if (!st->cur) return Status::Ok();
+  if (filings.empty()) {
+    // Nothing tells it any more, and nothing can rebuild it: it is kept
+    // aside, not deleted (its index entries go with the record).
+    SetAside(keys::EventKey(id), EncodeEvent(*st->cur));
+    st->cur.reset();
+    return Status::Ok();
+  }
   // RecomputeEvent finds the tellings through the sources' filings.
   st->cur->sources.clear();
   for (const std::string& f : filings) st->cur->sources.push_back(Source{f, "", "", ""});
@@ -1193,6 +1203,7 @@ Status RocksStore::Batch::Commit() {
   for (const auto& [key, st] : relations_) {
     ApplyStaged(&staged, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
   }
+  for (auto& [key, value] : set_aside_) staged.Put(keys::Make(keys::kSetAside, {key}), std::move(value));
   staged.Put(keys::kCountsKey, EncodeCounts(counts));
   rocksdb::WriteBatch wb;
   rocksdb::Status s = staged.InKeyOrder(&wb);
@@ -1613,8 +1624,11 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                        ": it is read as it is; a writable command (`dealgraph check --repair`, or any "
                        "ingest) migrates it to version " + std::to_string(kStoreFormatVersion);
     } else {
-      long long fixes = 0, split = 0;
-      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes, &split), "while migrating store " + path + " " + from_to);
+      RepairReport done;
+      long long split = 0;
+      RETURN_IF_ERROR_CTX(store->RepairCounting(RepairOptions{}, &done, &split),
+                          "while migrating store " + path + " " + from_to);
+      const long long fixes = done.index_written + done.index_deleted;
       store->notice_ = "migrated store " + path + " " + from_to + " (" + std::to_string(fixes) +
                        " index entries written, " + std::to_string(split) + " entity records split)";
     }
@@ -1771,9 +1785,11 @@ Result<CheckReport> RocksStore::Check() const {
   return std::move(scan.report);
 }
 
-Status RocksStore::Repair() {
-  long long fixes = 0, split = 0;
-  return RepairCounting(&fixes, &split);
+Result<RepairReport> RocksStore::RepairWith(const RepairOptions& options) {
+  RepairReport report;
+  long long split = 0;
+  RETURN_IF_ERROR(RepairCounting(options, &report, &split));
+  return report;
 }
 
 Status RocksStore::SplitEntitySources(long long* split) {
@@ -1812,28 +1828,73 @@ Status RocksStore::SplitEntitySources(long long* split) {
   return flush();
 }
 
-Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_split) {
-  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
-  if (version_ < 3) RETURN_IF_ERROR(SplitEntitySources(entities_split));
-  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+Status RocksStore::RepairCounting(const RepairOptions& options, RepairReport* report, long long* entities_split) {
+  const bool dry = options.dry_run;
+  report->dry_run = dry;
+  if (read_only_ && !dry) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  if (version_ < 3) {
+    report->migrated = true;
+    if (!dry) RETURN_IF_ERROR(SplitEntitySources(entities_split));
+  }
+  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, dry ? version_.load() : kStoreFormatVersion));
+  const CountsRecord before = scan.actual;
 
   // Facts first, through the same staged writes as AddFiling and
-  // RemoveFiling; their index entries follow from the records.
+  // RemoveFiling; their index entries follow from the records. An event no
+  // filing tells any more is set aside, not deleted (RebuildEvent).
+  long long events_set_aside = 0;
   if (!scan.sourceless_events.empty() || !scan.missing_entities.empty()) {
     Batch batch(this);
     for (const auto& [id, filings] : scan.sourceless_events) {
       RETURN_IF_ERROR_CTX(batch.RebuildEvent(id, filings), "while rebuilding event " + id);
+      if (filings.empty()) {
+        ++events_set_aside;
+        report->set_aside.emplace_back(keys::PrintableKey(keys::EventKey(id)), "an event no stored filing tells");
+      } else {
+        ++report->events_rebuilt;
+      }
     }
     for (const auto& [id, filings] : scan.missing_entities) {
-      if (!filings.empty()) RETURN_IF_ERROR_CTX(batch.RebuildEntity(id, filings), "while rebuilding entity " + id);
+      if (filings.empty()) continue;  // named, but by no stored extract: the dangling name stays reported
+      RETURN_IF_ERROR_CTX(batch.RebuildEntity(id, filings), "while rebuilding entity " + id);
+      ++report->entities_rebuilt;
     }
-    RETURN_IF_ERROR_CTX(batch.Commit(), "while repairing store " + path_);
-    ASSIGN_OR_RETURN(scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+    if (!dry) {
+      RETURN_IF_ERROR_CTX(batch.Commit(), "while repairing store " + path_);
+      ASSIGN_OR_RETURN(scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+    }
   }
 
-  // Then index entries and orphan touch records, in bounded batches. Each
-  // entry is a pure function of a record, so a repair cut short is finished
-  // by the next one; the counts and the version are written last.
+  // Then index entries, and the records that belong to nothing (touch
+  // records of filings not stored, sources past their entity), which are
+  // set aside under z/. In bounded batches: each fix is a pure function of
+  // the records, so a repair cut short is finished by the next one; the
+  // counts and the version are written last.
+  for (const std::string& k : scan.orphan_touches) {
+    report->set_aside.emplace_back(keys::PrintableKey(k), "the touch record of a filing that is not stored");
+  }
+  for (const std::string& k : scan.orphan_sources) {
+    // (Dry, the scan is of the store before the refolds: the sources of an
+    // entity about to be refolded are rewritten by it, not set aside.)
+    char tag;
+    std::vector<std::string> parts;
+    if (dry && keys::Split(k, &tag, &parts) && !parts.empty()) {
+      auto m = scan.missing_entities.find(parts[0]);
+      if (m != scan.missing_entities.end() && !m->second.empty()) continue;
+    }
+    report->set_aside.emplace_back(keys::PrintableKey(k), "a source of an entity not stored, or past its count");
+  }
+  report->index_written = static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size());
+  report->index_deleted = static_cast<long long>(scan.stale_index.size());
+  report->counts_rewritten = scan.counts_differ || dry;
+  report->kept = StoreCounts{before.filings, before.entities, before.events - report->events_rebuilt - events_set_aside,
+                             before.relations};
+  if (dry) {
+    report->after = StoreCounts{before.filings, before.entities + report->entities_rebuilt,
+                                before.events - events_set_aside, before.relations};
+    report->lost_log_accepted = !lost_log_.empty();
+    return Status::Ok();
+  }
   constexpr size_t kOpsPerBatch = 50000;
   rocksdb::WriteOptions wo;
   rocksdb::WriteBatch wb;
@@ -1857,18 +1918,25 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     std::string encoded;
     if (!keys::Split(k, &tag, &parts) || parts.empty()) return Status::Ok();
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(parts.back()), &encoded);
-    if (!s.ok()) return FromRocks(s, "while reading event " + parts.back());
+    if (!s.ok()) return ReadFailed(s, "while reading event " + parts.back());
     ASSIGN_OR_RETURN(Event e, DecodeEvent(encoded));
     return op(wb.Put(k, keys::EventIndexValue(k, e, encoded)));
+  };
+  // The record moves to z/ in the same batch as it leaves its key.
+  auto set_aside = [&](const std::string& k) -> Status {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), k, &value);
+    if (s.IsNotFound()) return Status::Ok();
+    if (!s.ok()) return ReadFailed(s, "while reading " + keys::PrintableKey(k));
+    s = wb.Put(keys::Make(keys::kSetAside, {k}), value);
+    return op(s.ok() ? wb.Delete(k) : s);
   };
   for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.wrong_value_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
-  for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
-  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(op(wb.Delete(k)));
+  for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(set_aside(k));
+  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(set_aside(k));
   RETURN_IF_ERROR(flush());
-  *index_fixes =
-      static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size() + scan.stale_index.size());
 
   CountsRecord counts = scan.actual;
   rocksdb::Status s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
@@ -1881,6 +1949,14 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     counts_ = counts;
   }
   version_ = kStoreFormatVersion;
+  report->after = StoreCounts{counts.filings, counts.entities, counts.events, counts.relations};
+  if (!lost_log_.empty()) {
+    // Said once more by the caller, then no longer reported.
+    ForgetLostLog(path_);
+    lost_log_ = LostLog();
+    lost_missing_.clear();
+    report->lost_log_accepted = true;
+  }
   return Status::Ok();
 }
 

@@ -115,7 +115,7 @@ class RocksStore final : public Store {
   Result<std::vector<std::vector<Event>>> EventsOfAgreements(const std::vector<std::string>& ids) const override;
   Result<std::vector<std::optional<Entity>>> GetEntityHeaders(const std::vector<std::string>& ids) const override;
   Result<CheckReport> Check() const override;
-  Status Repair() override;
+  Result<RepairReport> RepairWith(const RepairOptions& options) override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
   Status Compact() override;
   Status Settle() override;
@@ -131,9 +131,9 @@ class RocksStore final : public Store {
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
              CountsRecord counts, rocksdb::Env* env);
 
-  // Repair, reporting how many index entries it put or deleted and how
-  // many entity records it moved to the version-3 layout.
-  Status RepairCounting(long long* index_fixes, long long* entities_split);
+  // RepairWith, also counting in `*entities_split` the entity records it
+  // moved to the version-3 layout (a migration).
+  Status RepairCounting(const RepairOptions& options, RepairReport* report, long long* entities_split);
   // Writes (or removes) kWriterFile.
   void RecordWriter();
   void ForgetWriter();

@@ -110,7 +110,9 @@ Result<CheckReport> Store::Check() const { return Status::Unsupported("this stor
 
 Status Store::Compact() { return Status::Unsupported("this store cannot be compacted"); }
 
-Status Store::Repair() { return Status::Unsupported("this store cannot be repaired"); }
+Result<RepairReport> Store::RepairWith(const RepairOptions&) {
+  return Status::Unsupported("this store cannot be repaired");
+}
 
 Result<BackupInfo> Store::Backup(const std::string&) {
   return Status::Unsupported("this store cannot be backed up");

@@ -80,7 +80,36 @@ struct CheckReport {
   };
   std::map<char, Family> families;
   static constexpr size_t kMaxProblems = 10000;
+  // Records an earlier `check --repair` set aside (z/): not problems, kept
+  // for a person to look at; the first kMaxProblems keys, printable.
+  long long set_aside = 0;
+  std::vector<std::string> set_aside_keys;
   bool clean() const { return problems.empty() && problems_omitted == 0; }
+};
+
+struct RepairOptions {
+  bool dry_run = false;  //!< find what a repair would change; write nothing (works on a read-only open)
+};
+
+// What Store::RepairWith changed (or, dry, would change). Facts (filings,
+// entities and their sources, events, relations, touch records) are never
+// deleted: each is kept, rebuilt from the stored filings, or set aside
+// under z/ when nothing rebuilds it.
+struct RepairReport {
+  bool dry_run = false;
+  long long entities_rebuilt = 0;  //!< missing entities refolded from the filings naming them
+  long long events_rebuilt = 0;    //!< events that lost their sources, refolded from the filings telling them
+  long long index_written = 0;     //!< index entries put (missing, or with a stale copy of their event)
+  long long index_deleted = 0;     //!< index entries no record implies
+  bool counts_rewritten = false;
+  bool migrated = false;           //!< entity records moved to the version-3 layout
+  bool lost_log_accepted = false;  //!< the loss of a damaged log tail is no longer reported
+  // Printable keys of the records set aside (events no filing tells any
+  // more, touch records of filings not stored, entity sources past their
+  // entity or of an entity not stored), each with why.
+  std::vector<std::pair<std::string, std::string>> set_aside;
+  StoreCounts kept;  //!< the records after the repair that it left as they were
+  StoreCounts after; //!< what the store holds after it (dry: before)
 };
 
 // A backup made by Store::Backup or restored by Store::Restore.
@@ -263,8 +292,10 @@ class Store {
   // Resumable: each step is idempotent and the version is written last, so
   // a crash midway leaves a store the next Repair finishes. Damage it cannot
   // fix (undecodable records, missing touch records) stays in Check's
-  // report. InvalidArgument on a read-only open.
-  virtual Status Repair();
+  // report. InvalidArgument on a read-only open. What cannot be rebuilt is
+  // set aside (z/), never deleted (RepairReport).
+  virtual Result<RepairReport> RepairWith(const RepairOptions& options);
+  Status Repair() { return RepairWith(RepairOptions{}).status(); }
 
   // Backs the store up into `backup_dir` (a RocksDB BackupEngine folder,
   // created when missing; later backups there are incremental) and
