@@ -21,7 +21,7 @@ std::unique_ptr<Store> OpenExisting(const CommonOptions& o, std::ostream& err) {
     err << "dealgraph: " << s.status().message() << "\n";
     return nullptr;
   }
-  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  PrintOpenNotices(**s, err);
   return std::move(s).value();
 }
 
@@ -100,6 +100,32 @@ void PrintSizes(const std::string& path, const CheckReport& r, const std::string
   out << "\n";
 }
 
+// "repair: rebuilt 313 entities and 2 events ...": what a repair did (or,
+// dry, would do), every fact counted as kept, rebuilt or set aside, and one
+// line per record set aside.
+void PrintRepair(const RepairReport& r, std::ostream& note) {
+  const char* did = r.dry_run ? "would rebuild" : "rebuilt";
+  note << (r.dry_run ? "repair --dry-run (nothing written): " : "repair: ") << did << " " << r.entities_rebuilt
+       << " entities and " << r.events_rebuilt << " events (with their index entries) from the stored filings; "
+       << (r.dry_run ? "would write " : "wrote ") << r.index_written << " missing and "
+       << (r.dry_run ? "delete " : "deleted ") << r.index_deleted << " stale index entries"
+       << (r.dry_run ? " (as the store stands; rebuilt facts bring their own)" : "")
+       << (r.counts_rewritten ? ", the counts" : "") << (r.migrated ? ", the version-3 entity layout" : "") << "; "
+       << (r.dry_run ? "would set aside " : "set aside ") << r.set_aside.size() << " records (z/); "
+       << (r.dry_run ? "would keep " : "kept ")
+       << r.kept.filings << " filings, " << r.kept.entities << " entities, " << r.kept.events << " events, "
+       << r.kept.relations << " relations as they were; " << (r.dry_run ? "the store would hold " : "the store holds ")
+       << r.after.filings << " filings, " << r.after.entities << " entities, " << r.after.events << " events, "
+       << r.after.relations << " relations\n";
+  for (const auto& [key, why] : r.set_aside) {
+    note << (r.dry_run ? "would set aside " : "set aside ") << key << ": " << why << "\n";
+  }
+  if (r.lost_log_accepted) {
+    note << (r.dry_run ? "would accept" : "accepted") << " the loss of the damaged write-ahead log's end: it is "
+         << "no longer reported; ingesting the folders again still brings those filings back\n";
+  }
+}
+
 // "store PATH: format version 2, 16 filings, ...; 1234 keys checked in 0.01s: N problems".
 std::string Summary(const std::string& path, const CheckReport& r) {
   long long total = static_cast<long long>(r.problems.size()) + r.problems_omitted;
@@ -112,11 +138,15 @@ std::string Summary(const std::string& path, const CheckReport& r) {
                 path.c_str(), r.format_version, r.counts.filings, r.counts.entities, r.counts.events,
                 r.counts.relations, r.keys, r.seconds);
   std::string out = buf;
-  if (total == 0) return out + "clean";
+  std::string aside;
+  if (r.set_aside > 0) {
+    aside = "; " + std::to_string(r.set_aside) + " records set aside by a repair (z/; `--sizes` counts them)";
+  }
+  if (total == 0) return out + "clean" + aside;
   out += std::to_string(total) + (total == 1 ? " problem" : " problems");
   if (r.problems_omitted) out += " (" + std::to_string(r.problems_omitted) + " not listed)";
   if (repairable) out += ", " + std::to_string(repairable) + " repairable with `dealgraph check --repair`";
-  return out;
+  return out + aside;
 }
 
 }  // namespace
@@ -125,6 +155,7 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
   struct CheckOpts {
     CommonOptions common;
     bool repair = false;
+    bool dry_run = false;
     bool sizes = false;
   };
   auto c = std::make_shared<CheckOpts>();
@@ -135,14 +166,25 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
   check->add_flag("--repair", c->repair,
                   "rebuild indexes, counts and lost facts from the stored filings (takes the writer's lock; "
                   "also migrates an older format version)");
+  check->add_flag("--dry-run", c->dry_run,
+                  "with --repair: print what it would rebuild and set aside, and write nothing (a read-only open)");
   check->add_flag("--sizes", c->sizes,
                   "also show keys and bytes (before compression) per key family, and the store's size on disk");
   check->callback([c, &out, &err, run] {
     *run = [c, &out, &err]() -> int {
       std::string path = StorePath(c->common);
+      if (c->dry_run && !c->repair) {
+        err << "dealgraph: check --dry-run goes with --repair\n";
+        return kExitUsage;
+      }
       // A store that lost CURRENT or its MANIFEST opens for nothing, repair
       // included, until RocksDB's RepairDB has rebuilt them from its files.
       if (std::string lost = c->repair ? Store::LostFiles(path) : ""; !lost.empty()) {
+        if (c->dry_run) {
+          err << "dealgraph: store " << path << " does not open (" << lost
+              << "): `dealgraph check --repair` would salvage its tables first; a dry run cannot look further\n";
+          return kExitFailure;
+        }
         Result<std::string> salvaged = Store::Salvage(path);
         if (!salvaged.ok()) {
           err << "dealgraph: " << salvaged.status().message() << "\n";
@@ -151,7 +193,8 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
         (c->common.format == "jsonl" ? err : out) << "salvaged store " << path << " (" << lost << "): " << *salvaged
                                                    << "\n";
       }
-      std::unique_ptr<Store> store = c->repair ? OpenExisting(c->common, err) : OpenStore(c->common, true, err);
+      std::unique_ptr<Store> store = c->repair && !c->dry_run ? OpenExisting(c->common, err)
+                                                              : OpenStore(c->common, true, err, true);
       if (!store) return kExitFailure;
       Result<CheckReport> before = store->Check();
       if (!before.ok()) {
@@ -164,11 +207,18 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
         (c->common.format == "jsonl" ? err : out) << Summary(path, *before) << "\n";
         return before->clean() ? kExitOk : kExitFailure;
       }
+      std::ostream& note = c->common.format == "jsonl" ? err : out;
+      if (c->dry_run) {
+        PrintProblems(*before, c->common.format, out);
+        note << Summary(path, *before) << "\n";
+        if (before->clean()) return kExitOk;
+        ASSIGN_OR_EXIT(RepairReport plan, store->RepairWith(RepairOptions{true}), err);
+        PrintRepair(plan, note);
+        return kExitFailure;
+      }
       if (!before->clean()) {
-        if (Status st = store->Repair(); !st.ok()) {
-          err << "dealgraph: " << st.message() << "\n";
-          return kExitFailure;
-        }
+        ASSIGN_OR_EXIT(RepairReport done, store->RepairWith(RepairOptions{}), err);
+        PrintRepair(done, note);
       }
       Result<CheckReport> after = store->Check();
       if (!after.ok()) {
@@ -177,7 +227,6 @@ void SetupAdmin(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run
       }
       long long found = static_cast<long long>(before->problems.size()) + before->problems_omitted;
       long long left = static_cast<long long>(after->problems.size()) + after->problems_omitted;
-      std::ostream& note = c->common.format == "jsonl" ? err : out;
       if (found > 0) note << "repaired " << (found - left) << " of " << found << " problems\n";
       PrintProblems(*after, c->common.format, out);
       note << Summary(path, *after) << "\n";

@@ -1,6 +1,7 @@
 // dealgraph ask "QUESTION": plain-English questions for the common cases,
 // read with a small grammar (verbs and connectives around entity names).
 #include <algorithm>
+#include <sstream>
 
 #include "cli/common.h"
 #include "common/strings.h"
@@ -43,12 +44,23 @@ bool IsYear(std::string_view s) { return s.size() == 4 && std::all_of(s.begin(),
 
 class Asker {
  public:
-  Asker(const Store& store, std::ostream& out, std::ostream& err) : store_(store), out_(out), err_(err) {}
+  Asker(const Store& store, std::ostream& out, std::ostream& err) : store_(store), answer_(out), err_(err) {}
 
   // `as_of` (ISO, "" = now): answer from the filings up to that date only.
   void SetAsOf(std::string as_of) { as_of_ = std::move(as_of); }
 
+  // The answer is written out only when every read of the store it made
+  // succeeded; else the first failed read is the one line said.
   int Ask(const std::string& raw) {
+    int code = Answer(raw);
+    Status failed = !failed_.ok() ? failed_ : names_.status();
+    if (!failed.ok()) return ExitWith(err_, failed);
+    answer_ << out_.str();
+    return code;
+  }
+
+ private:
+  int Answer(const std::string& raw) {
     std::string q = Strip(raw);
     if (!TakeAsOf(&q)) return kExitUsage;
     std::string lower = ToLower(q);
@@ -78,15 +90,35 @@ class Asker {
     return kExitUsage;
   }
 
- private:
   bool Resolve(const std::string& name, Entity* e) {
     Result<Entity> r = ResolveEntity(store_, name);
+    if (!r.ok() && r.status().code() != StatusCode::kNotFound) return Read(std::move(r), e);
     if (!r.ok()) {
       err_ << "dealgraph: " << r.status().message() << "\n";
       return false;
     }
     *e = std::move(r).value();
     return true;
+  }
+
+  // A read of the store: its value into *into, or false with the error
+  // kept for Ask (the answer is then dropped).
+  template <typename T>
+  bool Read(Result<T> r, T* into) {
+    if (!r.ok()) return Read(r.status());
+    *into = std::move(r).value();
+    return true;
+  }
+  bool Read(const Status& st) {
+    if (!st.ok() && failed_.ok()) failed_ = st;
+    return st.ok();
+  }
+  // The events of a query as the filings up to as_of_ told them, with their
+  // sources shown by name.
+  bool ReadKnown(Result<std::vector<Event>> r, std::vector<Event>* events) {
+    if (!Read(std::move(r), events)) return false;
+    *events = Known(std::move(*events));
+    return Read(DisplaySources(store_, events));
   }
 
   void Cite(const Event& ev) {
@@ -134,7 +166,9 @@ class Asker {
     if (!Resolve(subject, &x)) return kExitFailure;
     if (!with.empty() && !Resolve(with, &y)) return kExitFailure;
     std::string type = "agreement." + action;
-    std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(store_, x.id, type), as_of_);
+    std::vector<AgreementStory> stories;
+    if (!Read(AgreementsOf(store_, x.id, type), &stories)) return kExitFailure;
+    stories = StoriesAsOf(std::move(stories), as_of_);
     SayAsOf();
     int shown = 0;
     for (const AgreementStory& st : stories) {
@@ -171,16 +205,17 @@ class Asker {
       err_ << "dealgraph: '" << date << "' is not a date\n";
       return kExitUsage;
     }
-    std::vector<Entity> ags = store_.ListEntities(EntityType::kAgreement);
+    std::vector<Entity> ags;
+    if (!Read(store_.ListEntities(EntityType::kAgreement), &ags)) return kExitFailure;
     Entity x;
     if (!who.empty() && !Resolve(who, &x)) return kExitFailure;
     SayAsOf();
     int shown = 0;
     for (Entity& ag : ags) {
       if (!x.id.empty() && std::find(ag.parties.begin(), ag.parties.end(), x.id) == ag.parties.end()) continue;
-      std::vector<Event> events = Known(store_.EventsOfAgreement(ag.id));
+      std::vector<Event> events;
+      if (!ReadKnown(store_.EventsOfAgreement(ag.id), &events)) return kExitFailure;
       if (events.empty()) continue;  // told only after as_of_
-      DisplaySources(store_, &events);
       if (!as_of_.empty()) ag.expires.clear();  // the stated end may come from a later filing
       AgreementStory st{AgreementLifecycle(ag, events), events};
       if (!ActiveOn(st, d.Iso())) continue;
@@ -205,8 +240,8 @@ class Asker {
   int Paid(const std::string& payer, const std::string& payee) {
     Entity x, y;
     if (!Resolve(payer, &x) || !Resolve(payee, &y)) return kExitFailure;
-    std::vector<Event> events = Known(store_.EventsBetween(x.id, y.id, DateRange{}));
-    DisplaySources(store_, &events);
+    std::vector<Event> events;
+    if (!ReadKnown(store_.EventsBetween(x.id, y.id, DateRange{}), &events)) return kExitFailure;
     SayAsOf();
     int shown = 0;
     double total = 0;
@@ -255,9 +290,11 @@ class Asker {
     }
     Entity x, y;
     if (!Resolve(a, &x) || !Resolve(b, &y)) return kExitFailure;
-    std::vector<Event> events =
-        Known(store_.EventsBetween(x.id, y.id, DateRange{std::string(Trim(from)), std::string(Trim(to))}));
-    DisplaySources(store_, &events);
+    std::vector<Event> events;
+    if (!ReadKnown(store_.EventsBetween(x.id, y.id, DateRange{std::string(Trim(from)), std::string(Trim(to))}),
+                   &events)) {
+      return kExitFailure;
+    }
     SayAsOf();
     out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " between " << x.name << " and " << y.name << ":\n";
     for (const Event& ev : events) Cite(ev);
@@ -267,8 +304,8 @@ class Asker {
   int History(const std::string& a) {
     Entity x;
     if (!Resolve(a, &x)) return kExitFailure;
-    std::vector<Event> events = Known(store_.EventsOf(x.id, DateRange{}));
-    DisplaySources(store_, &events);
+    std::vector<Event> events;
+    if (!ReadKnown(store_.EventsOf(x.id, DateRange{}), &events)) return kExitFailure;
     SayAsOf();
     out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " of " << x.name << ":\n";
     for (const Event& ev : events) Cite(ev);
@@ -278,8 +315,8 @@ class Asker {
   int FirstWith(const std::string& a, const std::string& b) {
     Entity x, y;
     if (!Resolve(a, &x) || !Resolve(b, &y)) return kExitFailure;
-    std::vector<Event> events = Known(store_.EventsBetween(x.id, y.id, DateRange{}));
-    DisplaySources(store_, &events);
+    std::vector<Event> events;
+    if (!ReadKnown(store_.EventsBetween(x.id, y.id, DateRange{}), &events)) return kExitFailure;
     SayAsOf();
     for (const Event& ev : events) {
       if (ev.date.empty()) continue;
@@ -294,7 +331,8 @@ class Asker {
   int Partners(const std::string& name) {
     Entity x;
     if (!Resolve(name, &x)) return kExitFailure;
-    Network net = Network::ForPartners(store_, x.id, as_of_);
+    Network net;
+    if (!Read(Network::ForPartners(store_, x.id, as_of_), &net)) return kExitFailure;
     std::vector<Network::Partner> ps = net.PartnersOf(x.id);
     // Partners are companies; officers and signatories are not.
     std::erase_if(ps, [&](const Network::Partner& p) {
@@ -355,9 +393,11 @@ class Asker {
 
   const Store& store_;
   DisplayNames names_{store_};
-  std::ostream& out_;
+  std::ostringstream out_;  //!< the answer, until Ask knows every read succeeded
+  std::ostream& answer_;
   std::ostream& err_;
   std::string as_of_;
+  Status failed_;  //!< the first read of the store that failed
 };
 
 }  // namespace

@@ -77,8 +77,9 @@ void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run)
     *run = [o, &out, &err]() -> int {
       std::unique_ptr<Store> store = OpenStore(o->common, true, err);
       if (!store) return kExitFailure;
-      const std::vector<Event> events = store->AllEvents();
-      const Coverage cov = ItemCoverage(store->ListFilings(), events);
+      ASSIGN_OR_EXIT(const std::vector<Event> events, store->AllEvents(), err);
+      ASSIGN_OR_EXIT(const std::vector<FilingInfo> filings, store->ListFilings(), err);
+      const Coverage cov = ItemCoverage(filings, events);
       char cbuf[512];
       if (o->common.format == "json") {
         std::snprintf(cbuf, sizeof cbuf,
@@ -105,7 +106,8 @@ void SetupEval(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run)
       }
       std::stringstream ss;
       ss << in.rdbuf();
-      Result<EvalReport> rep = Evaluate(ss.str(), events, store->ListEntities(std::nullopt));
+      ASSIGN_OR_EXIT(const std::vector<Entity> entities, store->ListEntities(std::nullopt), err);
+      Result<EvalReport> rep = Evaluate(ss.str(), events, entities);
       if (!rep.ok()) {
         err << "dealgraph: " << o->gold << ": " << rep.status().message() << "\n";
         return kExitFailure;

@@ -76,12 +76,12 @@ Result<std::vector<Event>> SelectEvents(const Store& store, const ExportOpts& o,
     *focus = a.id;
     if (!o.with.empty()) {
       ASSIGN_OR_RETURN(Entity b, ResolveEntity(store, o.with));
-      events = store.EventsBetween(a.id, b.id, range);
+      ASSIGN_OR_RETURN(events, store.EventsBetween(a.id, b.id, range));
     } else {
-      events = store.EventsOf(a.id, range);
+      ASSIGN_OR_RETURN(events, store.EventsOf(a.id, range));
     }
   } else {
-    events = store.AllEvents();
+    ASSIGN_OR_RETURN(events, store.AllEvents());
     if (!range.unbounded()) {
       events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return !range.Contains(e.date); }), events.end());
     }
@@ -156,17 +156,20 @@ void SetupExport(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         err << "dealgraph: " << events.status().message() << "\n";
         return kExitFailure;
       }
-      GraphSlice slice = SliceFor(*store, std::move(events).value());
+      ASSIGN_OR_EXIT(GraphSlice slice, SliceFor(*store, std::move(events).value()), err);
       // Unfiltered table exports carry the whole graph, standing relations
       // (subsidiary_of, licensee_of, develops, officer_of) included.
       bool whole = o->entity.empty() && o->from.empty() && o->to.empty() && o->types.empty();
       if (whole && (o->what == "entities" || o->what == "edges" || o->what == "graphml" || o->what == "neo4j")) {
-        GraphSlice all = SliceFor(*store, store->AllEvents());
-        all.entities = store->ListEntities(std::nullopt);
+        ASSIGN_OR_EXIT(std::vector<Event> every_event, store->AllEvents(), err);
+        ASSIGN_OR_EXIT(GraphSlice all, SliceFor(*store, std::move(every_event)), err);
+        ASSIGN_OR_EXIT(all.entities, store->ListEntities(std::nullopt), err);
         for (Entity& e : all.entities) {
-          if (e.type == EntityType::kAgreement) e = AgreementLifecycle(std::move(e), store->EventsOfAgreement(e.id));
+          if (e.type != EntityType::kAgreement) continue;
+          ASSIGN_OR_EXIT(std::vector<Event> story, store->EventsOfAgreement(e.id), err);
+          e = AgreementLifecycle(std::move(e), story);
         }
-        all.relations = store->AllRelations();
+        ASSIGN_OR_EXIT(all.relations, store->AllRelations(), err);
         slice = std::move(all);
       }
       if (o->what == "neo4j") {

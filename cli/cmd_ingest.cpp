@@ -102,10 +102,12 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       int failed = 0;
       for (const std::string& id : r->second) {
         std::string fid = id;
-        if (!store->HasFiling(fid)) {
+        ASSIGN_OR_EXIT(bool stored, store->ContainsFiling(fid), err);
+        if (!stored) {
           // By file name: only when one stored filing has it.
           std::vector<std::string> named;
-          for (const FilingInfo& f : store->ListFilings()) {
+          ASSIGN_OR_EXIT(std::vector<FilingInfo> all, store->ListFilings(), err);
+          for (const FilingInfo& f : all) {
             if (f.name == id) named.push_back(f.id);
           }
           if (named.size() > 1) {
@@ -137,7 +139,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
     *run = [f, &out, &err]() -> int {
       std::unique_ptr<Store> store = OpenStore(*f, true, err);
       if (!store) return kExitFailure;
-      std::vector<FilingInfo> fs = store->ListFilings();
+      ASSIGN_OR_EXIT(std::vector<FilingInfo> fs, store->ListFilings(), err);
       if (f->format == "jsonl") {
         for (const FilingInfo& fi : fs) {
           JsonWriter w;
@@ -161,6 +163,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         }
       } else {
         Table t({"ID", "FILE", "FORM", "REGISTRANT", "EVENT DATE", "FILED", "ITEMS", "AMENDS"});
+        DisplayNames names(*store);
         for (const FilingInfo& fi : fs) {
           std::string items;
           for (const std::string& i : fi.items) items += (items.empty() ? "" : " ") + i;
@@ -170,9 +173,10 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
             // An amended report not in the store: say which one it is.
             if (amends.empty()) amends = "8-K " + fi.amends + " (not stored)";
           }
-          t.AddRow({fi.id, fi.name, fi.form, fi.registrant.empty() ? "" : DisplayName(*store, fi.registrant),
+          t.AddRow({fi.id, fi.name, fi.form, fi.registrant.empty() ? "" : names(fi.registrant),
                     fi.event_date, fi.filed, items, amends});
         }
+        EXIT_IF_ERROR(names.status(), err);
         t.Print(out, 0, TableWidth(out));
       }
       return kExitOk;

@@ -1,6 +1,7 @@
 // dealgraph partners / path / central: the partner network (Boost.Graph).
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include "cli/common.h"
 #include "common/json.h"
@@ -31,7 +32,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           err << "dealgraph: " << x.status().message() << "\n";
           return kExitFailure;
         }
-        Network net = Network::ForPartners(*store, x->id, o->as_of);
+        ASSIGN_OR_EXIT(Network net, Network::ForPartners(*store, x->id, o->as_of), err);
         std::vector<Network::Partner> ps = net.PartnersOf(x->id);
         if (!o->people) {
           std::erase_if(ps, [&](const Network::Partner& p) {
@@ -82,7 +83,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
     sub->add_option("A", o->a, "from")->required();
     sub->add_option("B", o->b, "to")->required();
     sub->callback([o, &out, &err, run] {
-      *run = [o, &out, &err]() -> int {
+      *run = [o, &outer = out, &err]() -> int {
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         Result<Entity> a = ResolveEntity(*store, o->a);
@@ -91,16 +92,19 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           err << "dealgraph: " << (a.ok() ? b.status() : a.status()).message() << "\n";
           return kExitFailure;
         }
-        Network net = Network::Whole(*store, "");
+        ASSIGN_OR_EXIT(Network net, Network::Whole(*store, ""), err);
         std::vector<std::string> path = net.Path(a->id, b->id);
         if (path.empty()) {
-          out << a->name << " and " << b->name << " are not connected.\n";
+          outer << a->name << " and " << b->name << " are not connected.\n";
           return kExitFailure;
         }
-        out << DisplayName(*store, path[0]) << "\n";
+        DisplayNames names(*store);
+        std::ostringstream text;
+        std::ostream& out = text;
+        out << names(path[0]) << "\n";
         for (size_t i = 1; i < path.size(); ++i) {
           const NetworkEdge* e = net.EdgeBetween(path[i - 1], path[i]);
-          out << "  -> " << DisplayName(*store, path[i]);
+          out << "  -> " << names(path[i]);
           if (e) {
             out << "  (" << e->events << " event" << (e->events == 1 ? "" : "s");
             if (!e->first.empty()) out << ", " << e->first << (e->last != e->first ? " to " + e->last : "");
@@ -110,9 +114,9 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           if (e) {
             for (const std::string& id : e->event_ids) {
               Result<Event> ev = store->GetEvent(id);
-              if (!ev.ok()) continue;
+              EXIT_IF_ERROR(ev.status(), err);
               std::vector<Event> one{std::move(ev).value()};
-              DisplaySources(*store, &one);
+              EXIT_IF_ERROR(DisplaySources(*store, &one), err);
               ev = std::move(one.front());
               out << "       " << (ev->date.empty() ? "(undated)" : ev->date) << " " << ev->type;
               if (!ev->sources.empty()) out << "  [" << ev->sources.front().filing << "]";
@@ -120,6 +124,8 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
             }
           }
         }
+        EXIT_IF_ERROR(names.status(), err);
+        outer << text.str();
         return kExitOk;
       };
     });
@@ -134,7 +140,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
       *run = [o, &out, &err]() -> int {
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
-        Network net = Network::Whole(*store, "");
+        ASSIGN_OR_EXIT(Network net, Network::Whole(*store, ""), err);
         Table t({"COMPANY", "DEGREE", "BETWEENNESS"});
         int n = 0;
         for (const auto& c : net.Central()) {

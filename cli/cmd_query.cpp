@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "cli/common.h"
 #include "common/json.h"
@@ -18,7 +19,7 @@ namespace {
 std::string Resolve(const Store& store, const std::string& name, std::ostream& err) {
   Result<Entity> e = ResolveEntity(store, name);
   if (!e.ok()) {
-    err << "dealgraph: " << e.status().message() << "\n";
+    ExitWith(err, e.status());
     return "";
   }
   return e->id;
@@ -96,15 +97,19 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         std::unique_ptr<Store> store = OpenStore(o->common, true, err);
         if (!store) return kExitFailure;
         Result<Entity> ag = ResolveEntity(*store, o->id);
+        if (!ag.ok() && ag.status().code() != StatusCode::kNotFound) return ExitWith(err, ag.status());
         if (!ag.ok() || ag->type != EntityType::kAgreement) {
           err << "dealgraph: no agreement matches '" << o->id << "' (try `dealgraph entities --type agreement`)\n";
           return kExitFailure;
         }
-        std::vector<Event> events = store->EventsOfAgreement(ag->id);
-        DisplaySources(*store, &events);
+        ASSIGN_OR_EXIT(std::vector<Event> events, store->EventsOfAgreement(ag->id), err);
+        EXIT_IF_ERROR(DisplaySources(*store, &events), err);
         AgreementStory st{AgreementLifecycle(std::move(ag).value(), events), std::move(events)};
         DisplayNames names(*store);
-        PrintAgreementStory(names, st, "", out);
+        std::ostringstream text;
+        PrintAgreementStory(names, st, "", text);
+        EXIT_IF_ERROR(names.status(), err);
+        out << text.str();
         return kExitOk;
       };
     });
@@ -134,24 +139,27 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if ((o->common.format == "jsonl" || o->common.format == "csv") && o->name.empty()) {
           // One line per entity as it is read: a listing of a big store
           // does not hold every entity and its sources at once. (The table
-          // needs its column widths first.)
+          // needs its column widths first.) The lines go to a spool first
+          // and out only when every entity was read: a read that fails
+          // midway prints nothing.
+          Spool spool;
+          EXIT_IF_ERROR(spool.status(), err);
           std::optional<EntityCsvWriter> csv;
-          if (o->common.format == "csv") csv.emplace(out);
+          if (o->common.format == "csv") csv.emplace(spool.stream());
           std::string line;
           auto write_jsonl = [&](const Entity& e) {
             line.clear();
             WriteEntityJson(e, &line);
-            out << line << "\n";
-            return static_cast<bool>(out);
+            spool.stream() << line << "\n";
+            return static_cast<bool>(spool.stream());
           };
-          store->ForEachEntity(type, [&](Entity& e) { return csv ? csv->Write(e) : write_jsonl(e); });
-          if (!out) {
-            err << "dealgraph: writing the entity listing failed (disk full or output closed)\n";
-            return kExitFailure;
-          }
+          EXIT_IF_ERROR(store->ForEachEntity(type, [&](Entity& e) { return csv ? csv->Write(e) : write_jsonl(e); }),
+                        err);
+          EXIT_IF_ERROR(spool.CopyTo(out, "the entity listing"), err);
           return kExitOk;
         }
-        std::vector<Entity> ents = o->name.empty() ? store->ListEntities(type) : store->FindEntities(o->name);
+        ASSIGN_OR_EXIT(std::vector<Entity> ents, o->name.empty() ? store->ListEntities(type) : store->FindEntities(o->name),
+                       err);
         if (type) ents.erase(std::remove_if(ents.begin(), ents.end(), [&](const Entity& e) { return e.type != *type; }), ents.end());
         if (o->common.format == "jsonl") {
           for (const Entity& e : ents) {
@@ -162,7 +170,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         } else if (o->common.format == "csv") {
           GraphSlice s;
           s.entities = std::move(ents);
-          (void)WriteEntitiesCsv(s, out);
+          EXIT_IF_ERROR(WriteEntitiesCsv(s, out), err);
         } else {
           Table t({"ID", "TYPE", "NAME", "ALIASES", "DETAIL"});
           for (const Entity& e : ents) {
@@ -227,7 +235,7 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           if (!o->with.empty()) {
             std::string b = Resolve(*store, o->with, err);
             if (b.empty()) return kExitFailure;
-            events = store->EventsBetween(a, b, range);
+            ASSIGN_OR_EXIT(events, store->EventsBetween(a, b, range), err);
             if (!types->empty()) {
               std::erase_if(events, [&](const Event& e) {
                 return std::find(types->begin(), types->end(), e.type) == types->end();
@@ -236,26 +244,28 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           } else if (!types->empty()) {
             // The party+type index, one scan per type.
             for (const std::string& t : *types) {
-              for (Event& e : store->EventsOfPartyAndType(a, t)) {
+              ASSIGN_OR_EXIT(std::vector<Event> of_type, store->EventsOfPartyAndType(a, t), err);
+              for (Event& e : of_type) {
                 if (range.unbounded() || range.Contains(e.date)) events.push_back(std::move(e));
               }
             }
             by_date(&events);
           } else {
-            events = store->EventsOf(a, range);
+            ASSIGN_OR_EXIT(events, store->EventsOf(a, range), err);
           }
         } else if (!types->empty()) {
           for (const std::string& t : *types) {
-            for (Event& e : store->EventsOfType(t, range)) events.push_back(std::move(e));
+            ASSIGN_OR_EXIT(std::vector<Event> of_type, store->EventsOfType(t, range), err);
+            for (Event& e : of_type) events.push_back(std::move(e));
           }
           by_date(&events);
         } else {
-          events = store->AllEvents();
+          ASSIGN_OR_EXIT(events, store->AllEvents(), err);
           if (!range.unbounded()) {
             events.erase(std::remove_if(events.begin(), events.end(), [&](const Event& e) { return !range.Contains(e.date); }), events.end());
           }
         }
-        PrintEvents(std::move(events), *store, o->common.format, out);
+        EXIT_IF_ERROR(PrintEvents(std::move(events), *store, o->common.format, out), err);
         return kExitOk;
       };
     });
@@ -280,37 +290,41 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         if (a.empty()) return kExitFailure;
         DateRange range{o->from, o->to};
         std::vector<Event> events;
-        std::string title = DisplayName(*store, a);
+        ASSIGN_OR_EXIT(std::string title, DisplayName(*store, a), err);
         if (!o->b.empty()) {
           std::string b = Resolve(*store, o->b, err);
           if (b.empty()) return kExitFailure;
-          events = store->EventsBetween(a, b, range);
-          title += " and " + DisplayName(*store, b);
+          ASSIGN_OR_EXIT(events, store->EventsBetween(a, b, range), err);
+          ASSIGN_OR_EXIT(std::string other, DisplayName(*store, b), err);
+          title += " and " + other;
         } else {
-          events = store->EventsOf(a, range);
+          ASSIGN_OR_EXIT(events, store->EventsOf(a, range), err);
         }
         if (o->common.format == "table") {
-          DisplaySources(*store, &events);
+          EXIT_IF_ERROR(DisplaySources(*store, &events), err);
           DisplayNames names(*store);
-          out << "History of " << title << ": " << events.size() << " event" << (events.size() == 1 ? "" : "s") << "\n";
+          std::ostringstream text;
+          text << "History of " << title << ": " << events.size() << " event" << (events.size() == 1 ? "" : "s") << "\n";
           for (const Event& ev : events) {
             std::string parties;
             for (const Party& p : ev.parties) {
               if (p.entity_id == a) continue;
               parties += (parties.empty() ? "" : ", ") + names(p.entity_id);
             }
-            out << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type;
-            if (!parties.empty()) out << "  with " << parties;
-            if (ev.amount) out << "  " << FormatMoney(*ev.amount);
-            if (!ev.agreement_id.empty()) out << "  [" << names(ev.agreement_id) << "]";
-            out << "\n";
+            text << (ev.date.empty() ? "(undated)" : ev.date) << "  " << ev.type;
+            if (!parties.empty()) text << "  with " << parties;
+            if (ev.amount) text << "  " << FormatMoney(*ev.amount);
+            if (!ev.agreement_id.empty()) text << "  [" << names(ev.agreement_id) << "]";
+            text << "\n";
             for (const Source& s : ev.sources) {
-              out << "    source " << s.filing << (s.item.empty() ? "" : " (" + s.item + ")") << ": \"" << s.quote << "\"\n";
+              text << "    source " << s.filing << (s.item.empty() ? "" : " (" + s.item + ")") << ": \"" << s.quote << "\"\n";
             }
           }
+          EXIT_IF_ERROR(names.status(), err);
+          out << text.str();
         } else {
           bool none = events.empty();
-          PrintEvents(std::move(events), *store, o->common.format, out);
+          EXIT_IF_ERROR(PrintEvents(std::move(events), *store, o->common.format, out), err);
           return none ? kExitFailure : kExitOk;
         }
         return events.empty() ? kExitFailure : kExitOk;
@@ -340,7 +354,8 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
         std::string party = Resolve(*store, o->party, err);
         if (party.empty()) return kExitFailure;
         if (!DateRangeOk(err, o->active_on, "") || !DateRangeOk(err, o->as_of, "")) return kExitUsage;
-        std::vector<AgreementStory> stories = StoriesAsOf(AgreementsOf(*store, party, *type), o->as_of);
+        ASSIGN_OR_EXIT(std::vector<AgreementStory> all, AgreementsOf(*store, party, *type), err);
+        std::vector<AgreementStory> stories = StoriesAsOf(std::move(all), o->as_of);
         if (!type->empty()) {
           // With --as-of, the action itself must have been told by then.
           stories.erase(std::remove_if(stories.begin(), stories.end(),
@@ -356,18 +371,25 @@ void SetupQueries(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
                         stories.end());
         }
         if (o->common.format == "jsonl") {
+          std::ostringstream text;
           for (const AgreementStory& st : stories) {
-            out << AgreementJsonLine(st) << "\n";
-            (void)WriteEventsJsonl(EventSlice(*store, st.events), out);
+            text << AgreementJsonLine(st) << "\n";
+            ASSIGN_OR_EXIT(GraphSlice slice, EventSlice(*store, st.events), err);
+            EXIT_IF_ERROR(WriteEventsJsonl(slice, text), err);
           }
+          out << text.str();
           return stories.empty() ? kExitFailure : kExitOk;
         }
         if (stories.empty()) {
-          out << "No agreements of " << DisplayName(*store, party) << (o->action.empty() ? "" : " " + o->action) << ".\n";
+          ASSIGN_OR_EXIT(std::string name, DisplayName(*store, party), err);
+          out << "No agreements of " << name << (o->action.empty() ? "" : " " + o->action) << ".\n";
           return kExitFailure;
         }
         DisplayNames names(*store);
-        for (const AgreementStory& st : stories) PrintAgreementStory(names, st, *type, out);
+        std::ostringstream text;
+        for (const AgreementStory& st : stories) PrintAgreementStory(names, st, *type, text);
+        EXIT_IF_ERROR(names.status(), err);
+        out << text.str();
         return kExitOk;
       };
     });

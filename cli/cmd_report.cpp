@@ -31,19 +31,22 @@ std::string NowUtc() {
 
 // The filings as the report's sources name them (DisplaySources: the
 // accession number, else the file name).
-std::vector<ReportFiling> FilingsFor(const Store& store) {
+Result<std::vector<ReportFiling>> FilingsFor(const Store& store) {
   std::vector<ReportFiling> out;
-  for (const FilingInfo& f : store.ListFilings()) {
+  ASSIGN_OR_RETURN(std::vector<FilingInfo> filings, store.ListFilings());
+  DisplayNames names(store);
+  for (const FilingInfo& f : filings) {
     ReportFiling r;
     r.key = f.id.rfind("sha:", 0) == 0 && !f.name.empty() ? f.name : f.id;
     r.file_name = f.name;
     r.form = f.form;
     r.filed = f.filed;
     r.event_date = f.event_date;
-    if (!f.registrant.empty()) r.registrant = DisplayName(store, f.registrant);
+    if (!f.registrant.empty()) r.registrant = names(f.registrant);
     r.items = f.items;
     out.push_back(std::move(r));
   }
+  RETURN_IF_ERROR(names.status());
   return out;
 }
 
@@ -79,23 +82,23 @@ int Run(const ReportOpts& o, std::ostream& out, std::ostream& err) {
       }
       ro.with_entity_id = b->id;
       named.push_back(b.value());
-      events = store->EventsBetween(a->id, b->id, range);
+      ASSIGN_OR_EXIT(events, store->EventsBetween(a->id, b->id, range), err);
     } else {
-      events = store->EventsOf(a->id, range);
+      ASSIGN_OR_EXIT(events, store->EventsOf(a->id, range), err);
     }
   } else {
-    events = store->AllEvents();
+    ASSIGN_OR_EXIT(events, store->AllEvents(), err);
     if (!range.unbounded()) {
       events.erase(std::remove_if(events.begin(), events.end(),
                                   [&](const Event& e) { return !range.Contains(e.date); }),
                    events.end());
     }
   }
-  GraphSlice slice = SliceFor(*store, std::move(events));
+  ASSIGN_OR_EXIT(GraphSlice slice, SliceFor(*store, std::move(events)), err);
   for (Entity& e : named) {
     if (slice.Find(e.id) == nullptr) slice.entities.push_back(std::move(e));
   }
-  ro.filings = FilingsFor(*store);
+  ASSIGN_OR_EXIT(ro.filings, FilingsFor(*store), err);
   ro.generated_at = NowUtc();
 
   // Written into memory first: a failed report leaves no half-written file.

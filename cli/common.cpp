@@ -9,6 +9,7 @@
 #include <cstring>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <tuple>
 
 #include "common/output_file.h"
@@ -57,7 +58,13 @@ std::string StorePath(const CommonOptions& o) {
   return "dealgraph.db";
 }
 
-std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err) {
+void PrintOpenNotices(const Store& store, std::ostream& err) {
+  // A migration done by this open, or one a writable command would do.
+  if (std::string note = store.OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  if (std::string lost = store.LostLogNotice(); !lost.empty()) err << "dealgraph: " << lost << "\n";
+}
+
+std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err, bool allow_lost_log) {
   StoreOptions so;
   so.read_only = read_only;
   so.create_if_missing = !read_only;
@@ -67,8 +74,11 @@ std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::os
     err << "dealgraph: " << s.status().message() << "\n";
     return nullptr;
   }
-  // A migration done by this open, or one a writable command would do.
-  if (std::string note = (*s)->OpenNotice(); !note.empty()) err << "dealgraph: " << note << "\n";
+  if (read_only && !allow_lost_log && !(*s)->LostLogNotice().empty()) {
+    err << "dealgraph: " << (*s)->LostLogNotice() << "\n";
+    return nullptr;
+  }
+  PrintOpenNotices(**s, err);
   return std::move(s).value();
 }
 
@@ -111,24 +121,57 @@ bool IsTerminal(const std::ostream& out) { return &out == &std::cout && isatty(S
 
 std::string FormatMoney(const Money& m) { return DescribeAmount(m, /*compact=*/false); }
 
-void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out) {
-  if (format == "jsonl" || format == "csv") {
-    GraphSlice slice = EventSlice(store, std::move(events));
-    if (format == "jsonl") {
-      (void)WriteEventsJsonl(slice, out);
-    } else {
-      (void)WriteEventsCsv(slice, out);
-    }
+Spool::Spool() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/dealgraph-spool-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) {
+    status_ = Status::IoError("cannot make a spool file in " + path.substr(0, path.rfind('/')) + ": " +
+                              std::strerror(errno));
     return;
+  }
+  file_.open(path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+  ::unlink(path.c_str());
+  ::close(fd);
+  if (!file_) status_ = Status::IoError("cannot open the spool file " + path);
+}
+
+Spool::~Spool() = default;
+
+Status Spool::CopyTo(std::ostream& out, std::string_view what) {
+  file_.flush();
+  const std::streamoff size = file_.tellp();
+  if (!file_ || size < 0) return Status::IoError("writing " + std::string(what) + " to its spool file failed (disk full?)");
+  file_.seekg(0);
+  if (size > 0) out << file_.rdbuf();
+  out.flush();
+  if (!out) return Status::IoError("writing " + std::string(what) + " failed (disk full or output closed)");
+  return Status::Ok();
+}
+
+int ExitWith(std::ostream& err, const Status& status) {
+  err << "dealgraph: " << status.message() << "\n";
+  return kExitFailure;
+}
+
+Status PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out) {
+  if (format == "jsonl" || format == "csv") {
+    ASSIGN_OR_RETURN(GraphSlice slice, EventSlice(store, std::move(events)));
+    std::ostringstream text;
+    RETURN_IF_ERROR(format == "jsonl" ? WriteEventsJsonl(slice, text) : WriteEventsCsv(slice, text));
+    out << text.str() << std::flush;
+    if (!out) return Status::IoError("writing the events failed (disk full or output closed)");
+    return Status::Ok();
   }
   Table t({"DATE", "TYPE", "PARTIES", "AMOUNT", "AGREEMENT", "SOURCE", "QUOTE"});
   std::vector<Event> shown = events;
-  DisplaySources(store, &shown);
+  RETURN_IF_ERROR(DisplaySources(store, &shown));
+  DisplayNames names(store);
   for (const Event& ev : shown) {
     std::string parties;
     for (const Party& p : ev.parties) {
       if (!parties.empty()) parties += ", ";
-      parties += DisplayName(store, p.entity_id);
+      parties += names(p.entity_id);
       if (!p.role.empty()) parties += " (" + p.role + ")";
     }
     std::string src, quote;
@@ -139,9 +182,11 @@ void PrintEvents(std::vector<Event> events, const Store& store, const std::strin
     }
     if (!ev.sources.empty()) quote = ev.sources.front().quote;
     t.AddRow({ev.date.empty() ? "(undated)" : ev.date, ev.type, parties, ev.amount ? FormatMoney(*ev.amount) : "",
-              ev.agreement_id.empty() ? "" : DisplayName(store, ev.agreement_id), src, quote});
+              ev.agreement_id.empty() ? "" : names(ev.agreement_id), src, quote});
   }
+  RETURN_IF_ERROR(names.status());
   t.Print(out, TableCellCap(out, 60), TableWidth(out));
+  return Status::Ok();
 }
 
 }  // namespace dealgraph

@@ -3,6 +3,7 @@
 #ifndef DEALGRAPH_CLI_COMMON_H_
 #define DEALGRAPH_CLI_COMMON_H_
 
+#include <fstream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -35,12 +36,40 @@ void AddFormatOption(CLI::App* sub, CommonOptions* o, std::vector<std::string> c
 std::string StorePath(const CommonOptions& o);
 
 // Opens the store; prints "dealgraph: ..." to err on failure (nullptr), and
-// the store's OpenNotice (a format migration done or needed) once.
-std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err);
+// the store's OpenNotice (a format migration done or needed) once. A store
+// whose damaged write-ahead log lost filings not yet back (LostLogNotice)
+// is refused to a read-only open (its answers would miss them) unless
+// `allow_lost_log` (check); a writable open says so and goes on (an ingest
+// brings them back).
+std::unique_ptr<Store> OpenStore(const CommonOptions& o, bool read_only, std::ostream& err,
+                                 bool allow_lost_log = false);
+// Prints the store's OpenNotice and LostLogNotice, if any, to `err`.
+void PrintOpenNotices(const Store& store, std::ostream& err);
 
 // Prints events as a table (date, type, parties, amount, agreement, source)
-// or JSON Lines / CSV. The slice supplies entity names.
-void PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out);
+// or JSON Lines / CSV. The slice supplies entity names. Everything is read
+// before anything is written: a failed read (returned) prints nothing.
+Status PrintEvents(std::vector<Event> events, const Store& store, const std::string& format, std::ostream& out);
+
+// What a command does when a read of the store (or a write of its output)
+// fails: prints "dealgraph: MESSAGE" (the store's one line: which store,
+// what failed, what to do) to `err` and gives kExitFailure. A command reads
+// everything before it writes, so nothing of a partial answer is printed.
+int ExitWith(std::ostream& err, const Status& status);
+
+// In a command's run function: binds the value of a Result, or returns
+// ExitWith(err, its status).
+#define ASSIGN_OR_EXIT(lhs, expr, err)                                                      \
+  auto DG_CONCAT_(dg_exit_, __LINE__) = (expr);                                            \
+  if (!DG_CONCAT_(dg_exit_, __LINE__).ok())                                                \
+    return ::dealgraph::ExitWith((err), DG_CONCAT_(dg_exit_, __LINE__).status());           \
+  lhs = std::move(DG_CONCAT_(dg_exit_, __LINE__)).value()
+// In a command's run function: returns ExitWith(err, status) when `expr` fails.
+#define EXIT_IF_ERROR(expr, err)                                            \
+  do {                                                                      \
+    ::dealgraph::Status dg_exit_status_ = (expr);                           \
+    if (!dg_exit_status_.ok()) return ::dealgraph::ExitWith((err), dg_exit_status_); \
+  } while (0)
 
 // True when `from` and `to` are each empty or a date (YYYY, YYYY-MM or
 // YYYY-MM-DD, a real month and day) and `from` does not begin after `to`
@@ -58,6 +87,27 @@ std::string FormatMoney(const Money& m);
 // REASON" to `err` and returns false.
 bool WriteOutput(const std::string& path, std::string_view data, std::ostream& out, std::ostream& err,
                  std::string_view context);
+
+// Where a streamed listing waits until it is whole: an unlinked file in
+// $TMPDIR (memory stays bounded however big the listing), copied to the
+// output by CopyTo once every read succeeded, and gone at the end of the
+// object either way.
+class Spool {
+ public:
+  Spool();
+  ~Spool();
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  const Status& status() const { return status_; }  //!< why the spool could not be made
+  std::ostream& stream() { return file_; }
+  // Writes what was spooled to `out`; an IoError naming `what` when writing
+  // the spool or `out` failed.
+  Status CopyTo(std::ostream& out, std::string_view what);
+
+ private:
+  std::fstream file_;
+  Status status_;
+};
 
 // True when `out` is the process's standard output and it is a terminal.
 bool IsTerminal(const std::ostream& out);

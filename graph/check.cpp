@@ -18,32 +18,8 @@
 namespace dealgraph {
 namespace {
 
-// Bytes below 0x20, 0x7f and '\\' escaped, so that one problem stays one
-// line whatever the ids hold (names may carry control characters).
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-// "p/org:genentech/2005-05-03/ev:..." for a well-formed key, else the
-// escaped bytes.
-std::string PrintableKey(std::string_view key) {
-  char tag;
-  std::vector<std::string> parts;
-  if (!keys::Split(key, &tag, &parts)) return Printable(key);
-  std::string out(1, tag);
-  for (const std::string& p : parts) out += "/" + Printable(p);
-  return out;
-}
+using keys::Printable;
+using keys::PrintableKey;
 
 std::vector<std::string> SourceFilings(const std::vector<Source>& sources) {
   std::vector<std::string> out;
@@ -152,6 +128,15 @@ class Scanner {
       case keys::kEntitySource: return EntitySource(key, parts, value);
       case keys::kEvent: return EventRecord(key, parts, value);
       case keys::kRelation: return RelationRecord(key, parts, value);
+      case keys::kSetAside:
+        // Kept by an earlier repair for a person to look at: not damage.
+        if (!find_) {
+          if (scan_.report.set_aside_keys.size() < CheckReport::kMaxProblems && parts.size() == 1) {
+            scan_.report.set_aside_keys.push_back(PrintableKey(parts[0]));
+          }
+          ++scan_.report.set_aside;
+        }
+        return;
       default:
         Problem("bad-key", PrintableKey(key), "unknown key family", false);
     }
@@ -241,6 +226,9 @@ class Scanner {
     if (x->filing.id != parts[0]) IdMismatch(key, "filing", x->filing.id);
     ++scan_.actual.filings;
     filing_events_[parts[0]] = x->events.size();
+    // Every entity a stored extract names is stored (its telling is one
+    // of the entity's sources): one that is not can be refolded from them.
+    for (const Entity& e : x->entities) named_by_[e.id].push_back(parts[0]);
     if (version_ >= 2) Expect(keys::FilingIndexKeys(x->filing));
   }
 
@@ -366,6 +354,16 @@ class Scanner {
   }
 
   void CheckReferences() {
+    for (auto& [id, filings] : named_by_) {
+      if (entities_.count(id)) continue;
+      std::sort(filings.begin(), filings.end());
+      filings.erase(std::unique(filings.begin(), filings.end()), filings.end());
+      Problem("missing-entity", "entity " + Printable(id),
+              "named by " + std::to_string(filings.size()) + (filings.size() == 1 ? " stored filing" : " stored filings") +
+                  " but not stored; `dealgraph check --repair` refolds it from them",
+              true);
+      scan_.missing_entities[id] = filings;
+    }
     for (const EntityRef& r : entity_refs_) {
       if (!entities_.count(r.entity)) Dangling(r.who, r.entity, r.kind);
     }
@@ -476,6 +474,7 @@ class Scanner {
   std::unordered_set<std::string> entities_;
   std::map<std::string, SourceCount> source_counts_;  //!< entities with s/ keys, by id
   std::map<std::string, EventRefs> events_;
+  std::unordered_map<std::string, std::vector<std::string>> named_by_;  //!< entity -> stored filings naming it
   std::vector<EntityRef> entity_refs_;
   std::vector<SourceRef> source_refs_;  //!< citations seen before the filings (CheckReferences)
   bool filings_complete_ = false;        //!< every f/ key is behind the scan

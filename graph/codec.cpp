@@ -689,6 +689,7 @@ std::string_view FamilyName(char tag) {
     case kRelation: return "relations";
     case kRelationTo: return "relations by target";
     case kRegistrant: return "filings by registrant";
+    case kSetAside: return "set aside by repair";
     default: return "unknown";
   }
 }
@@ -785,6 +786,31 @@ std::vector<std::string> RelationIndexKeys(const Relation& r) {
 std::vector<std::string> FilingIndexKeys(const FilingInfo& f) {
   if (f.registrant.empty()) return {};
   return {Make(kRegistrant, {f.registrant, DateKey(f.filed), f.id})};
+}
+
+std::string Printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// "p/org:genentech/2005-05-03/ev:..." for a well-formed key, else the
+// escaped bytes.
+std::string PrintableKey(std::string_view key) {
+  char tag;
+  std::vector<std::string> parts;
+  if (!keys::Split(key, &tag, &parts)) return Printable(key);
+  std::string out(1, tag);
+  for (const std::string& p : parts) out += "/" + Printable(p);
+  return out;
 }
 
 }  // namespace keys

@@ -118,6 +118,9 @@ inline constexpr char kRelation = 'r';       //!< r/from/type/to -> Relation
 inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
 // Since format version 2: filings by registrant, for Store::FilingsOf.
 inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
+// Records `check --repair` could not rebuild and set aside instead of
+// deleting them: the record's whole key as one component, its value as it was.
+inline constexpr char kSetAside = 'z';       //!< z/KEY -> the record's value
 
 // True for the tags of index entries (keys which, with their values, are a
 // pure function of one record), false for records and meta keys.
@@ -131,6 +134,12 @@ bool IsCoveringTag(char tag);
 // What the keys of `tag` hold, in words ("events by pair"); "meta" for
 // '\0', "unknown" for a tag of no family.
 std::string_view FamilyName(char tag);
+// A key as a person reads it: "p/org:genentech/2005-05-03/ev:..." for a key
+// of the layout, else its bytes; bytes below 0x20, 0x7f and '\\' escaped
+// (\\xNN) so that a message stays one line whatever the ids hold.
+std::string PrintableKey(std::string_view key);
+// The escaping of PrintableKey for one string.
+std::string Printable(std::string_view s);
 // The value of index entry `key` of event `e`, whose record is `encoded`.
 std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded);
 

@@ -107,19 +107,21 @@ Network Network::FromSlice(const GraphSlice& slice, bool all_types) {
 }
 
 namespace {
-GraphSlice SliceOf(const Store& store, std::vector<Event> events) {
+Result<GraphSlice> SliceOf(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
   std::set<std::string> ids;
   for (const Event& ev : events) {
     for (const Party& p : ev.parties) ids.insert(p.entity_id);
   }
-  for (const std::string& id : ids) {
-    Result<Entity> e = store.GetEntityHeader(id);
-    if (e.ok()) slice.entities.push_back(std::move(e).value());
+  ASSIGN_OR_RETURN(std::vector<std::optional<Entity>> heads,
+                   store.GetEntityHeaders(std::vector<std::string>(ids.begin(), ids.end())));
+  for (std::optional<Entity>& e : heads) {
+    if (e) slice.entities.push_back(std::move(*e));
   }
   std::set<std::string> seen;
   for (const std::string& id : ids) {
-    for (Relation& r : store.RelationsOf(id)) {
+    ASSIGN_OR_RETURN(std::vector<Relation> relations, store.RelationsOf(id));
+    for (Relation& r : relations) {
       if (ids.count(r.from) && ids.count(r.to) && seen.insert(r.from + "|" + r.type + "|" + r.to).second) {
         slice.relations.push_back(std::move(r));
       }
@@ -130,8 +132,9 @@ GraphSlice SliceOf(const Store& store, std::vector<Event> events) {
 }
 }  // namespace
 
-Network Network::Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of) {
-  std::vector<Event> events = AsOf(store.EventsOf(entity_id, DateRange{}), as_of);
+Result<Network> Network::Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of) {
+  ASSIGN_OR_RETURN(std::vector<Event> own, store.EventsOf(entity_id, DateRange{}));
+  std::vector<Event> events = AsOf(std::move(own), as_of);
   if (depth > 1) {
     std::set<std::string> seen_events;
     for (const Event& ev : events) seen_events.insert(ev.id);
@@ -140,27 +143,31 @@ Network Network::Around(const Store& store, std::string_view entity_id, int dept
       for (const Party& p : ev.parties) if (p.entity_id != entity_id) partners.insert(p.entity_id);
     }
     for (const std::string& p : partners) {
-      for (Event& ev : AsOf(store.EventsOf(p, DateRange{}), as_of)) {
+      ASSIGN_OR_RETURN(std::vector<Event> theirs, store.EventsOf(p, DateRange{}));
+      for (Event& ev : AsOf(std::move(theirs), as_of)) {
         if (seen_events.insert(ev.id).second) events.push_back(std::move(ev));
       }
     }
   }
-  return FromSlice(SliceOf(store, std::move(events)));
+  ASSIGN_OR_RETURN(GraphSlice slice, SliceOf(store, std::move(events)));
+  return FromSlice(slice);
 }
 
-Network Network::Star(const Store& store, std::string_view entity_id) {
+Result<Network> Network::Star(const Store& store, std::string_view entity_id) {
   Network n;
   Result<Entity> self = store.GetEntityHeader(entity_id);
-  if (!self.ok()) return n;
+  if (!self.ok() && self.status().code() == StatusCode::kNotFound) return n;
+  RETURN_IF_ERROR(self.status());
   // FromSlice keeps organizations and people.
   auto usable = [](const Entity& e) { return e.type == EntityType::kOrganization || e.type == EntityType::kPerson; };
   if (!usable(*self)) return n;
   int x = n.AddVertex(*self);
-  std::vector<SharedEvent> shared = store.SharedEventsOf(entity_id);
+  ASSIGN_OR_RETURN(std::vector<SharedEvent> shared, store.SharedEventsOf(entity_id));
   // Relations count only between entities that share events (as SliceOf
   // takes them), so a partner is someone with a shared event.
   std::unordered_map<std::string, std::vector<std::string>> relations;
-  for (const Relation& r : store.RelationsOf(entity_id)) {
+  ASSIGN_OR_RETURN(std::vector<Relation> own_relations, store.RelationsOf(entity_id));
+  for (const Relation& r : own_relations) {
     const std::string& other = r.from == entity_id ? r.to : r.from;
     if (other != entity_id) relations[other].push_back(r.type);
   }
@@ -169,12 +176,12 @@ Network Network::Star(const Store& store, std::string_view entity_id) {
   for (const SharedEvent& se : shared) {
     if (partner_ids.empty() || partner_ids.back() != se.partner) partner_ids.push_back(se.partner);
   }
-  std::vector<Result<Entity>> heads = store.GetEntityHeaders(partner_ids);
+  ASSIGN_OR_RETURN(std::vector<std::optional<Entity>> heads, store.GetEntityHeaders(partner_ids));
   for (size_t i = 0, p = 0; i < shared.size(); ++p) {
     size_t j = i;
     while (j < shared.size() && shared[j].partner == shared[i].partner) ++j;
-    const Result<Entity>& partner = heads[p];
-    if (partner.ok() && usable(*partner)) {
+    const std::optional<Entity>& partner = heads[p];
+    if (partner && usable(*partner)) {
       NetworkEdge edge;
       std::set<std::string> agreements;
       for (size_t k = i; k < j; ++k) {
@@ -192,8 +199,10 @@ Network Network::Star(const Store& store, std::string_view entity_id) {
   return n;
 }
 
-Network Network::Whole(const Store& store, std::string_view as_of) {
-  return FromSlice(SliceOf(store, AsOf(store.AllEvents(), as_of)));
+Result<Network> Network::Whole(const Store& store, std::string_view as_of) {
+  ASSIGN_OR_RETURN(std::vector<Event> all, store.AllEvents());
+  ASSIGN_OR_RETURN(GraphSlice slice, SliceOf(store, AsOf(std::move(all), as_of)));
+  return FromSlice(slice);
 }
 
 std::vector<Network::Partner> Network::PartnersOf(std::string_view id) const {

@@ -46,18 +46,19 @@ class Network {
   static Network FromSlice(const GraphSlice& slice, bool all_types = false);
   // The neighbourhood of `entity_id` (its events, and their parties'
   // events when depth 2) read from the store. `as_of` ("" = everything)
-  // drops sources filed after that date.
-  static Network Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of);
+  // drops sources filed after that date. These read the store and return
+  // its error when a read fails.
+  static Result<Network> Around(const Store& store, std::string_view entity_id, int depth, std::string_view as_of);
   // The whole store.
-  static Network Whole(const Store& store, std::string_view as_of);
+  static Result<Network> Whole(const Store& store, std::string_view as_of);
   // The star of `entity_id`: it, its partners and the edges between it and
   // each of them, as Around(store, entity_id, 1, "") has them, read from
   // the pair index (Store::SharedEventsOf) without loading events. For
   // PartnersOf(entity_id) on big stores.
-  static Network Star(const Store& store, std::string_view entity_id);
+  static Result<Network> Star(const Store& store, std::string_view entity_id);
   // What PartnersOf(entity_id) needs: the star, or with `as_of` set the
   // depth-1 neighbourhood as the filings up to then told it.
-  static Network ForPartners(const Store& store, std::string_view entity_id, std::string_view as_of) {
+  static Result<Network> ForPartners(const Store& store, std::string_view entity_id, std::string_view as_of) {
     return as_of.empty() ? Star(store, entity_id) : Around(store, entity_id, 1, as_of);
   }
 

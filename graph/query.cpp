@@ -15,9 +15,9 @@ Result<Entity> ResolveEntity(const Store& store, std::string_view name) {
   if (q.empty()) return Status::InvalidArgument("empty entity name");
   if (q.find(':') != std::string_view::npos) {
     Result<Entity> e = store.GetEntity(q);
-    if (e.ok()) return e;
+    if (e.ok() || e.status().code() != StatusCode::kNotFound) return e;
   }
-  std::vector<Entity> found = store.FindEntities(q);
+  ASSIGN_OR_RETURN(std::vector<Entity> found, store.FindEntities(q));
   // Prefer organizations, then the most mentioned (most sources).
   if (found.empty()) return Status::NotFound("no entity matches '" + std::string(q) + "' (try `dealgraph entities`)");
   return found.front();
@@ -33,23 +33,25 @@ Result<std::string> ActionToType(std::string_view action) {
   return Status::InvalidArgument("unknown action '" + a + "' (one of entered, renewed, extended, amended, terminated)");
 }
 
-std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type) {
+Result<std::vector<AgreementStory>> AgreementsOf(const Store& store, std::string_view party_id,
+                                                 std::string_view type) {
   std::vector<std::string> order;
   if (type.empty()) {
     std::set<std::string> ids;
-    for (const Event& ev : store.EventsOf(party_id, DateRange{})) {
+    ASSIGN_OR_RETURN(std::vector<Event> events, store.EventsOf(party_id, DateRange{}));
+    for (const Event& ev : events) {
       if (!ev.agreement_id.empty() && ids.insert(ev.agreement_id).second) order.push_back(ev.agreement_id);
     }
   } else {
-    order = store.AgreementsOfPartyAndType(party_id, type);
+    ASSIGN_OR_RETURN(order, store.AgreementsOfPartyAndType(party_id, type));
   }
   std::vector<AgreementStory> out;
-  std::vector<Result<Entity>> heads = store.GetEntityHeaders(order);
-  std::vector<std::vector<Event>> events = store.EventsOfAgreements(order);
+  ASSIGN_OR_RETURN(std::vector<std::optional<Entity>> heads, store.GetEntityHeaders(order));
+  ASSIGN_OR_RETURN(std::vector<std::vector<Event>> events, store.EventsOfAgreements(order));
   for (size_t i = 0; i < order.size(); ++i) {
-    if (!heads[i].ok()) continue;
-    DisplaySources(store, &events[i]);
-    AgreementStory story{AgreementLifecycle(std::move(heads[i]).value(), events[i]), std::move(events[i])};
+    if (!heads[i]) continue;  // an event naming an agreement not stored: check reports it
+    RETURN_IF_ERROR(DisplaySources(store, &events[i]));
+    AgreementStory story{AgreementLifecycle(std::move(*heads[i]), events[i]), std::move(events[i])};
     out.push_back(std::move(story));
   }
   return out;
@@ -98,22 +100,25 @@ std::set<std::string> NamedIds(const std::vector<Event>& events) {
 
 }  // namespace
 
-GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
+Result<GraphSlice> SliceFor(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
-  DisplaySources(store, &events);
+  RETURN_IF_ERROR(DisplaySources(store, &events));
   std::set<std::string> ids = NamedIds(events);
   for (const std::string& id : ids) {
     Result<Entity> e = store.GetEntity(id);
-    if (!e.ok()) continue;
+    if (!e.ok() && e.status().code() == StatusCode::kNotFound) continue;  // check reports the dangling name
+    RETURN_IF_ERROR(e.status());
     if (e->type == EntityType::kAgreement) {
-      slice.entities.push_back(AgreementLifecycle(std::move(e).value(), store.EventsOfAgreement(id)));
+      ASSIGN_OR_RETURN(std::vector<Event> story, store.EventsOfAgreement(id));
+      slice.entities.push_back(AgreementLifecycle(std::move(e).value(), story));
     } else {
       slice.entities.push_back(std::move(e).value());
     }
   }
   std::set<std::string> rel_seen;
   for (const std::string& id : ids) {
-    for (Relation& r : store.RelationsOf(id)) {
+    ASSIGN_OR_RETURN(std::vector<Relation> relations, store.RelationsOf(id));
+    for (Relation& r : relations) {
       if (!ids.count(r.from) || !ids.count(r.to)) continue;
       if (!rel_seen.insert(r.from + "\x1f" + r.type + "\x1f" + r.to).second) continue;
       slice.relations.push_back(std::move(r));
@@ -123,17 +128,17 @@ GraphSlice SliceFor(const Store& store, std::vector<Event> events) {
   return slice;
 }
 
-GraphSlice EventSlice(const Store& store, std::vector<Event> events) {
+Result<GraphSlice> EventSlice(const Store& store, std::vector<Event> events) {
   GraphSlice slice;
-  DisplaySources(store, &events);
+  RETURN_IF_ERROR(DisplaySources(store, &events));
   std::set<std::string> named = NamedIds(events);
   std::vector<std::string> ids(named.begin(), named.end());
-  std::vector<Result<Entity>> heads = store.GetEntityHeaders(ids);
+  ASSIGN_OR_RETURN(std::vector<std::optional<Entity>> heads, store.GetEntityHeaders(ids));
   std::vector<size_t> agreements;  // positions in slice.entities
-  for (Result<Entity>& h : heads) {
-    if (!h.ok()) continue;
+  for (std::optional<Entity>& h : heads) {
+    if (!h) continue;
     if (h->type == EntityType::kAgreement) agreements.push_back(slice.entities.size());
-    slice.entities.push_back(std::move(h).value());
+    slice.entities.push_back(std::move(*h));
   }
   // Lifecycles from each agreement's events, a batch of agreements at a time.
   constexpr size_t kBatch = 1024;
@@ -141,7 +146,7 @@ GraphSlice EventSlice(const Store& store, std::vector<Event> events) {
     size_t n = std::min(kBatch, agreements.size() - from);
     std::vector<std::string> batch;
     for (size_t i = 0; i < n; ++i) batch.push_back(slice.entities[agreements[from + i]].id);
-    std::vector<std::vector<Event>> stories = store.EventsOfAgreements(batch);
+    ASSIGN_OR_RETURN(std::vector<std::vector<Event>> stories, store.EventsOfAgreements(batch));
     for (size_t i = 0; i < n; ++i) {
       Entity& ag = slice.entities[agreements[from + i]];
       ag = AgreementLifecycle(std::move(ag), stories[i]);
@@ -318,7 +323,7 @@ Entity AgreementLifecycle(Entity ag, const std::vector<Event>& events) {
   return ag;
 }
 
-void DisplaySources(const Store& store, std::vector<Event>* events) {
+Status DisplaySources(const Store& store, std::vector<Event>* events) {
   std::map<std::string, std::string> shown;
   for (Event& ev : *events) {
     for (Source& s : ev.sources) {
@@ -328,6 +333,7 @@ void DisplaySources(const Store& store, std::vector<Event>* events) {
       auto it = shown.find(s.filing);
       if (it == shown.end()) {
         Result<FilingInfo> f = store.GetFiling(s.filing);
+        if (!f.ok() && f.status().code() != StatusCode::kNotFound) return f.status();
         std::string name = s.filing;
         if (f.ok()) name = f->id.rfind("sha:", 0) == 0 && !f->name.empty() ? f->name : f->id;
         it = shown.emplace(s.filing, name).first;
@@ -335,16 +341,23 @@ void DisplaySources(const Store& store, std::vector<Event>* events) {
       s.filing = it->second;
     }
   }
+  return Status::Ok();
 }
 
-std::string DisplayName(const Store& store, std::string_view id) {
+Result<std::string> DisplayName(const Store& store, std::string_view id) {
   Result<Entity> e = store.GetEntityHeader(id);
-  return e.ok() ? e->name : std::string(id);
+  if (e.ok()) return e->name;
+  if (e.status().code() == StatusCode::kNotFound) return std::string(id);
+  return e.status();
 }
 
 const std::string& DisplayNames::operator()(const std::string& id) {
   auto it = names_.find(id);
-  if (it == names_.end()) it = names_.emplace(id, DisplayName(store_, id)).first;
+  if (it == names_.end()) {
+    Result<std::string> name = DisplayName(store_, id);
+    if (!name.ok() && status_.ok()) status_ = name.status();
+    it = names_.emplace(id, name.ok() ? *name : id).first;
+  }
   return it->second;
 }
 

@@ -18,7 +18,8 @@ namespace dealgraph {
 
 // The entity a user means by `name` ("Genentech", "genentech inc", "DNA",
 // "org:genentech"). NotFound names the query and, when there are near
-// matches, lists them.
+// matches, lists them. A failed read of the store is its error, never
+// "no match".
 Result<Entity> ResolveEntity(const Store& store, std::string_view name);
 
 // Every event type the extractor emits (docs/events.md), in the spec's order.
@@ -40,7 +41,7 @@ struct AgreementStory {
 
 // Agreements `party_id` is party to. With `type` set (an agreement.* type),
 // only those with an event of that type where the party took part.
-std::vector<AgreementStory> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type);
+Result<std::vector<AgreementStory>> AgreementsOf(const Store& store, std::string_view party_id, std::string_view type);
 
 // The stories as the filings up to `as_of` told them: later tellings are
 // dropped, agreements told only later disappear, and expiry is recomputed
@@ -53,13 +54,13 @@ bool ActiveOn(const AgreementStory& story, std::string_view date);
 
 // The events plus every entity they name (parties and agreements) and the
 // relations among those entities: what exporters need.
-GraphSlice SliceFor(const Store& store, std::vector<Event> events);
+Result<GraphSlice> SliceFor(const Store& store, std::vector<Event> events);
 
 // What listing events as JSON Lines or CSV needs: the events plus the
 // headers of the entities they name (no sources, no relations), agreements
 // with their lifecycle. Reads in batches, so a listing of every event of a
 // big store does not hold every entity's sources as SliceFor would.
-GraphSlice EventSlice(const Store& store, std::vector<Event> events);
+Result<GraphSlice> EventSlice(const Store& store, std::vector<Event> events);
 
 // An agreement as its events tell it across filings: `dated` refined to
 // the most precise entry date told, `expires` recomputed from the term
@@ -85,22 +86,30 @@ struct TermStep {
 std::vector<TermStep> TermHistory(const Entity& agreement, const std::vector<Event>& events);
 
 // Rewrites every source's filing id to what users know the filing by: its
-// accession number, else its file name.
-void DisplaySources(const Store& store, std::vector<Event>* events);
+// accession number, else its file name. A source whose filing is not
+// stored keeps its id; a failed read is returned (the events are then as
+// they were, or partly rewritten: callers drop them).
+Status DisplaySources(const Store& store, std::vector<Event>* events);
 
-// The canonical display name of an entity id ("org:genentech" -> "Genentech").
-std::string DisplayName(const Store& store, std::string_view id);
+// The canonical display name of an entity id ("org:genentech" ->
+// "Genentech"); the id itself when no such entity is stored; the error of
+// a failed read.
+Result<std::string> DisplayName(const Store& store, std::string_view id);
 
 // DisplayName with memory, for listings that name the same parties again
-// and again (a company's history, its agreements): one read per id.
+// and again (a company's history, its agreements): one read per id. A
+// failed read gives the id and is kept: status() is the first one, which a
+// caller checks before it writes out what it made with the names.
 class DisplayNames {
  public:
   explicit DisplayNames(const Store& store) : store_(store) {}
   const std::string& operator()(const std::string& id);
+  const Status& status() const { return status_; }
 
  private:
   const Store& store_;
   std::map<std::string, std::string, std::less<>> names_;
+  Status status_;
 };
 
 // The filing an 8-K/A amends. FilingInfo::amends holds either the amended

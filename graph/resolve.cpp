@@ -9,24 +9,25 @@ namespace {
 
 // The stored organization with this CIK reachable through one of `names`,
 // other than `self`; "" when none.
-std::string StoredIdForCik(const Store& store, const Entity& e) {
+Result<std::string> StoredIdForCik(const Store& store, const Entity& e) {
   std::vector<std::string> names{e.name};
   names.insert(names.end(), e.aliases.begin(), e.aliases.end());
   for (const std::string& name : names) {
-    for (const Entity& found : store.FindEntities(name)) {
-      if (found.type == EntityType::kOrganization && found.cik == e.cik && found.id != e.id) return found.id;
+    ASSIGN_OR_RETURN(std::vector<Entity> found, store.FindEntities(name));
+    for (const Entity& f : found) {
+      if (f.type == EntityType::kOrganization && f.cik == e.cik && f.id != e.id) return f.id;
     }
   }
-  return "";
+  return std::string();
 }
 
 }  // namespace
 
-std::map<std::string, std::string> ResolveIdentities(const Store& store, FilingExtract* x) {
+Result<std::map<std::string, std::string>> ResolveIdentities(const Store& store, FilingExtract* x) {
   std::map<std::string, std::string> moved;
   for (const Entity& e : x->entities) {
     if (e.type != EntityType::kOrganization || e.cik.empty()) continue;
-    std::string id = StoredIdForCik(store, e);
+    ASSIGN_OR_RETURN(std::string id, StoredIdForCik(store, e));
     if (!id.empty()) moved.emplace(e.id, std::move(id));
   }
   if (moved.empty()) return moved;

@@ -22,8 +22,9 @@ namespace dealgraph {
 // under another id uses that id: the entity, the filing's registrant, event
 // parties, agreement parties and relation ends. Returns the ids it changed
 // (extract id -> stored id). Entities without a CIK, and CIKs the store does
-// not know, are left as they are.
-std::map<std::string, std::string> ResolveIdentities(const Store& store, FilingExtract* extract);
+// not know, are left as they are. A failed read of the store is returned
+// (and `extract` left as it was), never taken for "not known".
+Result<std::map<std::string, std::string>> ResolveIdentities(const Store& store, FilingExtract* extract);
 
 }  // namespace dealgraph
 

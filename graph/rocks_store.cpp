@@ -319,22 +319,33 @@ rocksdb::Status ScanRange(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, co
   return it->status();
 }
 
-// ScanRange for the keys alone (index scans); a read error ends the scan.
+// ScanRange for the keys alone (index scans); a read error ends the scan
+// and is returned.
 template <typename Fn>
-void ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
-                const std::string& start, const std::string& upper, Fn fn) {
-  ScanRange(db, snapshot, prefix, start, upper, [&](std::string_view key, std::string_view) { return fn(key); })
-      .PermitUncheckedError();
+rocksdb::Status ScanPrefix(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                           const std::string& start, const std::string& upper, Fn fn) {
+  return ScanRange(db, snapshot, prefix, start, upper, [&](std::string_view key, std::string_view) { return fn(key); });
 }
 
 // Calls fn(key, value) for every entry whose key starts with `prefix`
-// (listings; a read error ends the scan).
+// (listings); fn returns false to stop. Returns the iterator's status.
 template <typename Fn>
-void ScanPrefixValues(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) {
-  ScanRange(db, snapshot, prefix, prefix, "", [&](std::string_view key, std::string_view value) {
-    fn(key, value);
-    return true;
-  }).PermitUncheckedError();
+rocksdb::Status ScanPrefixValues(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                                 Fn fn) {
+  return ScanRange(db, snapshot, prefix, prefix, "", fn);
+}
+
+// What a command says when the store cannot be read, in one line: the store,
+// what was being read, RocksDB's reason, and what to do.
+std::string DamageAdvice(const std::string& path) {
+  return "run `dealgraph check --db " + path + "` to see the damage, then restore a backup (`dealgraph restore`) " +
+         "or ingest the filings again into a new store";
+}
+
+Status StoreDamaged(const std::string& path, std::string_view what, std::string_view reason, bool io) {
+  std::string msg = "store " + path + (io ? " cannot be read" : " is damaged") + " (" + std::string(what) + ": " +
+                    std::string(reason) + "); " + DamageAdvice(path);
+  return io ? Status::IoError(std::move(msg)) : Status::Corruption(std::move(msg));
 }
 
 // ---- Merge rules (docs/storage.md, "Merging") ------------------------------
@@ -634,8 +645,10 @@ class RocksStore::Batch {
   // Stages the addition of an extract whose filing id is not stored.
   Status Add(const FilingExtract& x, AddStats* stats);
   // Repair: refolds event `id` from the tellings of `filings` (those whose
-  // touch records name it); deletes it when there are none.
+  // touch records name it); sets it aside (z/) when there are none.
   Status RebuildEvent(const std::string& id, const std::vector<std::string>& filings);
+  // Puts `value` under z/`key` in the commit (a record set aside).
+  void SetAside(const std::string& key, std::string value) { set_aside_.emplace_back(key, std::move(value)); }
   // Repair: refolds a missing entity from the extracts of `filings`.
   Status RebuildEntity(const std::string& id, const std::vector<std::string>& filings);
   // Writes everything staged as one WriteBatch.
@@ -742,6 +755,7 @@ class RocksStore::Batch {
   std::map<std::string, Staged<Source>> entity_sources_;  //!< s/ENTITY/SEQ -> source
   std::map<std::string, Staged<Event>> events_;
   std::map<std::string, Staged<Relation>> relations_;
+  std::vector<std::pair<std::string, std::string>> set_aside_;  //!< (record key, value) for z/
 };
 
 Result<bool> RocksStore::Batch::FilingPresent(const std::string& filing_id) {
@@ -753,11 +767,14 @@ Result<std::vector<std::string>> RocksStore::Batch::IdentityMatches(const Event&
   std::set<std::string> ids;
   std::string prefix = IdentityPrefix(in);
   std::vector<std::string> parts;
-  ScanPrefix(store_->db_.get(), nullptr, prefix, prefix, "", [&](std::string_view key) {
+  // A failed scan is an error, never "no match": that would store the
+  // telling as a second event.
+  rocksdb::Status s = ScanPrefix(store_->db_.get(), nullptr, prefix, prefix, "", [&](std::string_view key) {
     char tag;
     if (keys::Split(key, &tag, &parts) && !parts.empty()) ids.insert(parts.back());
     return true;
   });
+  if (!s.ok()) return store_->ReadFailed(s, "while looking for stored tellings of event " + in.id);
   for (const auto& [key, st] : events_) {
     if (st.cur && SameIdentity(*st.cur, in)) ids.insert(st.cur->id);
   }
@@ -1102,6 +1119,13 @@ Status RocksStore::Batch::RecomputeRelation(const std::string& from, const std::
 Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<std::string>& filings) {
   ASSIGN_OR_RETURN(Staged<Event>* st, EventAt(id));
   if (!st->cur) return Status::Ok();
+  if (filings.empty()) {
+    // Nothing tells it any more, and nothing can rebuild it: it is kept
+    // aside, not deleted (its index entries go with the record).
+    SetAside(keys::EventKey(id), EncodeEvent(*st->cur));
+    st->cur.reset();
+    return Status::Ok();
+  }
   // RecomputeEvent finds the tellings through the sources' filings.
   st->cur->sources.clear();
   for (const std::string& f : filings) st->cur->sources.push_back(Source{f, "", "", ""});
@@ -1179,6 +1203,7 @@ Status RocksStore::Batch::Commit() {
   for (const auto& [key, st] : relations_) {
     ApplyStaged(&staged, key, st, EncodeRelation, RelationIndexKeys, NoIndexValue<Relation>, &counts.relations);
   }
+  for (auto& [key, value] : set_aside_) staged.Put(keys::Make(keys::kSetAside, {key}), std::move(value));
   staged.Put(keys::kCountsKey, EncodeCounts(counts));
   rocksdb::WriteBatch wb;
   rocksdb::Status s = staged.InKeyOrder(&wb);
@@ -1214,6 +1239,11 @@ RocksStore::~RocksStore() {
   // per 100 MB of recent writes. A failure (a full disk) leaves the WAL,
   // which is as safe, only slower to open.
   if (db_ && !read_only_) db_->Flush(rocksdb::FlushOptions()).PermitUncheckedError();
+  // An ingest that brought back what a damaged log lost ends the marker.
+  if (db_ && !read_only_ && !lost_log_.empty()) {
+    Result<bool> restored = LostLogRestored();
+    if (restored.ok() && *restored) ForgetLostLog(path_);
+  }
   // The writer file goes while the LOCK is still held, so it never names a
   // process that no longer writes (a killed writer leaves it; WriterOf
   // trusts only live processes, and /proc/locks first).
@@ -1328,6 +1358,19 @@ rocksdb::Options StoreRocksOptions(const StoreOptions& options, rocksdb::Env* en
   o.level0_file_num_compaction_trigger = kLevel0Files;
   o.max_background_jobs = 2;
   o.keep_log_file_num = 3;
+  // Every table's checksums and sizes are verified when it opens, and a
+  // read or compaction that meets damage stops writes instead of going on.
+  o.paranoid_checks = true;
+  // The write-ahead log recovers to the last whole batch before the first
+  // damaged record, on purpose. Every batch is whole filings in input order
+  // (a filing is never split, docs/reliability.md), so what survives is a
+  // store an ingest cut short would leave, which ingesting the same folders
+  // again completes (ingest is idempotent). kTolerateCorruptedTailRecords
+  // would refuse to open at all over one bad byte in the log, and
+  // kSkipAnyCorruptedRecords would apply batches that read state a skipped
+  // one wrote. What this drops is found beforehand (ScanLogs, lost_log.h),
+  // said on open and kept in a marker until it is back.
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   // ZSTD at every level. Files at the last level, where a big store's data
   // ends up (~90% of it, below), each have a dictionary trained on samples
   // of their blocks: records are small and alike (ids, type names, field
@@ -1473,6 +1516,18 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
       return Status::NotFound("no store at " + path);
     }
   }
+  // A damaged log tail is found before RocksDB replays it (and, on a
+  // writable open, deletes the log): the marker is written first.
+  LostLog found;
+  if (env == nullptr) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) found = ScanLogs(path);
+    if (!found.empty() && !options.read_only) {
+      Result<LostLog> marked = LoadLostLog(path);
+      if (marked.ok() && !marked->empty()) found = std::move(marked).value();  // the first loss is the one to undo
+      RETURN_IF_ERROR_CTX(SaveLostLog(path, found), "store " + path + ": its write-ahead log is damaged");
+    }
+  }
   rocksdb::Options o = StoreRocksOptions(options, env, path);
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
@@ -1545,6 +1600,18 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
   std::unique_ptr<RocksStore> store(
       new RocksStore(std::move(db), path, options.read_only, version, counts, env));
   store->settle_min_bytes_ = options.settle_min_bytes;
+  if (env == nullptr) {
+    Result<LostLog> marked = LoadLostLog(path);
+    if (!marked.ok()) return marked.status();
+    store->lost_log_ = !marked->empty() ? std::move(marked).value() : std::move(found);
+    if (!store->lost_log_.empty()) {
+      ASSIGN_OR_RETURN(bool restored, store->LostLogRestored());
+      if (restored) {
+        if (!options.read_only) ForgetLostLog(path);
+        store->lost_log_ = LostLog();
+      }
+    }
+  }
   if (!options.read_only) {
     store->RecordWriter();
     store->DropEmptyWals();
@@ -1557,8 +1624,11 @@ Result<std::unique_ptr<RocksStore>> RocksStore::Open(const std::string& path,
                        ": it is read as it is; a writable command (`dealgraph check --repair`, or any "
                        "ingest) migrates it to version " + std::to_string(kStoreFormatVersion);
     } else {
-      long long fixes = 0, split = 0;
-      RETURN_IF_ERROR_CTX(store->RepairCounting(&fixes, &split), "while migrating store " + path + " " + from_to);
+      RepairReport done;
+      long long split = 0;
+      RETURN_IF_ERROR_CTX(store->RepairCounting(RepairOptions{}, &done, &split),
+                          "while migrating store " + path + " " + from_to);
+      const long long fixes = done.index_written + done.index_deleted;
       store->notice_ = "migrated store " + path + " " + from_to + " (" + std::to_string(fixes) +
                        " index entries written, " + std::to_string(split) + " entity records split)";
     }
@@ -1673,25 +1743,29 @@ Result<BackupInfo> RocksStore::Restore(const std::string& backup_dir, const std:
   return std::move(info).value();
 }
 
-std::vector<FilingInfo> RocksStore::FilingsOf(std::string_view registrant_id) const {
+Result<std::vector<FilingInfo>> RocksStore::FilingsOf(std::string_view registrant_id) const {
   if (version_ < 2) return Store::FilingsOf(registrant_id);  // no n/ index yet
   std::vector<FilingInfo> out;
   if (registrant_id.empty()) return out;
   rocksdb::ManagedSnapshot snap(db_.get());
   std::string prefix = keys::Make(keys::kRegistrant, {registrant_id});
   std::vector<std::string> ids, parts;
-  ScanPrefix(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key) {
+  rocksdb::Status s = ScanPrefix(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key) {
     char tag;
     if (keys::Split(key, &tag, &parts) && parts.size() == 3) ids.push_back(parts[2]);
     return true;
   });
+  if (!s.ok()) return ReadFailed(s, "while reading the filings of " + std::string(registrant_id));
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   std::string value;
   for (const std::string& id : ids) {
-    if (!db_->Get(ro, keys::FilingKey(id), &value).ok()) continue;
+    s = db_->Get(ro, keys::FilingKey(id), &value);
+    if (s.IsNotFound()) return Damaged("filings by registrant", "the index names filing " + id + ", which is not stored");
+    if (!s.ok()) return ReadFailed(s, "while reading filing " + id);
     Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
-    if (info.ok()) out.push_back(std::move(info).value());
+    if (!info.ok()) return Damaged("filing " + id, info.status().message());
+    out.push_back(std::move(info).value());
   }
   return out;
 }
@@ -1699,12 +1773,23 @@ std::vector<FilingInfo> RocksStore::FilingsOf(std::string_view registrant_id) co
 Result<CheckReport> RocksStore::Check() const {
   rocksdb::ManagedSnapshot snap(db_.get());
   ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), snap.snapshot(), version_));
+  if (!lost_log_.empty()) {
+    std::string which;
+    for (size_t i = 0; i < lost_missing_.size() && i < 10; ++i) which += (i ? ", " : ": ") + lost_missing_[i];
+    if (lost_missing_.size() > 10) which += ", ...";
+    scan.report.problems.insert(scan.report.problems.begin(),
+                                CheckProblem{"lost-log", "write-ahead log " + lost_log_.log,
+                                             LostLogNotice() + (which.empty() ? "" : " (not back" + which + ")"),
+                                             true});
+  }
   return std::move(scan.report);
 }
 
-Status RocksStore::Repair() {
-  long long fixes = 0, split = 0;
-  return RepairCounting(&fixes, &split);
+Result<RepairReport> RocksStore::RepairWith(const RepairOptions& options) {
+  RepairReport report;
+  long long split = 0;
+  RETURN_IF_ERROR(RepairCounting(options, &report, &split));
+  return report;
 }
 
 Status RocksStore::SplitEntitySources(long long* split) {
@@ -1743,28 +1828,73 @@ Status RocksStore::SplitEntitySources(long long* split) {
   return flush();
 }
 
-Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_split) {
-  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
-  if (version_ < 3) RETURN_IF_ERROR(SplitEntitySources(entities_split));
-  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+Status RocksStore::RepairCounting(const RepairOptions& options, RepairReport* report, long long* entities_split) {
+  const bool dry = options.dry_run;
+  report->dry_run = dry;
+  if (read_only_ && !dry) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  if (version_ < 3) {
+    report->migrated = true;
+    if (!dry) RETURN_IF_ERROR(SplitEntitySources(entities_split));
+  }
+  ASSIGN_OR_RETURN(StoreScan scan, ScanStore(db_.get(), nullptr, dry ? version_.load() : kStoreFormatVersion));
+  const CountsRecord before = scan.actual;
 
   // Facts first, through the same staged writes as AddFiling and
-  // RemoveFiling; their index entries follow from the records.
+  // RemoveFiling; their index entries follow from the records. An event no
+  // filing tells any more is set aside, not deleted (RebuildEvent).
+  long long events_set_aside = 0;
   if (!scan.sourceless_events.empty() || !scan.missing_entities.empty()) {
     Batch batch(this);
     for (const auto& [id, filings] : scan.sourceless_events) {
       RETURN_IF_ERROR_CTX(batch.RebuildEvent(id, filings), "while rebuilding event " + id);
+      if (filings.empty()) {
+        ++events_set_aside;
+        report->set_aside.emplace_back(keys::PrintableKey(keys::EventKey(id)), "an event no stored filing tells");
+      } else {
+        ++report->events_rebuilt;
+      }
     }
     for (const auto& [id, filings] : scan.missing_entities) {
-      if (!filings.empty()) RETURN_IF_ERROR_CTX(batch.RebuildEntity(id, filings), "while rebuilding entity " + id);
+      if (filings.empty()) continue;  // named, but by no stored extract: the dangling name stays reported
+      RETURN_IF_ERROR_CTX(batch.RebuildEntity(id, filings), "while rebuilding entity " + id);
+      ++report->entities_rebuilt;
     }
-    RETURN_IF_ERROR_CTX(batch.Commit(), "while repairing store " + path_);
-    ASSIGN_OR_RETURN(scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+    if (!dry) {
+      RETURN_IF_ERROR_CTX(batch.Commit(), "while repairing store " + path_);
+      ASSIGN_OR_RETURN(scan, ScanStore(db_.get(), nullptr, kStoreFormatVersion));
+    }
   }
 
-  // Then index entries and orphan touch records, in bounded batches. Each
-  // entry is a pure function of a record, so a repair cut short is finished
-  // by the next one; the counts and the version are written last.
+  // Then index entries, and the records that belong to nothing (touch
+  // records of filings not stored, sources past their entity), which are
+  // set aside under z/. In bounded batches: each fix is a pure function of
+  // the records, so a repair cut short is finished by the next one; the
+  // counts and the version are written last.
+  for (const std::string& k : scan.orphan_touches) {
+    report->set_aside.emplace_back(keys::PrintableKey(k), "the touch record of a filing that is not stored");
+  }
+  for (const std::string& k : scan.orphan_sources) {
+    // (Dry, the scan is of the store before the refolds: the sources of an
+    // entity about to be refolded are rewritten by it, not set aside.)
+    char tag;
+    std::vector<std::string> parts;
+    if (dry && keys::Split(k, &tag, &parts) && !parts.empty()) {
+      auto m = scan.missing_entities.find(parts[0]);
+      if (m != scan.missing_entities.end() && !m->second.empty()) continue;
+    }
+    report->set_aside.emplace_back(keys::PrintableKey(k), "a source of an entity not stored, or past its count");
+  }
+  report->index_written = static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size());
+  report->index_deleted = static_cast<long long>(scan.stale_index.size());
+  report->counts_rewritten = scan.counts_differ || dry;
+  report->kept = StoreCounts{before.filings, before.entities, before.events - report->events_rebuilt - events_set_aside,
+                             before.relations};
+  if (dry) {
+    report->after = StoreCounts{before.filings, before.entities + report->entities_rebuilt,
+                                before.events - events_set_aside, before.relations};
+    report->lost_log_accepted = !lost_log_.empty();
+    return Status::Ok();
+  }
   constexpr size_t kOpsPerBatch = 50000;
   rocksdb::WriteOptions wo;
   rocksdb::WriteBatch wb;
@@ -1788,18 +1918,25 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     std::string encoded;
     if (!keys::Split(k, &tag, &parts) || parts.empty()) return Status::Ok();
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(parts.back()), &encoded);
-    if (!s.ok()) return FromRocks(s, "while reading event " + parts.back());
+    if (!s.ok()) return ReadFailed(s, "while reading event " + parts.back());
     ASSIGN_OR_RETURN(Event e, DecodeEvent(encoded));
     return op(wb.Put(k, keys::EventIndexValue(k, e, encoded)));
+  };
+  // The record moves to z/ in the same batch as it leaves its key.
+  auto set_aside = [&](const std::string& k) -> Status {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), k, &value);
+    if (s.IsNotFound()) return Status::Ok();
+    if (!s.ok()) return ReadFailed(s, "while reading " + keys::PrintableKey(k));
+    s = wb.Put(keys::Make(keys::kSetAside, {k}), value);
+    return op(s.ok() ? wb.Delete(k) : s);
   };
   for (const std::string& k : scan.missing_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.wrong_value_index) RETURN_IF_ERROR(put_entry(k));
   for (const std::string& k : scan.stale_index) RETURN_IF_ERROR(op(wb.Delete(k)));
-  for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(op(wb.Delete(k)));
-  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(op(wb.Delete(k)));
+  for (const std::string& k : scan.orphan_touches) RETURN_IF_ERROR(set_aside(k));
+  for (const std::string& k : scan.orphan_sources) RETURN_IF_ERROR(set_aside(k));
   RETURN_IF_ERROR(flush());
-  *index_fixes =
-      static_cast<long long>(scan.missing_index.size() + scan.wrong_value_index.size() + scan.stale_index.size());
 
   CountsRecord counts = scan.actual;
   rocksdb::Status s = wb.Put(std::string(keys::kCountsKey), EncodeCounts(counts));
@@ -1812,6 +1949,14 @@ Status RocksStore::RepairCounting(long long* index_fixes, long long* entities_sp
     counts_ = counts;
   }
   version_ = kStoreFormatVersion;
+  report->after = StoreCounts{counts.filings, counts.entities, counts.events, counts.relations};
+  if (!lost_log_.empty()) {
+    // Said once more by the caller, then no longer reported.
+    ForgetLostLog(path_);
+    lost_log_ = LostLog();
+    lost_missing_.clear();
+    report->lost_log_accepted = true;
+  }
   return Status::Ok();
 }
 
@@ -1935,9 +2080,9 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
   for (size_t k = 0; k < extracts.size(); ++k) {
     FilingExtract& x = extracts[k];
     if (replace || batch->StagedNamesMatter(x)) write(k);
-    ResolveIdentities(*this, &x);
     const std::string& id = x.filing.id;
     Status valid = ValidateExtract(x);
+    if (valid.ok()) valid = ResolveIdentities(*this, &x).status().WithContext("while adding filing " + id);
     Result<bool> present = valid.ok() ? batch->FilingPresent(id) : Result<bool>(valid);
     if (!present.ok()) {
       out[k] = present.status();
@@ -1976,41 +2121,93 @@ Status RocksStore::RemoveFiling(std::string_view filing_id) {
   return Status::Ok();
 }
 
-bool RocksStore::HasFiling(std::string_view filing_id) const {
+Result<bool> RocksStore::LostLogRestored() {
+  lost_missing_.clear();
+  for (const std::vector<std::string>* ids : {&lost_log_.stored, &lost_log_.removed}) {
+    const bool want = ids == &lost_log_.stored;
+    for (const std::string& id : *ids) {
+      ASSIGN_OR_RETURN(bool has, ContainsFiling(id));
+      if (has != want) lost_missing_.push_back(id);
+    }
+  }
+  // Nothing readable in what was dropped: only `check --repair` can say
+  // the loss is accepted.
+  if (lost_log_.stored.empty() && lost_log_.removed.empty()) return false;
+  return lost_missing_.empty();
+}
+
+std::string RocksStore::LostLogNotice() const {
+  if (lost_log_.empty()) return {};
+  const LostLog& l = lost_log_;
+  std::string held;
+  if (l.stored.empty() && l.removed.empty()) {
+    held = "which filings they held cannot be read";
+  } else {
+    held = std::to_string(l.stored.size()) + (l.stored.size() == 1 ? " filing" : " filings") + " stored, " +
+           std::to_string(l.removed.size()) + " removed; " + std::to_string(lost_missing_.size()) +
+           " of them not back";
+  }
+  return "store " + path_ + " lost the end of its write-ahead log: " + l.log + " is damaged at byte " +
+         std::to_string(l.at) + " and recovery dropped the " + std::to_string(l.bytes) + " bytes from there (" +
+         std::to_string(l.batches) + (l.batches == 1 ? " write batch: " : " write batches: ") + held +
+         "); ingest the same folders again to restore them (ingest is idempotent), or accept the loss with "
+         "`dealgraph check --repair --db " + path_ + "`";
+}
+
+Status RocksStore::ReadFailed(const rocksdb::Status& s, std::string_view what) const {
+  return StoreDamaged(path_, what, s.ToString(), !s.IsCorruption());
+}
+
+Status RocksStore::Damaged(std::string_view what, std::string_view reason) const {
+  return StoreDamaged(path_, what, reason, false);
+}
+
+Result<bool> RocksStore::ContainsFiling(std::string_view filing_id) const {
   rocksdb::PinnableSlice value;  // no copy of the (possibly large) extract
-  return db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), keys::FilingKey(filing_id), &value)
-      .ok();
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), keys::FilingKey(filing_id), &value);
+  if (s.IsNotFound()) return false;
+  if (!s.ok()) return ReadFailed(s, "while reading filing " + std::string(filing_id));
+  return true;
 }
 
 Result<FilingInfo> RocksStore::GetFiling(std::string_view filing_id) const {
   std::string value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::FilingKey(filing_id), &value);
   if (s.IsNotFound()) return Status::NotFound("filing " + std::string(filing_id) + " is not stored");
-  if (!s.ok()) return FromRocks(s, "while reading filing " + std::string(filing_id));
+  if (!s.ok()) return ReadFailed(s, "while reading filing " + std::string(filing_id));
   Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
-  if (!info.ok()) return info.status().WithContext("filing " + std::string(filing_id));
+  if (!info.ok()) return Damaged("filing " + std::string(filing_id), info.status().message());
   return info;
 }
 
-std::vector<FilingInfo> RocksStore::ListFilings() const {
+Result<std::vector<FilingInfo>> RocksStore::ListFilings() const {
   std::vector<FilingInfo> out;
+  Status bad;
   rocksdb::ManagedSnapshot snap(db_.get());
-  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kFiling, {}),
-                   [&](std::string_view, std::string_view value) {
-                     Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
-                     if (info.ok()) out.push_back(std::move(info).value());
-                   });
+  rocksdb::Status s = ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kFiling, {}),
+                                       [&](std::string_view key, std::string_view value) {
+                                         Result<FilingInfo> info = DecodeFilingInfoOfExtract(value);
+                                         if (!info.ok()) {
+                                           bad = Damaged(keys::PrintableKey(key), info.status().message());
+                                           return false;
+                                         }
+                                         out.push_back(std::move(info).value());
+                                         return true;
+                                       });
+  if (!s.ok()) return ReadFailed(s, "while listing the filings");
+  RETURN_IF_ERROR(bad);
   return out;
 }
 
 namespace {
 
 // Point reads of many keys by MultiGet in batches, fn(i, status, value) for
-// each key in order. Every value of a batch stays pinned (its block held in
-// the cache) until the batch is handed over, so one MultiGet of a whole
-// store's keys held them all.
+// each key in order; fn returns a non-OK Status to stop, which is returned.
+// Every value of a batch stays pinned (its block held in the cache) until
+// the batch is handed over, so one MultiGet of a whole store's keys held
+// them all.
 template <typename Fn>
-void MultiGetBatched(rocksdb::DB* db, const rocksdb::ReadOptions& ro, const std::vector<std::string>& keys, Fn fn) {
+Status MultiGetBatched(rocksdb::DB* db, const rocksdb::ReadOptions& ro, const std::vector<std::string>& keys, Fn fn) {
   constexpr size_t kBatch = 512;
   std::vector<rocksdb::Slice> slices;
   std::vector<rocksdb::PinnableSlice> values(std::min(keys.size(), kBatch));
@@ -2020,49 +2217,55 @@ void MultiGetBatched(rocksdb::DB* db, const rocksdb::ReadOptions& ro, const std:
     slices.assign(keys.begin() + static_cast<std::ptrdiff_t>(from),
                   keys.begin() + static_cast<std::ptrdiff_t>(from + n));
     db->MultiGet(ro, db->DefaultColumnFamily(), n, slices.data(), values.data(), statuses.data());
+    Status st;
     for (size_t i = 0; i < n; ++i) {
-      fn(from + i, statuses[i], std::string_view(values[i].data(), values[i].size()));
+      if (st.ok()) st = fn(from + i, statuses[i], std::string_view(values[i].data(), values[i].size()));
       values[i].Reset();
     }
+    RETURN_IF_ERROR(st);
   }
+  return Status::Ok();
 }
+
+}  // namespace
 
 // The sources of entities asked for in id order, read with one iterator
 // over s/ that walks along: an entity's s/ keys follow the previous
 // entity's, so most entities need no seek. (One iterator per entity cost
 // more than the reading: 8.5 s for the 417,590 entities of the 2 GiB
 // generated store.)
-class SourceWalk {
+class RocksStore::SourceWalk {
  public:
-  SourceWalk(rocksdb::DB* db, const rocksdb::Snapshot* snapshot) {
+  SourceWalk(const RocksStore* store, const rocksdb::Snapshot* snapshot) : store_(store) {
     end_ = PrefixEnd(keys::Make(keys::kEntitySource, {}));
     end_slice_ = rocksdb::Slice(end_);
     rocksdb::ReadOptions ro;
     ro.snapshot = snapshot;
     ro.total_order_seek = true;
     ro.iterate_upper_bound = &end_slice_;
-    it_.reset(db->NewIterator(ro));
+    it_.reset(store->db_->NewIterator(ro));
   }
 
-  std::vector<Source> Of(std::string_view id, uint64_t count) {
+  Result<std::vector<Source>> Of(std::string_view id, uint64_t count) {
     std::vector<Source> out;
     out.reserve(std::min<uint64_t>(count, 1 << 16));
     std::string prefix = keys::EntitySourcePrefix(id);
     if (!it_->Valid() || std::string_view(it_->key().data(), it_->key().size()) < prefix) it_->Seek(prefix);
     for (; it_->Valid() && it_->key().starts_with(prefix); it_->Next()) {
       Result<Source> s = DecodeSource(std::string_view(it_->value().data(), it_->value().size()));
-      if (s.ok()) out.push_back(std::move(s).value());
+      if (!s.ok()) return store_->Damaged("a source of entity " + std::string(id), s.status().message());
+      out.push_back(std::move(s).value());
     }
+    if (!it_->status().ok()) return store_->ReadFailed(it_->status(), "while reading the sources of entity " + std::string(id));
     return out;
   }
 
  private:
+  const RocksStore* store_;
   std::string end_;
   rocksdb::Slice end_slice_;
   std::unique_ptr<rocksdb::Iterator> it_;
 };
-
-}  // namespace
 
 Result<EntityHead> RocksStore::ReadEntityHead(const rocksdb::Snapshot* snapshot, std::string_view id) const {
   rocksdb::ReadOptions ro;
@@ -2070,15 +2273,17 @@ Result<EntityHead> RocksStore::ReadEntityHead(const rocksdb::Snapshot* snapshot,
   rocksdb::PinnableSlice value;
   rocksdb::Status s = db_->Get(ro, db_->DefaultColumnFamily(), keys::EntityKey(id), &value);
   if (s.IsNotFound()) return Status::NotFound("entity " + std::string(id) + " is not stored");
-  if (!s.ok()) return FromRocks(s, "while reading entity " + std::string(id));
+  if (!s.ok()) return ReadFailed(s, "while reading entity " + std::string(id));
   Result<EntityHead> h = DecodeEntityHead(std::string_view(value.data(), value.size()));
-  if (!h.ok()) return h.status().WithContext("entity " + std::string(id));
+  if (!h.ok()) return Damaged("entity " + std::string(id), h.status().message());
   return h;
 }
 
 Result<Entity> RocksStore::ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const {
   ASSIGN_OR_RETURN(EntityHead h, ReadEntityHead(snapshot, id));
-  if (!h.inline_sources && h.source_count > 0) h.entity.sources = SourceWalk(db_.get(), snapshot).Of(id, h.source_count);
+  if (!h.inline_sources && h.source_count > 0) {
+    ASSIGN_OR_RETURN(h.entity.sources, SourceWalk(this, snapshot).Of(id, h.source_count));
+  }
   return std::move(h.entity);
 }
 
@@ -2091,55 +2296,75 @@ Result<Entity> RocksStore::GetEntityHeader(std::string_view id) const {
   rocksdb::PinnableSlice value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), keys::EntityKey(id), &value);
   if (s.IsNotFound()) return Status::NotFound("entity " + std::string(id) + " is not stored");
-  if (!s.ok()) return FromRocks(s, "while reading entity " + std::string(id));
+  if (!s.ok()) return ReadFailed(s, "while reading entity " + std::string(id));
   Result<Entity> e = DecodeEntityHeader(std::string_view(value.data(), value.size()));
-  if (!e.ok()) return e.status().WithContext("entity " + std::string(id));
+  if (!e.ok()) return Damaged("entity " + std::string(id), e.status().message());
   return e;
 }
 
-
-std::vector<Entity> RocksStore::ListEntities(std::optional<EntityType> type) const {
+Result<std::vector<Entity>> RocksStore::ListEntities(std::optional<EntityType> type) const {
   std::vector<Entity> out;
-  ForEachEntity(type, [&](Entity& e) {
+  RETURN_IF_ERROR(ForEachEntity(type, [&](Entity& e) {
     out.push_back(std::move(e));
     return true;
-  });
+  }));
   return out;
 }
 
-void RocksStore::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
+Status RocksStore::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
   rocksdb::ManagedSnapshot snap(db_.get());
-  SourceWalk sources(db_.get(), snap.snapshot());
+  SourceWalk sources(this, snap.snapshot());
+  Status bad;
+  auto with_sources = [&](Result<EntityHead>& h) {
+    if (!h->inline_sources && h->source_count > 0) {
+      Result<std::vector<Source>> s = sources.Of(h->entity.id, h->source_count);
+      if (!s.ok()) {
+        bad = s.status();
+        return false;
+      }
+      h->entity.sources = std::move(s).value();
+    }
+    return true;
+  };
   if (!type) {
     std::string prefix = keys::Make(keys::kEntity, {});
-    ScanRange(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view, std::string_view value) {
-      Result<EntityHead> h = DecodeEntityHead(value);
-      if (!h.ok()) return true;
-      if (!h->inline_sources && h->source_count > 0) h->entity.sources = sources.Of(h->entity.id, h->source_count);
-      return fn(h->entity);
-    }).PermitUncheckedError();
-    return;
+    rocksdb::Status s =
+        ScanRange(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key, std::string_view value) {
+          Result<EntityHead> h = DecodeEntityHead(value);
+          if (!h.ok()) {
+            bad = Damaged(keys::PrintableKey(key), h.status().message());
+            return false;
+          }
+          return with_sources(h) && fn(h->entity);
+        });
+    if (!s.ok()) return ReadFailed(s, "while listing the entities");
+    return bad;
   }
   std::string prefix = keys::Make(keys::kEntityType, {EntityTypeName(*type)});
   std::vector<std::string> ids, parts;
-  ScanPrefix(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key) {
+  rocksdb::Status s = ScanPrefix(db_.get(), snap.snapshot(), prefix, prefix, "", [&](std::string_view key) {
     char tag;
     if (keys::Split(key, &tag, &parts) && parts.size() == 2) ids.push_back(parts[1]);
     return true;
   });
+  if (!s.ok()) return ReadFailed(s, "while listing the entities of a type");
   // Ids come in key order, as the s/ keys do: heads by point reads,
   // sources by the walk.
   for (const std::string& id : ids) {
     Result<EntityHead> h = ReadEntityHead(snap.snapshot(), id);
-    if (!h.ok()) continue;
-    if (!h->inline_sources && h->source_count > 0) h->entity.sources = sources.Of(id, h->source_count);
-    if (!fn(h->entity)) return;
+    if (!h.ok()) {
+      if (h.status().code() != StatusCode::kNotFound) return h.status();
+      return Damaged("entities by type", "the index names entity " + id + ", which is not stored");
+    }
+    if (!with_sources(h)) return bad;
+    if (!fn(h->entity)) break;
   }
+  return Status::Ok();
 }
 
-std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
+Result<std::vector<Entity>> RocksStore::FindEntities(std::string_view name) const {
   std::string folded = FoldName(name);
-  if (folded.empty()) return {};
+  if (folded.empty()) return std::vector<Entity>();
   // One iterator reads everything below, so every read sees the store at
   // one moment, as a snapshot would. A snapshot is not taken: ingest calls
   // this for every company a filing names with its CIK, and each release of
@@ -2150,12 +2375,14 @@ std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
   rocksdb::ReadOptions ro;
   ro.total_order_seek = true;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
-  auto scan = [&](const std::string& prefix, auto fn) {
+  auto scan = [&](const std::string& prefix, auto fn) -> Status {
     for (it->Seek(prefix); it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
       if (!key.starts_with(prefix)) break;
       fn(key);
     }
+    if (!it->status().ok()) return ReadFailed(it->status(), "while looking up the name '" + std::string(name) + "'");
+    return Status::Ok();
   };
 
   // (rank, folded key, id): exact matches of the canonical name first, then
@@ -2169,38 +2396,42 @@ std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
   std::vector<Hit> hits;
   std::vector<std::string> parts;
   std::string exact = keys::Make(keys::kAlias, {folded});
-  scan(exact, [&](std::string_view key) {
+  RETURN_IF_ERROR(scan(exact, [&](std::string_view key) {
     char tag;
     if (keys::Split(key, &tag, &parts) && parts.size() == 2) hits.push_back({1, 0, parts[0], parts[1]});
-  });
+  }));
   if (hits.empty()) {
     std::string prefix = keys::Make(keys::kAlias, {});
     keys::AppendPartial(&prefix, folded);
-    scan(prefix, [&](std::string_view key) {
+    RETURN_IF_ERROR(scan(prefix, [&](std::string_view key) {
       char tag;
       if (keys::Split(key, &tag, &parts) && parts.size() == 2) {
         hits.push_back({2, parts[0].size(), parts[0], parts[1]});
       }
-    });
+    }));
   }
 
-  auto load = [&](const std::string& id) -> std::optional<Entity> {
+  // An alias entry names a stored entity: one that does not is damage
+  // (`check --repair` rebuilds the index), not "no match".
+  auto load = [&](const std::string& id) -> Result<Entity> {
     std::string key = keys::EntityKey(id);
     it->Seek(key);
-    if (!it->Valid() || it->key() != rocksdb::Slice(key)) return std::nullopt;
+    if (!it->status().ok()) return ReadFailed(it->status(), "while reading entity " + id);
+    if (!it->Valid() || it->key() != rocksdb::Slice(key)) {
+      return Damaged("aliases", "the index names entity " + id + ", which is not stored");
+    }
     Result<Entity> e = DecodeEntityHeader(std::string_view(it->value().data(), it->value().size()));
-    if (!e.ok()) return std::nullopt;
-    return std::move(e).value();
+    if (!e.ok()) return Damaged("entity " + id, e.status().message());
+    return e;
   };
   // Exact hits are few: load them to rank canonical-name matches first.
   // Prefix hits are ranked by key alone and loaded only up to the limit.
   std::map<std::string, Entity> loaded;
   for (Hit& h : hits) {
     if (h.rank != 1) continue;
-    std::optional<Entity> e = load(h.id);
-    if (!e) continue;
-    if (FoldName(e->name) == folded) h.rank = 0;
-    loaded.emplace(h.id, std::move(*e));
+    ASSIGN_OR_RETURN(Entity e, load(h.id));
+    if (FoldName(e.name) == folded) h.rank = 0;
+    loaded.emplace(h.id, std::move(e));
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return std::tie(a.rank, a.length, a.fold, a.id) < std::tie(b.rank, b.length, b.fold, b.id);
@@ -2209,12 +2440,12 @@ std::vector<Entity> RocksStore::FindEntities(std::string_view name) const {
   std::set<std::string> seen;
   for (const Hit& h : hits) {
     if (!seen.insert(h.id).second) continue;
-    auto it = loaded.find(h.id);
-    if (it != loaded.end()) {
-      out.push_back(it->second);
+    auto found = loaded.find(h.id);
+    if (found != loaded.end()) {
+      out.push_back(found->second);
     } else if (h.rank == 2) {
-      std::optional<Entity> e = load(h.id);
-      if (e) out.push_back(std::move(*e));
+      ASSIGN_OR_RETURN(Entity e, load(h.id));
+      out.push_back(std::move(e));
     }
     if (out.size() >= kMaxPrefixMatches) break;
   }
@@ -2225,15 +2456,15 @@ Result<Event> RocksStore::GetEvent(std::string_view id) const {
   std::string value;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(id), &value);
   if (s.IsNotFound()) return Status::NotFound("event " + std::string(id) + " is not stored");
-  if (!s.ok()) return FromRocks(s, "while reading event " + std::string(id));
+  if (!s.ok()) return ReadFailed(s, "while reading event " + std::string(id));
   Result<Event> e = DecodeEvent(value);
-  if (!e.ok()) return e.status().WithContext("event " + std::string(id));
+  if (!e.ok()) return Damaged("event " + std::string(id), e.status().message());
   return e;
 }
 
-std::vector<std::string> RocksStore::ScanDatedIds(const rocksdb::Snapshot* snapshot,
-                                                  const std::string& prefix,
-                                                  const DateRange& range) const {
+Result<std::vector<std::string>> RocksStore::ScanDatedIds(const rocksdb::Snapshot* snapshot,
+                                                          const std::string& prefix,
+                                                          const DateRange& range) const {
   // Seek to the year of `from`: a less precise date ("2005") sorts before
   // a more precise bound ("2005-06") yet overlaps it. Stop past every date
   // that starts with `to`. DateRange::Contains then decides exactly.
@@ -2246,18 +2477,19 @@ std::vector<std::string> RocksStore::ScanDatedIds(const rocksdb::Snapshot* snaps
     upper.push_back('\xff');
   }
   std::vector<std::string> ids, parts;
-  ScanPrefix(db_.get(), snapshot, prefix, start, upper, [&](std::string_view key) {
+  rocksdb::Status s = ScanPrefix(db_.get(), snapshot, prefix, start, upper, [&](std::string_view key) {
     char tag;
     if (!keys::Split(key, &tag, &parts) || parts.size() < 2) return true;
     const std::string& date = parts[parts.size() - 2];
     if (range.Contains(date == "~" ? std::string_view() : std::string_view(date))) ids.push_back(parts.back());
     return true;
   });
+  if (!s.ok()) return ReadFailed(s, "while reading the index " + keys::PrintableKey(prefix));
   return ids;
 }
 
-std::vector<Event> RocksStore::LoadEvents(const rocksdb::Snapshot* snapshot,
-                                          const std::vector<std::string>& ids) const {
+Result<std::vector<Event>> RocksStore::LoadEvents(const rocksdb::Snapshot* snapshot,
+                                                  const std::vector<std::string>& ids) const {
   std::vector<Event> out;
   out.reserve(ids.size());
   rocksdb::ReadOptions ro;
@@ -2265,55 +2497,70 @@ std::vector<Event> RocksStore::LoadEvents(const rocksdb::Snapshot* snapshot,
   std::vector<std::string> key_bytes;
   key_bytes.reserve(ids.size());
   for (const std::string& id : ids) key_bytes.push_back(keys::EventKey(id));
-  MultiGetBatched(db_.get(), ro, key_bytes, [&](size_t, const rocksdb::Status& status, std::string_view value) {
-    if (!status.ok()) return;
-    Result<Event> e = DecodeEvent(value);
-    if (e.ok()) out.push_back(std::move(e).value());
-  });
+  RETURN_IF_ERROR(MultiGetBatched(db_.get(), ro, key_bytes,
+                                  [&](size_t i, const rocksdb::Status& status, std::string_view value) -> Status {
+                                    // The index and the records are read under one snapshot: an
+                                    // entry naming no event is damage, not an event less.
+                                    if (status.IsNotFound()) {
+                                      return Damaged("an index of events",
+                                                     "it names event " + ids[i] + ", which is not stored");
+                                    }
+                                    if (!status.ok()) return ReadFailed(status, "while reading event " + ids[i]);
+                                    Result<Event> e = DecodeEvent(value);
+                                    if (!e.ok()) return Damaged("event " + ids[i], e.status().message());
+                                    out.push_back(std::move(e).value());
+                                    return Status::Ok();
+                                  }));
   return out;
 }
 
-std::vector<Event> RocksStore::DatedQuery(const std::string& prefix, const DateRange& range) const {
+Result<std::vector<Event>> RocksStore::DatedQuery(const std::string& prefix, const DateRange& range) const {
   rocksdb::ManagedSnapshot snap(db_.get());
-  return LoadEvents(snap.snapshot(), ScanDatedIds(snap.snapshot(), prefix, range));
+  ASSIGN_OR_RETURN(std::vector<std::string> ids, ScanDatedIds(snap.snapshot(), prefix, range));
+  return LoadEvents(snap.snapshot(), ids);
 }
 
-std::vector<Event> RocksStore::EventsOf(std::string_view entity_id, const DateRange& range) const {
+Result<std::vector<Event>> RocksStore::EventsOf(std::string_view entity_id, const DateRange& range) const {
   return DatedQuery(keys::Make(keys::kParty, {entity_id}), range);
 }
 
-std::vector<Event> RocksStore::EventsBetween(std::string_view a, std::string_view b,
-                                             const DateRange& range) const {
+Result<std::vector<Event>> RocksStore::EventsBetween(std::string_view a, std::string_view b,
+                                                     const DateRange& range) const {
   // Every event naming `a` names "both" when b == a; the pair index holds
   // distinct pairs only.
   if (a == b) return EventsOf(a, range);
   return DatedQuery(keys::Make(keys::kPair, {a, b}), range);
 }
 
-std::vector<Event> RocksStore::EventsOfPartyAndType(std::string_view entity_id,
-                                                    std::string_view type) const {
+Result<std::vector<Event>> RocksStore::EventsOfPartyAndType(std::string_view entity_id,
+                                                            std::string_view type) const {
   return DatedQuery(keys::Make(keys::kPartyType, {entity_id, type}), DateRange{});
 }
 
-std::vector<Event> RocksStore::EventsOfType(std::string_view type, const DateRange& range) const {
+Result<std::vector<Event>> RocksStore::EventsOfType(std::string_view type, const DateRange& range) const {
   return DatedQuery(keys::Make(keys::kType, {type}), range);
 }
 
 template <typename Fn>
-void RocksStore::ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const {
+Status RocksStore::ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const {
   std::vector<std::string> parts;
   char tag;
-  ScanPrefixValues(db_.get(), snapshot, prefix, [&](std::string_view key, std::string_view value) {
-    if (keys::Split(key, &tag, &parts)) fn(parts, value);
+  Status bad;
+  rocksdb::Status s = ScanPrefixValues(db_.get(), snapshot, prefix, [&](std::string_view key, std::string_view value) {
+    if (keys::Split(key, &tag, &parts)) bad = fn(parts, value);
+    return bad.ok();
   });
+  if (!s.ok()) return ReadFailed(s, "while reading the index " + keys::PrintableKey(prefix));
+  return bad;
 }
 
-std::vector<Event> RocksStore::EventsOfAgreement(std::string_view agreement_id) const {
+Result<std::vector<Event>> RocksStore::EventsOfAgreement(std::string_view agreement_id) const {
   // k/AG/DATE/EVENT holds the whole event: one scan, no point reads.
-  return std::move(EventsOfAgreements({std::string(agreement_id)}).front());
+  ASSIGN_OR_RETURN(std::vector<std::vector<Event>> all, EventsOfAgreements({std::string(agreement_id)}));
+  return std::move(all.front());
 }
 
-std::vector<std::vector<Event>> RocksStore::EventsOfAgreements(const std::vector<std::string>& ids) const {
+Result<std::vector<std::vector<Event>>> RocksStore::EventsOfAgreements(const std::vector<std::string>& ids) const {
   // One iterator, sought forward through the agreements in key order. Its
   // upper bound moves to the end of each agreement's range before the seek
   // (RocksDB re-reads the bound on every seek), which lets the prefix
@@ -2348,71 +2595,91 @@ std::vector<std::vector<Event>> RocksStore::EventsOfAgreements(const std::vector
       covered = covered && !value.empty();
       if (!covered) continue;
       Result<Event> e = DecodeEvent(value);
-      if (e.ok()) out[i].push_back(std::move(e).value());
+      if (!e.ok()) return Damaged("the events of agreement " + ids[i], e.status().message());
+      out[i].push_back(std::move(e).value());
     }
-    if (!covered) out[i] = LoadEvents(snap.snapshot(), event_ids);
+    if (!it->status().ok()) return ReadFailed(it->status(), "while reading the events of agreement " + ids[i]);
+    if (!covered) {
+      ASSIGN_OR_RETURN(out[i], LoadEvents(snap.snapshot(), event_ids));
+    }
   }
   return out;
 }
 
-std::vector<Result<Entity>> RocksStore::GetEntityHeaders(const std::vector<std::string>& ids) const {
-  std::vector<Result<Entity>> out;
+Result<std::vector<std::optional<Entity>>> RocksStore::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<std::optional<Entity>> out;
   out.reserve(ids.size());
   std::vector<std::string> key_bytes;
   key_bytes.reserve(ids.size());
   for (const std::string& id : ids) key_bytes.push_back(keys::EntityKey(id));
-  MultiGetBatched(db_.get(), rocksdb::ReadOptions(), key_bytes,
-                  [&](size_t i, const rocksdb::Status& status, std::string_view value) {
-                    if (status.IsNotFound()) {
-                      out.push_back(Status::NotFound("entity " + ids[i] + " is not stored"));
-                    } else if (!status.ok()) {
-                      out.push_back(FromRocks(status, "while reading entity " + ids[i]));
-                    } else {
-                      Result<Entity> e = DecodeEntityHeader(value);
-                      out.push_back(e.ok() ? std::move(e) : e.status().WithContext("entity " + ids[i]));
-                    }
-                  });
+  RETURN_IF_ERROR(MultiGetBatched(db_.get(), rocksdb::ReadOptions(), key_bytes,
+                                  [&](size_t i, const rocksdb::Status& status, std::string_view value) -> Status {
+                                    if (status.IsNotFound()) {
+                                      out.emplace_back();
+                                      return Status::Ok();
+                                    }
+                                    if (!status.ok()) return ReadFailed(status, "while reading entity " + ids[i]);
+                                    Result<Entity> e = DecodeEntityHeader(value);
+                                    if (!e.ok()) return Damaged("entity " + ids[i], e.status().message());
+                                    out.emplace_back(std::move(e).value());
+                                    return Status::Ok();
+                                  }));
   return out;
 }
 
-std::vector<SharedEvent> RocksStore::SharedEventsOf(std::string_view entity_id) const {
+// Fills in each brief an older store's index entries lack from the events
+// themselves (`at`: the positions in `out` of entries without one).
+Status RocksStore::FillBriefs(const rocksdb::Snapshot* snapshot, const std::vector<size_t>& at,
+                              std::vector<SharedEvent>* out) const {
+  std::vector<std::string> ids;
+  for (size_t i : at) ids.push_back((*out)[i].event_id);
+  ASSIGN_OR_RETURN(std::vector<Event> loaded, LoadEvents(snapshot, ids));
+  std::map<std::string, Event> events;
+  for (Event& e : loaded) events.emplace(e.id, std::move(e));
+  for (size_t i : at) {
+    const Event& e = events.at((*out)[i].event_id);
+    (*out)[i].agreement_id = e.agreement_id;
+    (*out)[i].amount = e.amount;
+    (*out)[i].type = e.type;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<SharedEvent>> RocksStore::SharedEventsOf(std::string_view entity_id) const {
   // b/X/PARTNER/DATE/EVENT holds the event's brief.
   rocksdb::ManagedSnapshot snap(db_.get());
   std::vector<SharedEvent> out;
   std::vector<size_t> uncovered;
-  ScanEntries(snap.snapshot(), keys::Make(keys::kPair, {entity_id}),
-              [&](std::vector<std::string>& parts, std::string_view value) {
-                if (parts.size() != 4) return;
-                SharedEvent se{std::move(parts[1]), parts[2] == "~" ? std::string() : std::move(parts[2]),
-                               std::move(parts[3]), {}, std::nullopt, {}};
-                Result<EventBrief> brief = value.empty() ? Status::NotFound("") : DecodeEventBrief(value);
-                if (brief.ok()) {
-                  se.agreement_id = std::move(brief->agreement_id);
-                  se.amount = std::move(brief->amount);
-                  se.type = std::move(brief->type);
-                } else {
-                  uncovered.push_back(out.size());
-                }
-                out.push_back(std::move(se));
-              });
-  if (!uncovered.empty()) {
-    std::vector<std::string> ids;
-    for (size_t i : uncovered) ids.push_back(out[i].event_id);
-    std::map<std::string, Event> events;
-    for (Event& e : LoadEvents(snap.snapshot(), ids)) events.emplace(e.id, std::move(e));
-    for (size_t i : uncovered) {
-      auto it = events.find(out[i].event_id);
-      if (it == events.end()) continue;
-      out[i].agreement_id = it->second.agreement_id;
-      out[i].amount = it->second.amount;
-      out[i].type = it->second.type;
-    }
-  }
+  RETURN_IF_ERROR(ScanEntries(snap.snapshot(), keys::Make(keys::kPair, {entity_id}),
+                              [&](std::vector<std::string>& parts, std::string_view value) -> Status {
+                                if (parts.size() != 4) return Status::Ok();
+                                SharedEvent se{std::move(parts[1]),
+                                               parts[2] == "~" ? std::string() : std::move(parts[2]),
+                                               std::move(parts[3]),
+                                               {},
+                                               std::nullopt,
+                                               {}};
+                                if (value.empty()) {
+                                  uncovered.push_back(out.size());
+                                } else {
+                                  Result<EventBrief> brief = DecodeEventBrief(value);
+                                  if (!brief.ok()) {
+                                    return Damaged("events by pair", "the entry of event " + se.event_id + ": " +
+                                                                         brief.status().message());
+                                  }
+                                  se.agreement_id = std::move(brief->agreement_id);
+                                  se.amount = std::move(brief->amount);
+                                  se.type = std::move(brief->type);
+                                }
+                                out.push_back(std::move(se));
+                                return Status::Ok();
+                              }));
+  if (!uncovered.empty()) RETURN_IF_ERROR(FillBriefs(snap.snapshot(), uncovered, &out));
   return out;
 }
 
-std::vector<std::string> RocksStore::AgreementsOfPartyAndType(std::string_view entity_id,
-                                                              std::string_view type) const {
+Result<std::vector<std::string>> RocksStore::AgreementsOfPartyAndType(std::string_view entity_id,
+                                                                      std::string_view type) const {
   // q/X/TYPE/DATE/EVENT holds the event's brief.
   rocksdb::ManagedSnapshot snap(db_.get());
   std::vector<std::string> out, uncovered;
@@ -2420,65 +2687,84 @@ std::vector<std::string> RocksStore::AgreementsOfPartyAndType(std::string_view e
   auto add = [&](const std::string& ag) {
     if (!ag.empty() && seen.insert(ag).second) out.push_back(ag);
   };
-  ScanEntries(snap.snapshot(), keys::Make(keys::kPartyType, {entity_id, type}),
-              [&](const std::vector<std::string>& parts, std::string_view value) {
-                if (parts.size() != 4) return;
-                if (!uncovered.empty() || value.empty()) {
-                  uncovered.push_back(parts[3]);
-                  return;
-                }
-                Result<EventBrief> brief = DecodeEventBrief(value);
-                if (brief.ok()) add(brief->agreement_id);
-              });
+  RETURN_IF_ERROR(ScanEntries(snap.snapshot(), keys::Make(keys::kPartyType, {entity_id, type}),
+                              [&](const std::vector<std::string>& parts, std::string_view value) -> Status {
+                                if (parts.size() != 4) return Status::Ok();
+                                if (!uncovered.empty() || value.empty()) {
+                                  uncovered.push_back(parts[3]);
+                                  return Status::Ok();
+                                }
+                                Result<EventBrief> brief = DecodeEventBrief(value);
+                                if (!brief.ok()) {
+                                  return Damaged("events by party and type",
+                                                 "the entry of event " + parts[3] + ": " + brief.status().message());
+                                }
+                                add(brief->agreement_id);
+                                return Status::Ok();
+                              }));
   if (!uncovered.empty()) {
     // A store of an older version: the events, in index order, from the
     // first uncovered entry on.
-    for (const Event& e : LoadEvents(snap.snapshot(), uncovered)) add(e.agreement_id);
+    ASSIGN_OR_RETURN(std::vector<Event> events, LoadEvents(snap.snapshot(), uncovered));
+    for (const Event& e : events) add(e.agreement_id);
   }
   return out;
 }
 
-std::vector<Event> RocksStore::AllEvents() const {
+Result<std::vector<Event>> RocksStore::AllEvents() const {
   return DatedQuery(keys::Make(keys::kDate, {}), DateRange{});
 }
 
-std::vector<Relation> RocksStore::RelationsOf(std::string_view entity_id) const {
+Status RocksStore::ScanRelations(const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                                 std::vector<Relation>* out) const {
+  Status bad;
+  rocksdb::Status s = ScanPrefixValues(db_.get(), snapshot, prefix, [&](std::string_view key, std::string_view value) {
+    Result<Relation> r = DecodeRelation(value);
+    if (!r.ok()) {
+      bad = Damaged(keys::PrintableKey(key), r.status().message());
+      return false;
+    }
+    out->push_back(std::move(r).value());
+    return true;
+  });
+  if (!s.ok()) return ReadFailed(s, "while reading the relations");
+  return bad;
+}
+
+Result<std::vector<Relation>> RocksStore::RelationsOf(std::string_view entity_id) const {
   rocksdb::ManagedSnapshot snap(db_.get());
   rocksdb::ReadOptions ro;
   ro.snapshot = snap.snapshot();
   std::vector<Relation> out;
-  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {entity_id}),
-                   [&](std::string_view, std::string_view value) {
-                     Result<Relation> r = DecodeRelation(value);
-                     if (r.ok()) out.push_back(std::move(r).value());
-                   });
+  RETURN_IF_ERROR(ScanRelations(snap.snapshot(), keys::Make(keys::kRelation, {entity_id}), &out));
   std::string incoming = keys::Make(keys::kRelationTo, {entity_id});
   std::vector<std::array<std::string, 3>> reverse;
   std::vector<std::string> parts;
-  ScanPrefix(db_.get(), snap.snapshot(), incoming, incoming, "", [&](std::string_view key) {
+  rocksdb::Status s = ScanPrefix(db_.get(), snap.snapshot(), incoming, incoming, "", [&](std::string_view key) {
     char tag;
     if (keys::Split(key, &tag, &parts) && parts.size() == 3 && parts[2] != entity_id) {
       reverse.push_back({parts[2], parts[1], parts[0]});  // from, type, to
     }
     return true;
   });
+  if (!s.ok()) return ReadFailed(s, "while reading the relations of " + std::string(entity_id));
   std::string value;
   for (const auto& [from, type, to] : reverse) {
-    if (!db_->Get(ro, keys::RelationKey(from, type, to), &value).ok()) continue;
+    std::string name = from + " " + type + " " + to;
+    s = db_->Get(ro, keys::RelationKey(from, type, to), &value);
+    if (s.IsNotFound()) return Damaged("relations by target", "the index names relation " + name + ", which is not stored");
+    if (!s.ok()) return ReadFailed(s, "while reading relation " + name);
     Result<Relation> r = DecodeRelation(value);
-    if (r.ok()) out.push_back(std::move(r).value());
+    if (!r.ok()) return Damaged("relation " + name, r.status().message());
+    out.push_back(std::move(r).value());
   }
   return out;
 }
 
-std::vector<Relation> RocksStore::AllRelations() const {
+Result<std::vector<Relation>> RocksStore::AllRelations() const {
   rocksdb::ManagedSnapshot snap(db_.get());
   std::vector<Relation> out;
-  ScanPrefixValues(db_.get(), snap.snapshot(), keys::Make(keys::kRelation, {}),
-                   [&](std::string_view, std::string_view value) {
-                     Result<Relation> r = DecodeRelation(value);
-                     if (r.ok()) out.push_back(std::move(r).value());
-                   });
+  RETURN_IF_ERROR(ScanRelations(snap.snapshot(), keys::Make(keys::kRelation, {}), &out));
   return out;
 }
 

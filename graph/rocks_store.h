@@ -22,11 +22,13 @@
 
 #include "common/status.h"
 #include "graph/codec.h"
+#include "graph/lost_log.h"
 #include "graph/model.h"
 #include "graph/store.h"
 
 namespace rocksdb {
 class DB;
+class Status;
 class Env;
 class Snapshot;
 }  // namespace rocksdb
@@ -80,44 +82,45 @@ class RocksStore final : public Store {
   std::vector<Result<AddStats>> AddFilings(std::vector<FilingExtract>& extracts, bool replace) override;
   Status RemoveFiling(std::string_view filing_id) override;
 
-  bool HasFiling(std::string_view filing_id) const override;
+  Result<bool> ContainsFiling(std::string_view filing_id) const override;
   Result<FilingInfo> GetFiling(std::string_view filing_id) const override;
-  std::vector<FilingInfo> ListFilings() const override;
+  Result<std::vector<FilingInfo>> ListFilings() const override;
 
   Result<Entity> GetEntity(std::string_view id) const override;
   Result<Entity> GetEntityHeader(std::string_view id) const override;
-  std::vector<Entity> ListEntities(std::optional<EntityType> type) const override;
-  void ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const override;
-  std::vector<Entity> FindEntities(std::string_view name) const override;
+  Result<std::vector<Entity>> ListEntities(std::optional<EntityType> type) const override;
+  Status ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const override;
+  Result<std::vector<Entity>> FindEntities(std::string_view name) const override;
 
   Result<Event> GetEvent(std::string_view id) const override;
-  std::vector<Event> EventsOf(std::string_view entity_id, const DateRange& range) const override;
-  std::vector<Event> EventsBetween(std::string_view a, std::string_view b,
-                                   const DateRange& range) const override;
-  std::vector<Event> EventsOfPartyAndType(std::string_view entity_id,
-                                          std::string_view type) const override;
-  std::vector<Event> EventsOfType(std::string_view type, const DateRange& range) const override;
-  std::vector<Event> EventsOfAgreement(std::string_view agreement_id) const override;
-  std::vector<Event> AllEvents() const override;
+  Result<std::vector<Event>> EventsOf(std::string_view entity_id, const DateRange& range) const override;
+  Result<std::vector<Event>> EventsBetween(std::string_view a, std::string_view b,
+                                           const DateRange& range) const override;
+  Result<std::vector<Event>> EventsOfPartyAndType(std::string_view entity_id,
+                                                  std::string_view type) const override;
+  Result<std::vector<Event>> EventsOfType(std::string_view type, const DateRange& range) const override;
+  Result<std::vector<Event>> EventsOfAgreement(std::string_view agreement_id) const override;
+  Result<std::vector<Event>> AllEvents() const override;
 
-  std::vector<Relation> RelationsOf(std::string_view entity_id) const override;
-  std::vector<Relation> AllRelations() const override;
+  Result<std::vector<Relation>> RelationsOf(std::string_view entity_id) const override;
+  Result<std::vector<Relation>> AllRelations() const override;
 
   StoreCounts Counts() const override;
   int FormatVersion() const override { return version_; }
 
-  std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const override;
-  std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const override;
-  std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
-                                                    std::string_view type) const override;
-  std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const override;
-  std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const override;
+  Result<std::vector<FilingInfo>> FilingsOf(std::string_view registrant_id) const override;
+  Result<std::vector<SharedEvent>> SharedEventsOf(std::string_view entity_id) const override;
+  Result<std::vector<std::string>> AgreementsOfPartyAndType(std::string_view entity_id,
+                                                            std::string_view type) const override;
+  Result<std::vector<std::vector<Event>>> EventsOfAgreements(const std::vector<std::string>& ids) const override;
+  Result<std::vector<std::optional<Entity>>> GetEntityHeaders(const std::vector<std::string>& ids) const override;
   Result<CheckReport> Check() const override;
-  Status Repair() override;
+  Result<RepairReport> RepairWith(const RepairOptions& options) override;
   Result<BackupInfo> Backup(const std::string& backup_dir) override;
   Status Compact() override;
   Status Settle() override;
   std::string OpenNotice() const override { return notice_; }
+  std::string LostLogNotice() const override;
 
   // The most FindEntities returns when it falls back to prefix matches.
   static constexpr size_t kMaxPrefixMatches = 100;
@@ -128,20 +131,29 @@ class RocksStore final : public Store {
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
              CountsRecord counts, rocksdb::Env* env);
 
-  // Repair, reporting how many index entries it put or deleted and how
-  // many entity records it moved to the version-3 layout.
-  Status RepairCounting(long long* index_fixes, long long* entities_split);
+  // RepairWith, also counting in `*entities_split` the entity records it
+  // moved to the version-3 layout (a migration).
+  Status RepairCounting(const RepairOptions& options, RepairReport* report, long long* entities_split);
   // Writes (or removes) kWriterFile.
   void RecordWriter();
   void ForgetWriter();
   // Deletes the empty write-ahead logs earlier opens left (see the .cpp).
   void DropEmptyWals();
 
+  class SourceWalk;
+
+  // A read that failed (`what`: "while reading event X"), and a record that
+  // does not decode or an index entry naming a record that is not stored:
+  // Corruption (IoError for a failed disk read) in the one line a command
+  // prints: the store, what was read, why, and what to do.
+  Status ReadFailed(const rocksdb::Status& s, std::string_view what) const;
+  Status Damaged(std::string_view what, std::string_view reason) const;
+
   // Event ids of the index keys under `prefix` whose date component lies in
   // `range`, in key order. The date is the next-to-last component and the
   // event id the last one of every scanned key.
-  std::vector<std::string> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
-                                        const DateRange& range) const;
+  Result<std::vector<std::string>> ScanDatedIds(const rocksdb::Snapshot* snapshot, const std::string& prefix,
+                                                const DateRange& range) const;
   // Entity `id` with its sources (read under `snapshot`), and its head
   // alone (the record without the s/ keys of a version-3 store).
   Result<Entity> ReadEntity(const rocksdb::Snapshot* snapshot, std::string_view id) const;
@@ -150,15 +162,21 @@ class RocksStore final : public Store {
   // inline) as version 3's heads plus source keys. Resumable: each entity
   // is converted in one batch. Counts the records rewritten in `*split`.
   Status SplitEntitySources(long long* split);
-  // Loads events by id under `snapshot`, skipping ids that are gone or damaged.
-  std::vector<Event> LoadEvents(const rocksdb::Snapshot* snapshot,
-                                const std::vector<std::string>& ids) const;
-  std::vector<Event> DatedQuery(const std::string& prefix, const DateRange& range) const;
-  // Calls fn(components, value) for every index entry under `prefix`;
-  // before version 3, covering entries hold "" and callers fall back to
-  // the event records.
+  // Loads events by id under `snapshot`, in the order of `ids`; an id that
+  // is not stored (the index that named it is stale) is damage.
+  Result<std::vector<Event>> LoadEvents(const rocksdb::Snapshot* snapshot, const std::vector<std::string>& ids) const;
+  Result<std::vector<Event>> DatedQuery(const std::string& prefix, const DateRange& range) const;
+  // Calls fn(components, value) for every index entry under `prefix` until
+  // fn returns an error; before version 3, covering entries hold "" and
+  // callers fall back to the event records.
   template <typename Fn>
-  void ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const;
+  Status ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const;
+  // The agreement, amount and type of the entries of `out` at `at`, from
+  // their events (a store older than version 3 keeps no briefs).
+  Status FillBriefs(const rocksdb::Snapshot* snapshot, const std::vector<size_t>& at,
+                    std::vector<SharedEvent>* out) const;
+  // Appends the relation records under `prefix`.
+  Status ScanRelations(const rocksdb::Snapshot* snapshot, const std::string& prefix, std::vector<Relation>* out) const;
 
   std::unique_ptr<rocksdb::DB> db_;
   std::string path_;
@@ -172,6 +190,12 @@ class RocksStore final : public Store {
   // Bytes of write batches this open committed (Settle's "big write").
   std::atomic<uint64_t> bytes_written_{0};
   uint64_t settle_min_bytes_ = 0;
+  // What recovery dropped of a damaged write-ahead log (graph/lost_log.h),
+  // and the filings of it that are not back yet (removed ones still there).
+  LostLog lost_log_;
+  std::vector<std::string> lost_missing_;
+  // Sets lost_missing_ from what is stored now; true when all is back.
+  Result<bool> LostLogRestored();
 };
 
 }  // namespace dealgraph

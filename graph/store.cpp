@@ -23,15 +23,20 @@ std::vector<Result<AddStats>> Store::AddFilings(std::vector<FilingExtract>& extr
   std::vector<Result<AddStats>> out;
   out.reserve(extracts.size());
   for (FilingExtract& x : extracts) {
-    ResolveIdentities(*this, &x);
+    Result<std::map<std::string, std::string>> resolved = ResolveIdentities(*this, &x);
+    if (!resolved.ok()) {
+      out.push_back(resolved.status().WithContext("while adding filing " + x.filing.id));
+      continue;
+    }
     out.push_back(AddFiling(x, replace));
   }
   return out;
 }
 
-std::vector<FilingInfo> Store::FilingsOf(std::string_view registrant_id) const {
+Result<std::vector<FilingInfo>> Store::FilingsOf(std::string_view registrant_id) const {
+  ASSIGN_OR_RETURN(std::vector<FilingInfo> all, ListFilings());
   std::vector<FilingInfo> out;
-  for (FilingInfo& f : ListFilings()) {
+  for (FilingInfo& f : all) {
     if (!registrant_id.empty() && f.registrant == registrant_id) out.push_back(std::move(f));
   }
   std::stable_sort(out.begin(), out.end(), [](const FilingInfo& a, const FilingInfo& b) {
@@ -41,9 +46,10 @@ std::vector<FilingInfo> Store::FilingsOf(std::string_view registrant_id) const {
   return out;
 }
 
-std::vector<SharedEvent> Store::SharedEventsOf(std::string_view entity_id) const {
+Result<std::vector<SharedEvent>> Store::SharedEventsOf(std::string_view entity_id) const {
+  ASSIGN_OR_RETURN(std::vector<Event> events, EventsOf(entity_id, DateRange{}));
   std::vector<SharedEvent> out;
-  for (const Event& ev : EventsOf(entity_id, DateRange{})) {
+  for (const Event& ev : events) {
     std::set<std::string> partners;
     for (const Party& p : ev.parties) {
       if (p.entity_id != entity_id) partners.insert(p.entity_id);
@@ -57,30 +63,46 @@ std::vector<SharedEvent> Store::SharedEventsOf(std::string_view entity_id) const
   return out;
 }
 
-std::vector<std::string> Store::AgreementsOfPartyAndType(std::string_view entity_id, std::string_view type) const {
+Result<std::vector<std::string>> Store::AgreementsOfPartyAndType(std::string_view entity_id,
+                                                                 std::string_view type) const {
+  ASSIGN_OR_RETURN(std::vector<Event> events, EventsOfPartyAndType(entity_id, type));
   std::vector<std::string> out;
   std::set<std::string> seen;
-  for (const Event& ev : EventsOfPartyAndType(entity_id, type)) {
+  for (const Event& ev : events) {
     if (!ev.agreement_id.empty() && seen.insert(ev.agreement_id).second) out.push_back(ev.agreement_id);
   }
   return out;
 }
 
-void Store::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
-  for (Entity& e : ListEntities(type)) {
-    if (!fn(e)) return;
+Status Store::ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const {
+  ASSIGN_OR_RETURN(std::vector<Entity> all, ListEntities(type));
+  for (Entity& e : all) {
+    if (!fn(e)) break;
   }
+  return Status::Ok();
 }
 
-std::vector<std::vector<Event>> Store::EventsOfAgreements(const std::vector<std::string>& ids) const {
+Result<std::vector<std::vector<Event>>> Store::EventsOfAgreements(const std::vector<std::string>& ids) const {
   std::vector<std::vector<Event>> out;
-  for (const std::string& id : ids) out.push_back(EventsOfAgreement(id));
+  for (const std::string& id : ids) {
+    ASSIGN_OR_RETURN(std::vector<Event> events, EventsOfAgreement(id));
+    out.push_back(std::move(events));
+  }
   return out;
 }
 
-std::vector<Result<Entity>> Store::GetEntityHeaders(const std::vector<std::string>& ids) const {
-  std::vector<Result<Entity>> out;
-  for (const std::string& id : ids) out.push_back(GetEntityHeader(id));
+Result<std::vector<std::optional<Entity>>> Store::GetEntityHeaders(const std::vector<std::string>& ids) const {
+  std::vector<std::optional<Entity>> out;
+  for (const std::string& id : ids) {
+    Result<Entity> e = GetEntityHeader(id);
+    if (e.ok()) {
+      out.push_back(std::move(e).value());
+    } else if (e.status().code() == StatusCode::kNotFound) {
+      out.push_back(std::nullopt);
+    } else {
+      return e.status();
+    }
+  }
   return out;
 }
 
@@ -88,7 +110,9 @@ Result<CheckReport> Store::Check() const { return Status::Unsupported("this stor
 
 Status Store::Compact() { return Status::Unsupported("this store cannot be compacted"); }
 
-Status Store::Repair() { return Status::Unsupported("this store cannot be repaired"); }
+Result<RepairReport> Store::RepairWith(const RepairOptions&) {
+  return Status::Unsupported("this store cannot be repaired");
+}
 
 Result<BackupInfo> Store::Backup(const std::string&) {
   return Status::Unsupported("this store cannot be backed up");

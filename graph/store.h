@@ -82,7 +82,36 @@ struct CheckReport {
   };
   std::map<char, Family> families;
   static constexpr size_t kMaxProblems = 10000;
+  // Records an earlier `check --repair` set aside (z/): not problems, kept
+  // for a person to look at; the first kMaxProblems keys, printable.
+  long long set_aside = 0;
+  std::vector<std::string> set_aside_keys;
   bool clean() const { return problems.empty() && problems_omitted == 0; }
+};
+
+struct RepairOptions {
+  bool dry_run = false;  //!< find what a repair would change; write nothing (works on a read-only open)
+};
+
+// What Store::RepairWith changed (or, dry, would change). Facts (filings,
+// entities and their sources, events, relations, touch records) are never
+// deleted: each is kept, rebuilt from the stored filings, or set aside
+// under z/ when nothing rebuilds it.
+struct RepairReport {
+  bool dry_run = false;
+  long long entities_rebuilt = 0;  //!< missing entities refolded from the filings naming them
+  long long events_rebuilt = 0;    //!< events that lost their sources, refolded from the filings telling them
+  long long index_written = 0;     //!< index entries put (missing, or with a stale copy of their event)
+  long long index_deleted = 0;     //!< index entries no record implies
+  bool counts_rewritten = false;
+  bool migrated = false;           //!< entity records moved to the version-3 layout
+  bool lost_log_accepted = false;  //!< the loss of a damaged log tail is no longer reported
+  // Printable keys of the records set aside (events no filing tells any
+  // more, touch records of filings not stored, entity sources past their
+  // entity or of an entity not stored), each with why.
+  std::vector<std::pair<std::string, std::string>> set_aside;
+  StoreCounts kept;  //!< the records after the repair that it left as they were
+  StoreCounts after; //!< what the store holds after it (dry: before)
 };
 
 // A backup made by Store::Backup or restored by Store::Restore.
@@ -156,45 +185,60 @@ class Store {
   // mention go. NotFound when the filing is not stored.
   virtual Status RemoveFiling(std::string_view filing_id) = 0;
 
-  virtual bool HasFiling(std::string_view filing_id) const = 0;
+  // Every read below returns its error: a block that fails its checksum,
+  // a record that does not decode, a failed disk read is a Corruption or
+  // IoError (ReadError: it names the store and what to do), never a shorter
+  // answer. NotFound only where a single thing asked for is not stored.
+
+  // Whether the filing is stored.
+  virtual Result<bool> ContainsFiling(std::string_view filing_id) const = 0;
+  // ContainsFiling for callers that only skip work with it (ingest skips
+  // reading a file whose filing is stored): false also when the read
+  // fails, since AddFilings reads the filing again and reports the error.
+  bool HasFiling(std::string_view filing_id) const {
+    Result<bool> has = ContainsFiling(filing_id);
+    return has.ok() && *has;
+  }
   virtual Result<FilingInfo> GetFiling(std::string_view filing_id) const = 0;
-  virtual std::vector<FilingInfo> ListFilings() const = 0;
+  virtual Result<std::vector<FilingInfo>> ListFilings() const = 0;
 
   virtual Result<Entity> GetEntity(std::string_view id) const = 0;
   // GetEntity without the sources (empty): for names and lists.
   virtual Result<Entity> GetEntityHeader(std::string_view id) const { return GetEntity(id); }
   // Entities of a type (all types when nullopt), ordered by id.
-  virtual std::vector<Entity> ListEntities(std::optional<EntityType> type) const = 0;
+  virtual Result<std::vector<Entity>> ListEntities(std::optional<EntityType> type) const = 0;
   // ListEntities one entity at a time, without holding them all (a listing
   // of a store of EDGAR's size): `fn` may move from the entity; it returns
-  // false to stop.
-  virtual void ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const;
+  // false to stop. A read error ends the walk and is returned (the entities
+  // before it were given to `fn`: a caller that writes them as they come
+  // must hold its output until the walk returns Ok).
+  virtual Status ForEachEntity(std::optional<EntityType> type, const std::function<bool(Entity&)>& fn) const;
   // Entities whose name or an alias matches `name` after folding case,
   // punctuation and corporate suffixes ("genentech inc" finds Genentech).
   // When none match exactly, entities whose folded name starts with the
   // folded query. Best match first. Without their sources (as
   // GetEntityHeader): GetEntity reads those.
-  virtual std::vector<Entity> FindEntities(std::string_view name) const = 0;
+  virtual Result<std::vector<Entity>> FindEntities(std::string_view name) const = 0;
 
   virtual Result<Event> GetEvent(std::string_view id) const = 0;
   // Events with `entity_id` among their parties, oldest first (undated last).
-  virtual std::vector<Event> EventsOf(std::string_view entity_id, const DateRange& range) const = 0;
+  virtual Result<std::vector<Event>> EventsOf(std::string_view entity_id, const DateRange& range) const = 0;
   // Events with both `a` and `b` among their parties, oldest first.
-  virtual std::vector<Event> EventsBetween(std::string_view a, std::string_view b,
+  virtual Result<std::vector<Event>> EventsBetween(std::string_view a, std::string_view b,
                                            const DateRange& range) const = 0;
   // Events of `type` with `entity_id` among their parties, oldest first.
-  virtual std::vector<Event> EventsOfPartyAndType(std::string_view entity_id,
+  virtual Result<std::vector<Event>> EventsOfPartyAndType(std::string_view entity_id,
                                                   std::string_view type) const = 0;
   // Events of `type` (any party), oldest first.
-  virtual std::vector<Event> EventsOfType(std::string_view type, const DateRange& range) const = 0;
+  virtual Result<std::vector<Event>> EventsOfType(std::string_view type, const DateRange& range) const = 0;
   // Events concerning agreement `agreement_id`, oldest first.
-  virtual std::vector<Event> EventsOfAgreement(std::string_view agreement_id) const = 0;
+  virtual Result<std::vector<Event>> EventsOfAgreement(std::string_view agreement_id) const = 0;
   // Every event, oldest first.
-  virtual std::vector<Event> AllEvents() const = 0;
+  virtual Result<std::vector<Event>> AllEvents() const = 0;
 
   // Relations with `entity_id` at either end.
-  virtual std::vector<Relation> RelationsOf(std::string_view entity_id) const = 0;
-  virtual std::vector<Relation> AllRelations() const = 0;
+  virtual Result<std::vector<Relation>> RelationsOf(std::string_view entity_id) const = 0;
+  virtual Result<std::vector<Relation>> AllRelations() const = 0;
 
   virtual StoreCounts Counts() const = 0;
   virtual int FormatVersion() const = 0;
@@ -207,7 +251,7 @@ class Store {
   // ordered by filed date (undated last), then filing id. Filings that name
   // no registrant are in no registrant's list. Reads the n/ index; on a
   // version-1 store opened read-only, scans the filings instead.
-  virtual std::vector<FilingInfo> FilingsOf(std::string_view registrant_id) const;
+  virtual Result<std::vector<FilingInfo>> FilingsOf(std::string_view registrant_id) const;
 
   // ---- Since format version 3 -------------------------------------------
   // (The defaults compute the answer from the queries above; RocksStore
@@ -217,18 +261,18 @@ class Store {
   // One entry per (event, other party) of the events `entity_id` shares
   // with other parties: by partner id, then date (oldest first, undated
   // last), then event id.
-  virtual std::vector<SharedEvent> SharedEventsOf(std::string_view entity_id) const;
+  virtual Result<std::vector<SharedEvent>> SharedEventsOf(std::string_view entity_id) const;
 
   // The agreements named by the events of `type` `entity_id` took part in,
   // each once, in the order of those events (oldest first, then event id).
-  virtual std::vector<std::string> AgreementsOfPartyAndType(std::string_view entity_id,
+  virtual Result<std::vector<std::string>> AgreementsOfPartyAndType(std::string_view entity_id,
                                                             std::string_view type) const;
 
   // EventsOfAgreement and GetEntityHeader of many ids at once (under one
   // snapshot, reading in key order): out[i] answers ids[i]; an entity not
-  // stored is a NotFound.
-  virtual std::vector<std::vector<Event>> EventsOfAgreements(const std::vector<std::string>& ids) const;
-  virtual std::vector<Result<Entity>> GetEntityHeaders(const std::vector<std::string>& ids) const;
+  // stored is nullopt.
+  virtual Result<std::vector<std::vector<Event>>> EventsOfAgreements(const std::vector<std::string>& ids) const;
+  virtual Result<std::vector<std::optional<Entity>>> GetEntityHeaders(const std::vector<std::string>& ids) const;
 
   // Verifies the store's invariants under one snapshot: the format version
   // is known; every key parses and every record decodes; every index entry
@@ -250,8 +294,10 @@ class Store {
   // Resumable: each step is idempotent and the version is written last, so
   // a crash midway leaves a store the next Repair finishes. Damage it cannot
   // fix (undecodable records, missing touch records) stays in Check's
-  // report. InvalidArgument on a read-only open.
-  virtual Status Repair();
+  // report. InvalidArgument on a read-only open. What cannot be rebuilt is
+  // set aside (z/), never deleted (RepairReport).
+  virtual Result<RepairReport> RepairWith(const RepairOptions& options);
+  Status Repair() { return RepairWith(RepairOptions{}).status(); }
 
   // Backs the store up into `backup_dir` (a RocksDB BackupEngine folder,
   // created when missing; later backups there are incremental) and
@@ -300,6 +346,14 @@ class Store {
   // or "": "migrated store PATH from format version 1 to 2 (...)", or, on a
   // read-only open of an older store, how it will be migrated.
   virtual std::string OpenNotice() const { return {}; }
+
+  // When recovery dropped the damaged end of the store's write-ahead log
+  // and what it held is not back: one line saying so (which log, how many
+  // bytes, batches and filings, that ingesting the same folders again
+  // restores them, or `check --repair` accepts the loss); else "". A read
+  // command refuses such a store (its answers would miss what was dropped);
+  // Check reports it until then.
+  virtual std::string LostLogNotice() const { return {}; }
 };
 
 

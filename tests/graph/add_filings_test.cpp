@@ -47,7 +47,7 @@ Stored StoreAll(std::vector<FilingExtract> extracts, bool in_one_call,
       for (const Result<AddStats>& r : store->AddFilings(extracts, false)) out.results.push_back(Describe(r));
     } else {
       for (FilingExtract& x : extracts) {
-        ResolveIdentities(*store, &x);
+        Must(ResolveIdentities(*store, &x));
         out.results.push_back(Describe(store->AddFiling(x, false)));
       }
     }

@@ -103,7 +103,7 @@ std::set<std::string> StoredFilings(const std::string& path) {
   Result<std::unique_ptr<Store>> s = Store::Open(path, ro);
   REQUIRE(s.ok());
   std::set<std::string> out;
-  for (const FilingInfo& f : (*s)->ListFilings()) out.insert(f.id);
+  for (const FilingInfo& f : Must((*s)->ListFilings())) out.insert(f.id);
   return out;
 }
 

@@ -23,6 +23,7 @@
 #include "ingest/extract/extractor.h"
 #include "ingest/reader.h"
 
+#include "tests/graph/store_testing.h"
 #include "tests/test_data.h"
 
 namespace dealgraph {
@@ -184,7 +185,7 @@ TEST_CASE("query: DisplaySources names a plain-text filing by its file name and 
   Add(store.get(), seed);
   Add(store.get(), nc);
 
-  std::vector<Event> events = store->AllEvents();
+  std::vector<Event> events = Must(store->AllEvents());
   REQUIRE_FALSE(events.empty());
   bool saw_sha = false;
   for (const Event& ev : events) {
@@ -197,7 +198,7 @@ TEST_CASE("query: DisplaySources names a plain-text filing by its file name and 
   stray.sources[0].filing = "sha:00000000deadbeef";
   events.push_back(stray);
 
-  DisplaySources(*store, &events);
+  REQUIRE(DisplaySources(*store, &events).ok());
   int seed_sources = 0, nc_sources = 0;
   for (const Event& ev : events) {
     for (const Source& s : ev.sources) {
@@ -232,15 +233,15 @@ TEST_CASE("query: ResolveEntity finds a company by name, folded name, ticker and
   Result<Entity> empty = ResolveEntity(*store, "  ");
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.status().code() == StatusCode::kInvalidArgument);
-  CHECK(DisplayName(*store, "org:genentech") == "Genentech");
-  CHECK(DisplayName(*store, "org:nobody") == "org:nobody");
+  CHECK(Must(DisplayName(*store, "org:genentech")) == "Genentech");
+  CHECK(Must(DisplayName(*store, "org:nobody")) == "org:nobody");
 }
 
 TEST_CASE("query: Genentech's renewed agreement runs from 2000-05-02 to 2008-05-02 across the seeds", "[query]") {
   TempDir dir;
   std::unique_ptr<Store> store = OpenStore(dir.path());
   for (const char* rel : {kSeed000, kSeed001, kSeed002, kSeed004}) Add(store.get(), Extract(rel));
-  std::vector<AgreementStory> stories = AgreementsOf(*store, "org:genentech", "agreement.renewed");
+  std::vector<AgreementStory> stories = Must(AgreementsOf(*store, "org:genentech", "agreement.renewed"));
   REQUIRE(stories.size() == 1);
   const AgreementStory& st = stories[0];
   CHECK(st.agreement.id == "ag:immunogen+genentech:access:2000");
@@ -256,8 +257,8 @@ TEST_CASE("query: Genentech's renewed agreement runs from 2000-05-02 to 2008-05-
   }
   CHECK(renewed);
   // Millennium's extension: nothing renewed, one agreement extended to 2007-03-30.
-  CHECK(AgreementsOf(*store, "org:millennium-pharmaceuticals", "agreement.renewed").empty());
-  std::vector<AgreementStory> ext = AgreementsOf(*store, "org:millennium-pharmaceuticals", "agreement.extended");
+  CHECK(Must(AgreementsOf(*store, "org:millennium-pharmaceuticals", "agreement.renewed")).empty());
+  std::vector<AgreementStory> ext = Must(AgreementsOf(*store, "org:millennium-pharmaceuticals", "agreement.extended"));
   REQUIRE(ext.size() == 1);
   CHECK(ext[0].agreement.dated == "2001-03-30");
   CHECK(ext[0].agreement.expires == "2007-03-30");
@@ -267,7 +268,7 @@ TEST_CASE("query: SliceFor carries every party and agreement its events name", "
   TempDir dir;
   std::unique_ptr<Store> store = OpenStore(dir.path());
   Add(store.get(), Extract(kSeed004));
-  GraphSlice slice = SliceFor(*store, store->EventsOf("org:genentech", DateRange{}));
+  GraphSlice slice = Must(SliceFor(*store, Must(store->EventsOf("org:genentech", DateRange{}))));
   REQUIRE_FALSE(slice.events.empty());
   for (const Event& ev : slice.events) {
     for (const Party& p : ev.parties) CHECK(slice.Find(p.entity_id) != nullptr);
@@ -433,10 +434,10 @@ TEST_CASE("network: Star reads from the pair index the partners the neighbourhoo
           "[network]") {
   const Store& store = BundledStore();
   int with_partners = 0, with_money = 0, with_agreements = 0;
-  for (const Entity& e : store.ListEntities(std::nullopt)) {
+  for (const Entity& e : Must(store.ListEntities(std::nullopt))) {
     INFO(e.id);
-    std::vector<Network::Partner> want = Network::Around(store, e.id, 1, "").PartnersOf(e.id);
-    std::vector<Network::Partner> got = Network::Star(store, e.id).PartnersOf(e.id);
+    std::vector<Network::Partner> want = Must(Network::Around(store, e.id, 1, "")).PartnersOf(e.id);
+    std::vector<Network::Partner> got = Must(Network::Star(store, e.id)).PartnersOf(e.id);
     REQUIRE(got.size() == want.size());
     for (size_t i = 0; i < got.size(); ++i) {
       INFO(want[i].id);
@@ -468,10 +469,10 @@ TEST_CASE("store: covering index entries answer as the events do, for every bund
   const Store& store = BundledStore();
   size_t shared = 0, agreements = 0, agreement_events = 0;
   const std::vector<std::string> agreement_types = ExpandEventTypes("agreement").value();
-  for (const Entity& e : store.ListEntities(std::nullopt)) {
+  for (const Entity& e : Must(store.ListEntities(std::nullopt))) {
     INFO(e.id);
     // Store:: calls the defaults, which compute from the events.
-    std::vector<SharedEvent> got = store.SharedEventsOf(e.id), want = store.Store::SharedEventsOf(e.id);
+    std::vector<SharedEvent> got = Must(store.SharedEventsOf(e.id)), want = Must(store.Store::SharedEventsOf(e.id));
     REQUIRE(got.size() == want.size());
     for (size_t i = 0; i < got.size(); ++i) {
       CHECK(got[i].partner == want[i].partner);
@@ -483,12 +484,12 @@ TEST_CASE("store: covering index entries answer as the events do, for every bund
     }
     shared += got.size();
     for (const std::string& type : agreement_types) {
-      std::vector<std::string> ags = store.AgreementsOfPartyAndType(e.id, type);
-      CHECK(ags == store.Store::AgreementsOfPartyAndType(e.id, type));
+      std::vector<std::string> ags = Must(store.AgreementsOfPartyAndType(e.id, type));
+      CHECK(ags == Must(store.Store::AgreementsOfPartyAndType(e.id, type)));
       agreements += ags.size();
     }
     if (e.type != EntityType::kAgreement) continue;
-    for (const Event& ev : store.EventsOfAgreement(e.id)) {
+    for (const Event& ev : Must(store.EventsOfAgreement(e.id))) {
       Result<Event> stored = store.GetEvent(ev.id);
       REQUIRE(stored.ok());
       CHECK(EncodeEvent(ev) == EncodeEvent(*stored));
@@ -667,7 +668,7 @@ TEST_CASE("eval: the seeds' own gold file scores the stored seed extraction", "[
   std::unique_ptr<Store> store = OpenStore(dir.path());
   for (const char* rel : {kSeed000, kSeed001, kSeed002, kSeed004}) Add(store.get(), Extract(rel));
   Result<EvalReport> r =
-      Evaluate(Slurp(DataPath("gold/seeds.json")), store->AllEvents(), store->ListEntities(std::nullopt));
+      Evaluate(Slurp(DataPath("gold/seeds.json")), Must(store->AllEvents()), Must(store->ListEntities(std::nullopt)));
   INFO(r.status().message());
   REQUIRE(r.ok());
   std::string details;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/extract/extractor.h"
+#include "tests/graph/store_testing.h"
 #include "tests/test_data.h"
 
 namespace dealgraph {
@@ -15,14 +16,14 @@ namespace {
 
 std::vector<Entity> OrgsWithCik(const Store& store, const std::string& cik) {
   std::vector<Entity> out;
-  for (Entity& e : store.ListEntities(EntityType::kOrganization)) {
+  for (Entity& e : Must(store.ListEntities(EntityType::kOrganization))) {
     if (e.cik == cik) out.push_back(std::move(e));
   }
   return out;
 }
 
 void AddResolved(Store& store, FilingExtract x) {
-  ResolveIdentities(store, &x);
+  Must(ResolveIdentities(store, &x));
   Result<AddStats> added = store.AddFiling(x, false);
   REQUIRE(added.ok());
 }
@@ -41,7 +42,7 @@ TEST_CASE("resolve: Apple Computer (1999) and Apple Inc. (2024) are one company,
     AddResolved(**store, b);
     std::vector<Entity> apple = OrgsWithCik(**store, "0000320193");
     REQUIRE(apple.size() == 1);
-    std::vector<Event> history = (*store)->EventsOf(apple[0].id, DateRange{});
+    std::vector<Event> history = Must((*store)->EventsOf(apple[0].id, DateRange{}));
     std::vector<std::string> types;
     for (const Event& ev : history) types.push_back(ev.type + " " + ev.date.substr(0, 4));
     CHECK(std::find(types.begin(), types.end(), "litigation 1999") != types.end());
@@ -68,7 +69,7 @@ TEST_CASE("resolve: a CIK the store does not know changes nothing", "[graph][res
   REQUIRE(store.ok());
   FilingExtract x = Extract(DevFile("12_"));
   FilingExtract before = x;
-  CHECK(ResolveIdentities(**store, &x).empty());
+  CHECK(Must(ResolveIdentities(**store, &x)).empty());
   REQUIRE(x.entities.size() == before.entities.size());
   for (size_t i = 0; i < x.entities.size(); ++i) CHECK(x.entities[i].id == before.entities[i].id);
 }

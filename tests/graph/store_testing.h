@@ -27,6 +27,15 @@ inline std::unique_ptr<Store> OpenTestStore(const std::string& path, bool read_o
   return std::move(store).value();
 }
 
+// The value of a read that must succeed: fails the test with the read's
+// message when it does not. (By value: a range-for over it keeps it alive.)
+template <typename T>
+T Must(Result<T> r) {
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
 // The database at `path` through a plain read-only RocksDB open (no lock:
 // a writer may hold the store).
 inline std::unique_ptr<rocksdb::DB> OpenRawReadOnly(const std::string& path) {

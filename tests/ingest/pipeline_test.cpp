@@ -41,31 +41,33 @@ class SlowStore : public Store {
     return inner_->AddFiling(x, replace);
   }
   Status RemoveFiling(std::string_view id) override { return inner_->RemoveFiling(id); }
-  bool HasFiling(std::string_view id) const override { return inner_->HasFiling(id); }
+  Result<bool> ContainsFiling(std::string_view id) const override { return inner_->ContainsFiling(id); }
   Result<FilingInfo> GetFiling(std::string_view id) const override { return inner_->GetFiling(id); }
-  std::vector<FilingInfo> ListFilings() const override { return inner_->ListFilings(); }
+  Result<std::vector<FilingInfo>> ListFilings() const override { return inner_->ListFilings(); }
   Result<Entity> GetEntity(std::string_view id) const override { return inner_->GetEntity(id); }
-  std::vector<Entity> ListEntities(std::optional<EntityType> type) const override {
+  Result<std::vector<Entity>> ListEntities(std::optional<EntityType> type) const override {
     return inner_->ListEntities(type);
   }
-  std::vector<Entity> FindEntities(std::string_view name) const override { return inner_->FindEntities(name); }
+  Result<std::vector<Entity>> FindEntities(std::string_view name) const override { return inner_->FindEntities(name); }
   Result<Event> GetEvent(std::string_view id) const override { return inner_->GetEvent(id); }
-  std::vector<Event> EventsOf(std::string_view id, const DateRange& r) const override {
+  Result<std::vector<Event>> EventsOf(std::string_view id, const DateRange& r) const override {
     return inner_->EventsOf(id, r);
   }
-  std::vector<Event> EventsBetween(std::string_view a, std::string_view b, const DateRange& r) const override {
+  Result<std::vector<Event>> EventsBetween(std::string_view a, std::string_view b, const DateRange& r) const override {
     return inner_->EventsBetween(a, b, r);
   }
-  std::vector<Event> EventsOfPartyAndType(std::string_view id, std::string_view type) const override {
+  Result<std::vector<Event>> EventsOfPartyAndType(std::string_view id, std::string_view type) const override {
     return inner_->EventsOfPartyAndType(id, type);
   }
-  std::vector<Event> EventsOfType(std::string_view type, const DateRange& r) const override {
+  Result<std::vector<Event>> EventsOfType(std::string_view type, const DateRange& r) const override {
     return inner_->EventsOfType(type, r);
   }
-  std::vector<Event> EventsOfAgreement(std::string_view id) const override { return inner_->EventsOfAgreement(id); }
-  std::vector<Event> AllEvents() const override { return inner_->AllEvents(); }
-  std::vector<Relation> RelationsOf(std::string_view id) const override { return inner_->RelationsOf(id); }
-  std::vector<Relation> AllRelations() const override { return inner_->AllRelations(); }
+  Result<std::vector<Event>> EventsOfAgreement(std::string_view id) const override {
+    return inner_->EventsOfAgreement(id);
+  }
+  Result<std::vector<Event>> AllEvents() const override { return inner_->AllEvents(); }
+  Result<std::vector<Relation>> RelationsOf(std::string_view id) const override { return inner_->RelationsOf(id); }
+  Result<std::vector<Relation>> AllRelations() const override { return inner_->AllRelations(); }
   StoreCounts Counts() const override { return inner_->Counts(); }
   int FormatVersion() const override { return inner_->FormatVersion(); }
 
