@@ -13,9 +13,23 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
+#include "common/status.h"
+
 namespace dealgraph::bench {
+
+// A store read's value; a failed read ends the benchmark run with its
+// message (a timing of a damaged store would be no timing).
+template <typename T>
+T Must(Result<T> r) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "bench: %s\n", r.status().message().c_str());
+    std::exit(1);
+  }
+  return std::move(r).value();
+}
 
 // Microseconds since t0.
 inline double Since(std::chrono::steady_clock::time_point t0) {

@@ -580,8 +580,8 @@ std::string Resolved(const Store& store, const std::string& name) {
 // `history A B`: what cli/cmd_query.cpp does for the table, minus printing.
 size_t History(const Store& store, const std::string& name_a, const std::string& name_b) {
   std::string a = Resolved(store, name_a), b = Resolved(store, name_b);
-  std::vector<Event> events = store.EventsBetween(a, b, DateRange{});
-  std::string title = DisplayName(store, a) + " and " + DisplayName(store, b);
+  std::vector<Event> events = bench::Must(store.EventsBetween(a, b, DateRange{}));
+  std::string title = bench::Must(DisplayName(store, a)) + " and " + bench::Must(DisplayName(store, b));
   DisplaySources(store, &events);
   DisplayNames names(store);
   size_t n = title.size();
@@ -596,7 +596,7 @@ size_t History(const Store& store, const std::string& name_a, const std::string&
 // `agreements --party X --action renewed`.
 size_t AgreementsRenewed(Fixture& f, int x) {
   std::string id = Resolved(*f.store, f.u.companies[x].name);
-  std::vector<AgreementStory> stories = AgreementsOf(*f.store, id, "agreement.renewed");
+  std::vector<AgreementStory> stories = bench::Must(AgreementsOf(*f.store, id, "agreement.renewed"));
   // The table names each agreement's parties (PrintAgreementStory).
   DisplayNames names(*f.store);
   size_t n = 0;
@@ -611,7 +611,7 @@ size_t AgreementsRenewed(Fixture& f, int x) {
 // `partners X`.
 size_t Partners(Fixture& f, int x) {
   std::string id = Resolved(*f.store, f.u.companies[x].name);
-  Network net = Network::ForPartners(*f.store, id, "");
+  Network net = bench::Must(Network::ForPartners(*f.store, id, ""));
   std::vector<Network::Partner> ps = net.PartnersOf(id);
   benchmark::DoNotOptimize(ps);
   return ps.size();
@@ -689,7 +689,7 @@ void BM_Open(benchmark::State& state) {
       state.SkipWithError(s.status().message().c_str());
       return;
     }
-    std::vector<Entity> hit = (*s)->FindEntities(name);
+    std::vector<Entity> hit = bench::Must((*s)->FindEntities(name));
     benchmark::DoNotOptimize(hit);
     s->reset();
     double us = bench::Since(t0);

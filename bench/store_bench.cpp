@@ -128,7 +128,7 @@ void BM_EventsBetween(benchmark::State& state) {
   for (auto _ : state) {
     auto [a, b] = f.pairs[rng() % f.pairs.size()];
     auto t0 = std::chrono::steady_clock::now();
-    std::vector<Event> events = f.store->EventsBetween(CompanyId(a), CompanyId(b), range);
+    std::vector<Event> events = bench::Must(f.store->EventsBetween(CompanyId(a), CompanyId(b), range));
     micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     found += events.size();
     benchmark::DoNotOptimize(events);
@@ -145,7 +145,7 @@ void BM_EventsOf(benchmark::State& state) {
   for (auto _ : state) {
     int a = static_cast<int>(rng() % kCompanies);
     auto t0 = std::chrono::steady_clock::now();
-    std::vector<Event> events = f.store->EventsOf(CompanyId(a), DateRange{"2010", "2010"});
+    std::vector<Event> events = bench::Must(f.store->EventsOf(CompanyId(a), DateRange{"2010", "2010"}));
     micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     benchmark::DoNotOptimize(events);
   }
@@ -157,7 +157,7 @@ void BM_FindEntities(benchmark::State& state) {
   Fixture& f = Shared();
   std::mt19937 rng(13);
   for (auto _ : state) {
-    std::vector<Entity> hits = f.store->FindEntities("company " + std::to_string(rng() % kCompanies) + " inc");
+    std::vector<Entity> hits = bench::Must(f.store->FindEntities("company " + std::to_string(rng() % kCompanies) + " inc"));
     benchmark::DoNotOptimize(hits);
   }
 }
