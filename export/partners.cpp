@@ -150,11 +150,19 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
     }
     return out;
   };
+  // Firms that serve an event (underwriters, advisers, counsel, agents:
+  // IsAgentRole) are no partners: they are left out of its members, and out
+  // of the signatories of its agreement.
+  std::map<std::string, std::vector<std::string>> agents_of_agreement;
   for (size_t i = 0; i < slice.events.size(); ++i) {
     const Event& e = slice.events[i];
     int year = YearOf(e.date);
     std::vector<std::string> members;
     for (const Party& p : e.parties) {
+      if (IsAgentRole(p.role)) {
+        if (!e.agreement_id.empty()) AddUnique(&agents_of_agreement[e.agreement_id], p.entity_id);
+        continue;
+      }
       if (wanted(p.entity_id)) AddUnique(&members, p.entity_id);
     }
     for (const std::string& m : members) {
@@ -184,8 +192,11 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
   for (const Entity& ag : slice.entities) {
     if (ag.type != EntityType::kAgreement) continue;
     std::vector<std::string> members;
+    const auto agents = agents_of_agreement.find(ag.id);
     for (const std::string& p : ag.parties) {
-      if (wanted(p)) AddUnique(&members, p);
+      const bool agent = agents != agents_of_agreement.end() &&
+                         std::find(agents->second.begin(), agents->second.end(), p) != agents->second.end();
+      if (wanted(p) && !agent) AddUnique(&members, p);
     }
     for (const std::string& m : members) node(m);
     for (const auto& [from, to] : counterparties(members, nullptr)) AddUnique(&pair(from, to).agreements, ag.id);
@@ -243,6 +254,21 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
     for (auto it = parent_of.begin(); it != parent_of.end();) {
       it = keep.count(it->first) && keep.count(it->second) ? std::next(it) : parent_of.erase(it);
     }
+  }
+  // A partner diagram draws partners: a company with no counterparty here
+  // (an underwriter of the focus's notes, a filer that only reports its
+  // results) is left out, unless nothing would be left.
+  if (!pairs.empty()) {
+    std::unordered_set<std::string> paired;
+    for (const auto& [ends, info] : pairs) {
+      paired.insert(ends.first);
+      paired.insert(ends.second);
+    }
+    std::vector<NodeInfo> kept;
+    for (NodeInfo& n : nodes) {
+      if (paired.count(n.id) || n.id == focus) kept.push_back(std::move(n));
+    }
+    nodes = std::move(kept);
   }
   const bool small = nodes.size() <= kPartnerDotMaxNodes;
   GraphBuilder b("partners", GraphBuilder::Kind::kUndirected);

@@ -486,7 +486,15 @@ std::string EncodeEventBrief(const Event& e) {
   w.Byte(kEventBriefRecord);
   w.Str(e.agreement_id);
   PutMoney(&w, e.amount);
-  w.Str(e.type);  // last: briefs written before it end at the amount
+  w.Str(e.type);  // briefs written before it end at the amount
+  // Last, and only when there are some: the parties that serve the event
+  // (an underwriter, an agent) and are no one's partner in it.
+  std::vector<std::string> agents;
+  for (const Party& p : e.parties) {
+    if (IsAgentRole(p.role) && std::find(agents.begin(), agents.end(), p.entity_id) == agents.end())
+      agents.push_back(p.entity_id);
+  }
+  if (!agents.empty()) w.Strings(agents);
   return w.Take();
 }
 
@@ -496,6 +504,7 @@ Result<EventBrief> DecodeEventBrief(std::string_view bytes) {
     b.agreement_id = r->Str();
     b.amount = GetMoney(r);
     if (!r->AtEnd()) b.type = r->Str();
+    if (!r->AtEnd()) b.agents = r->Strings();
     return b;
   });
 }

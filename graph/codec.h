@@ -60,6 +60,7 @@ struct EventBrief {
   std::string agreement_id;
   std::optional<Money> amount;
   std::string type;  //!< the event's type; "" in a brief written before it was kept
+  std::vector<std::string> agents;  //!< parties in an agent role (IsAgentRole); written only when some are
 };
 
 std::string EncodeEntity(const Entity& e);

@@ -75,6 +75,17 @@ bool ParseMoneyKind(std::string_view name, MoneyKind* kind) {
   return false;
 }
 
+bool IsAgentRole(std::string_view role) {
+  return role == "underwriter" || role == "adviser" || role == "counsel" || role == "agent";
+}
+
+bool ServesAsAgent(const Event& ev, std::string_view entity_id) {
+  for (const Party& p : ev.parties) {
+    if (p.entity_id == entity_id && IsAgentRole(p.role)) return true;
+  }
+  return false;
+}
+
 bool PlausibleAmount(const Money& m) {
   return std::isfinite(m.value) && std::isfinite(m.high) && m.value >= 0 &&
          m.value <= kMaxPlausibleAmount && m.high <= kMaxPlausibleAmount;

@@ -109,6 +109,15 @@ struct Party {
   std::string role;  //!< "licensee", "licensor", "payer", "payee", "sponsor", "acquirer", ...; may be ""
 };
 
+// Whether a party's role is one of a firm that serves the deal rather than
+// makes it ("underwriter", "adviser", "counsel", "agent";
+// data/lexicon/agent_roles.tsv): such a party is no partner.
+bool IsAgentRole(std::string_view role);
+
+struct Event;
+// Whether `entity_id` serves `ev` in an agent role (IsAgentRole).
+bool ServesAsAgent(const Event& ev, std::string_view entity_id);
+
 // A typed fact of an event beyond its parties (docs/events.md lists each
 // type's slots, data/lexicon/slots.tsv their kinds): an officer change's
 // "role" and "action", an auditor change's "side", an "effective" date.

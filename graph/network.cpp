@@ -72,8 +72,11 @@ Network Network::FromSlice(const GraphSlice& slice, bool all_types) {
     return e;
   };
   for (const Event& ev : slice.events) {
+    // A firm that serves the event (an underwriter, an adviser, an agent)
+    // is no one's partner in it.
     std::vector<int> vs;
     for (const Party& p : ev.parties) {
+      if (IsAgentRole(p.role)) continue;
       if (const Entity* e = usable(p.entity_id)) vs.push_back(n.AddVertex(*e));
     }
     std::sort(vs.begin(), vs.end());
@@ -172,6 +175,10 @@ Result<Network> Network::Star(const Store& store, std::string_view entity_id) {
     if (other != entity_id) relations[other].push_back(r.type);
   }
   // The partners' heads in one batch (entries come grouped by partner).
+  // A firm that serves an event (an underwriter, an adviser, an agent) is
+  // no one's partner in it.
+  shared.erase(std::remove_if(shared.begin(), shared.end(), [](const SharedEvent& se) { return se.agent; }),
+               shared.end());
   std::vector<std::string> partner_ids;
   for (const SharedEvent& se : shared) {
     if (partner_ids.empty() || partner_ids.back() != se.partner) partner_ids.push_back(se.partner);

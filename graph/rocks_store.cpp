@@ -1449,7 +1449,49 @@ char DataFileKind(const std::filesystem::directory_entry& e) {
 
 }  // namespace
 
+namespace {
+
+// One look at a store folder for a lost CURRENT or MANIFEST (LostFiles).
+std::string LostFilesOnce(const std::string& path);
+
+// Whether another process holds the store's LOCK (RocksDB locks it with
+// fcntl): its files are then in flux, not lost.
+bool LockHeldElsewhere(const std::string& path) {
+  const int fd = ::open((path + "/LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  const bool held = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
+bool SameFolder(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+}  // namespace
+
 std::string RocksStore::LostFiles(const std::string& path) {
+  // A restore swaps a whole new folder in at `path` (renameat2) while it
+  // holds the lock: a look that straddles the swap (CURRENT read from the
+  // old folder, the MANIFEST looked for in the new one) sees a loss that is
+  // not there. Such a look is taken again; a folder another process holds
+  // is left to RocksDB's open, which names the writer.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    struct stat before {}, after {};
+    if (::stat(path.c_str(), &before) != 0) return {};
+    std::string lost = LostFilesOnce(path);
+    if (lost.empty()) return {};
+    if (::stat(path.c_str(), &after) == 0 && !SameFolder(before, after)) continue;
+    if (LockHeldElsewhere(path)) return {};
+    return lost;
+  }
+  return {};
+}
+
+namespace {
+
+std::string LostFilesOnce(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   bool has_data = false;
@@ -1468,6 +1510,8 @@ std::string RocksStore::LostFiles(const std::string& path) {
   if (!fs::exists(path + "/" + manifest, ec)) return "its MANIFEST (" + manifest + ", which CURRENT names) is lost";
   return {};
 }
+
+}  // namespace
 
 Result<std::string> RocksStore::Salvage(const std::string& path) {
   namespace fs = std::filesystem;
@@ -2629,7 +2673,7 @@ Result<std::vector<std::optional<Entity>>> RocksStore::GetEntityHeaders(const st
 
 // Fills in each brief an older store's index entries lack from the events
 // themselves (`at`: the positions in `out` of entries without one).
-Status RocksStore::FillBriefs(const rocksdb::Snapshot* snapshot, const std::vector<size_t>& at,
+Status RocksStore::FillBriefs(const rocksdb::Snapshot* snapshot, std::string_view entity_id, const std::vector<size_t>& at,
                               std::vector<SharedEvent>* out) const {
   std::vector<std::string> ids;
   for (size_t i : at) ids.push_back((*out)[i].event_id);
@@ -2641,6 +2685,7 @@ Status RocksStore::FillBriefs(const rocksdb::Snapshot* snapshot, const std::vect
     (*out)[i].agreement_id = e.agreement_id;
     (*out)[i].amount = e.amount;
     (*out)[i].type = e.type;
+    (*out)[i].agent = ServesAsAgent(e, (*out)[i].partner) || ServesAsAgent(e, entity_id);
   }
   return Status::Ok();
 }
@@ -2670,11 +2715,13 @@ Result<std::vector<SharedEvent>> RocksStore::SharedEventsOf(std::string_view ent
                                   se.agreement_id = std::move(brief->agreement_id);
                                   se.amount = std::move(brief->amount);
                                   se.type = std::move(brief->type);
+                                  for (const std::string& a : brief->agents)
+                                    se.agent = se.agent || a == se.partner || a == entity_id;
                                 }
                                 out.push_back(std::move(se));
                                 return Status::Ok();
                               }));
-  if (!uncovered.empty()) RETURN_IF_ERROR(FillBriefs(snap.snapshot(), uncovered, &out));
+  if (!uncovered.empty()) RETURN_IF_ERROR(FillBriefs(snap.snapshot(), entity_id, uncovered, &out));
   return out;
 }
 

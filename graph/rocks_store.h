@@ -173,7 +173,7 @@ class RocksStore final : public Store {
   Status ScanEntries(const rocksdb::Snapshot* snapshot, const std::string& prefix, Fn fn) const;
   // The agreement, amount and type of the entries of `out` at `at`, from
   // their events (a store older than version 3 keeps no briefs).
-  Status FillBriefs(const rocksdb::Snapshot* snapshot, const std::vector<size_t>& at,
+  Status FillBriefs(const rocksdb::Snapshot* snapshot, std::string_view entity_id, const std::vector<size_t>& at,
                     std::vector<SharedEvent>* out) const;
   // Appends the relation records under `prefix`.
   Status ScanRelations(const rocksdb::Snapshot* snapshot, const std::string& prefix, std::vector<Relation>* out) const;

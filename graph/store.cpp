@@ -54,7 +54,10 @@ Result<std::vector<SharedEvent>> Store::SharedEventsOf(std::string_view entity_i
     for (const Party& p : ev.parties) {
       if (p.entity_id != entity_id) partners.insert(p.entity_id);
     }
-    for (const std::string& p : partners) out.push_back({p, ev.date, ev.id, ev.agreement_id, ev.amount, ev.type});
+    for (const std::string& p : partners) {
+      out.push_back({p, ev.date, ev.id, ev.agreement_id, ev.amount, ev.type,
+                     ServesAsAgent(ev, p) || ServesAsAgent(ev, entity_id)});
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const SharedEvent& a, const SharedEvent& b) {
     return std::make_tuple(std::cref(a.partner), a.date.empty(), std::cref(a.date), std::cref(a.event_id)) <

@@ -154,6 +154,7 @@ struct SharedEvent {
   std::string agreement_id;
   std::optional<Money> amount;
   std::string type;  //!< the event's type; "" from an index entry written before types were kept
+  bool agent = false;  //!< the entity or the partner serves the event as an agent (underwriter, adviser, ...)
 };
 
 class Store {

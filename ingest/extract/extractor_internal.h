@@ -335,6 +335,12 @@ class Extractor {
   void FillParties(Draft* dr, size_t si, const std::vector<EntityMention>& ms,
                    const std::vector<Token>& t, size_t tok);
 
+  // The roles of firms that serve the deal (agent_roles.tsv) from the words
+  // after their names: ", as administrative agent", "(the "Initial
+  // Purchasers")", "is acting as financial advisor"; a list of firms before
+  // the words takes the role, each. Parties that have a role keep it.
+  void AgentRoles(Draft* dr, const std::vector<EntityMention>& ms, const std::vector<Token>& t) const;
+
   // True when the person mentioned at `m` is the speaker of a quote: "said
   // Name", or "Name, [title,] said/stated/commented" within a few words.
   static bool Speaker(const std::vector<Token>& t, const EntityMention& m);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/strings.h"
+#include "graph/model.h"
 
 namespace dealgraph {
 
@@ -120,6 +121,12 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
     if (cols.size() < 2 || (cols[0] != "before" && cols[0] != "after"))
       return Status::InvalidArgument("contingent_cues.tsv: malformed line: " + std::string(e));
     (cols[0] == "before" ? lex.contingent_before : lex.contingent_after).push_back(ToLower(Trim(cols[1])));
+  }
+  for (std::string_view e : Entries(text("agent_roles.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2 || !IsAgentRole(cols[0]))
+      return Status::InvalidArgument("agent_roles.tsv: malformed line or unknown role: " + std::string(e));
+    lex.agent_roles.emplace_back(cols[0], ToLower(Trim(cols[1])));
   }
   // The typed slots events may carry, and their kinds.
   for (std::string_view e : Entries(text("slots.tsv"))) {

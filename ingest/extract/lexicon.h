@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -156,6 +157,9 @@ struct Lexicon {
   // make it owed on a condition (MoneyKind::kContingent).
   std::vector<std::string> contingent_before;
   std::vector<std::string> contingent_after;
+  // agent_roles.tsv: (role, phrase lower case) of the firms that serve a deal
+  // (underwriter, adviser, counsel, agent), in the file's order.
+  std::vector<std::pair<std::string, std::string>> agent_roles;
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
   std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
   // The registry's row for `type`, or nullptr.

@@ -238,6 +238,101 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
         dr->roles[m.entity] = "licensee";
     }
   }
+  AgentRoles(dr, ms, t);
+}
+
+void Extractor::AgentRoles(Draft* dr, const std::vector<EntityMention>& ms, const std::vector<Token>& t) const {
+  if (lex_.agent_roles.empty()) return;
+  auto quote = [](std::string_view w) {
+    return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" || w == "\xE2\x80\x98" ||
+           w == "\xE2\x80\x99";
+  };
+  auto verb = [](std::string_view w) {
+    return EqualsIgnoreCase(w, "is") || EqualsIgnoreCase(w, "are") || EqualsIgnoreCase(w, "was") ||
+           EqualsIgnoreCase(w, "were") || EqualsIgnoreCase(w, "has") || EqualsIgnoreCase(w, "have") ||
+           EqualsIgnoreCase(w, "been") || EqualsIgnoreCase(w, "will") || EqualsIgnoreCase(w, "acting") ||
+           EqualsIgnoreCase(w, "acted") || EqualsIgnoreCase(w, "acts") || EqualsIgnoreCase(w, "act") ||
+           EqualsIgnoreCase(w, "served") || EqualsIgnoreCase(w, "serves") || EqualsIgnoreCase(w, "serve") ||
+           EqualsIgnoreCase(w, "serving") || EqualsIgnoreCase(w, "also");
+  };
+  // The role a phrase of the lexicon gives at t[from, to), or nullptr.
+  auto role_in = [&](size_t from, size_t to) -> const std::string* {
+    for (size_t k = from; k < to && k < t.size(); ++k) {
+      for (const auto& [role, phrase] : lex_.agent_roles) {
+        if (PhraseAt(t, k, phrase)) return &role;
+      }
+    }
+    return nullptr;
+  };
+  // The end of the words that tell a role: the clause's next ",", ";", ")"
+  // or ".", at most `most` tokens on.
+  auto phrase_end = [&](size_t from, size_t most) {
+    size_t k = from;
+    while (k < t.size() && k < from + most && t[k].text != "," && t[k].text != ";" && t[k].text != ")" &&
+           t[k].text != ".")
+      ++k;
+    return k;
+  };
+  // Mentions in order, grouped into lists: "X, Y and Z".
+  std::vector<const EntityMention*> order;
+  for (const EntityMention& m : ms) {
+    if (table_.entities[m.entity].type == EntityType::kOrganization) order.push_back(&m);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const EntityMention* a, const EntityMention* b) { return a->tok_begin < b->tok_begin; });
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i + 1;
+    while (j < order.size()) {
+      // Joined by ",", "and", and a short parenthetical ("HSBC Securities
+      // (USA) Inc."; not a defined term).
+      bool joined = order[j]->tok_begin >= order[j - 1]->tok_end;
+      for (size_t k = order[j - 1]->tok_end; joined && k < order[j]->tok_begin; ++k) {
+        if (t[k].text == "(") {
+          size_t close = k + 1;
+          while (close < order[j]->tok_begin && close < k + 5 && t[close].text != ")" && !quote(t[close].text))
+            ++close;
+          joined = close < order[j]->tok_begin && t[close].text == ")";
+          k = close;
+          continue;
+        }
+        // A corporate suffix the name left out ("Corp.", "Inc.", "LLC").
+        std::string_view w = t[k].text;
+        const bool suffix = lex_.corporate_suffixes.count(w) > 0 ||
+                            (!w.empty() && w.back() == '.' && lex_.corporate_suffixes.count(w.substr(0, w.size() - 1)) > 0);
+        joined = w == "," || w == "." || EqualsIgnoreCase(w, "and") || suffix;
+      }
+      if (!joined) break;
+      ++j;
+    }
+    size_t e = order[j - 1]->tok_end;
+    while (e < t.size() && (lex_.corporate_suffixes.count(t[e].text) > 0 || t[e].text == ".")) ++e;
+    const std::string* role = nullptr;
+    // "(the "Initial Purchasers")"; a parenthetical alias ("Barclays") is passed.
+    if (e < t.size() && t[e].text == "(") {
+      size_t close = e + 1;
+      while (close < t.size() && close < e + 10 && t[close].text != ")") ++close;
+      bool defined = false;
+      for (size_t k = e + 1; k < close; ++k) defined |= quote(t[k].text);
+      if (defined) role = role_in(e + 1, close);
+      if (!role && close < t.size() && t[close].text == ")") e = close + 1;
+    }
+    if (!role && e + 1 < t.size() && t[e].text == "," && EqualsIgnoreCase(t[e + 1].text, "as")) {
+      role = role_in(e + 2, phrase_end(e + 2, 7));  // ", as administrative agent"
+    }
+    if (!role) {
+      size_t k = e;
+      while (k < t.size() && k < e + 4 && verb(t[k].text)) ++k;
+      if (k > e && k < t.size() && EqualsIgnoreCase(t[k].text, "as")) role = role_in(k + 1, phrase_end(k + 1, 5));
+    }
+    if (role) {
+      for (size_t k = i; k < j; ++k) {
+        const int p = order[k]->entity;
+        if (std::find(dr->parties.begin(), dr->parties.end(), p) != dr->parties.end() && !dr->roles.count(p))
+          dr->roles[p] = *role;
+      }
+    }
+    i = j;
+  }
 }
 
 bool Extractor::Speaker(const std::vector<Token>& t, const EntityMention& m) {

@@ -43,6 +43,35 @@ lacks "per share" "172"
 run "per share csv" 0 events --db "$tmp/dev.db" --party Reata --format csv
 has "per share csv" "172.5,USD,per_share"
 
+# Money says what it is: Zurn's "$14 to $16 million" charge is one range,
+# SanDisk's underwriting agreement a cap, its consulting fee a rate.
+"$bin" ingest --db "$tmp/real.db" "$data/real" >/dev/null 2>&1
+run "range" 0 events --db "$tmp/real.db" --party Zurn --type restructuring --format csv
+has "range" "14000000,USD,total,16000000"
+run "range table" 0 events --db "$tmp/real.db" --party Zurn --type restructuring --wide
+has "range table" "\$14,000,000–\$16,000,000"
+run "cap and rate" 0 events --db "$tmp/real.db" --party SanDisk --format jsonl
+has "cap and rate" '"value":1150000000,"currency":"USD","kind":"up_to"'
+has "cap and rate" '"value":50000,"currency":"USD","kind":"per_unit","unit":"year"'
+
+# --- underwriters and agents serve a deal; they are no partners
+run "underwriters" 0 events --db "$tmp/real.db" --party "Estée Lauder" --type agreement.entered --format jsonl
+has "underwriters" '{"name":"Citigroup Global Markets","role":"underwriter"'
+run "partners without underwriters" 0 partners --db "$tmp/real.db" "Estée Lauder"
+lacks "partners without underwriters" "Citigroup"
+lacks "partners without underwriters" "J.P. Morgan"
+run "history keeps them" 0 history --db "$tmp/real.db" "Estée Lauder" "Citigroup Global Markets"
+has "history keeps them" "agreement.entered"
+run "partner diagram without underwriters" 0 export partners --db "$tmp/real.db" --entity "Walt Disney" -o "$tmp/disney.dot"
+python3 - "$tmp/disney.dot" <<'PY' || fail "partner diagram: an underwriter is drawn as Disney's partner"
+import re, sys
+dot = open(sys.argv[1]).read()
+labels = set(re.findall(r'label="([^"]*)"', dot))
+for firm in ("Deutsche Bank Securities", "J.P. Morgan Securities", "Merrill Lynch", "RBS Securities"):
+    assert not any(firm in l for l in labels), firm
+assert any("Twenty-First Century Fox" in l for l in labels), "21CF missing"
+PY
+
 # --- tables fit the terminal
 export COLUMNS=80
 run "events at 80 columns" 0 events

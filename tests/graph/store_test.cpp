@@ -1355,6 +1355,16 @@ TEST_CASE("codec: every kind of amount round-trips, with a range's high end and 
       CHECK(back->unit == m.unit);
     }
   }
+  // The brief names the parties that serve the event (an underwriter) and
+  // says nothing more when none does.
+  e.parties = {Party{"org:disney", ""}, Party{"org:jpm", "underwriter"}, Party{"org:citi", "agent"}};
+  Result<EventBrief> with_agents = DecodeEventBrief(EncodeEventBrief(e));
+  REQUIRE(with_agents.ok());
+  CHECK(with_agents->agents == std::vector<std::string>{"org:jpm", "org:citi"});
+  e.parties = {Party{"org:disney", ""}, Party{"org:fox", "target"}};
+  Result<EventBrief> without = DecodeEventBrief(EncodeEventBrief(e));
+  REQUIRE(without.ok());
+  CHECK(without->agents.empty());
   // Only a whole, plausible payment is money paid.
   CHECK(IsMoneyPaid("payment", forms[0]));
   for (size_t i = 1; i < forms.size(); ++i) CHECK_FALSE(IsMoneyPaid("payment", forms[i]));
