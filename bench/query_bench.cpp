@@ -582,7 +582,7 @@ size_t History(const Store& store, const std::string& name_a, const std::string&
   std::string a = Resolved(store, name_a), b = Resolved(store, name_b);
   std::vector<Event> events = bench::Must(store.EventsBetween(a, b, DateRange{}));
   std::string title = bench::Must(DisplayName(store, a)) + " and " + bench::Must(DisplayName(store, b));
-  DisplaySources(store, &events);
+  if (Status s = DisplaySources(store, &events); !s.ok()) std::abort();
   DisplayNames names(store);
   size_t n = title.size();
   for (const Event& ev : events) {

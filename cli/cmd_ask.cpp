@@ -263,7 +263,7 @@ class Asker {
       Cite(ev);
     }
     if (shown) {
-      out_ << "Total: " << FormatMoney(Money{total, "USD"}) << " in " << shown << " payment"
+      out_ << "Total: " << FormatMoney(TotalMoney(total, "USD")) << " in " << shown << " payment"
            << (shown == 1 ? "" : "s") << ".\n";
     } else {
       out_ << "No payment from " << x.name << " to " << y.name << " is recorded.\n";
@@ -344,7 +344,7 @@ class Asker {
     for (const auto& p : ps) {
       out_ << "  " << p.name << ": " << p.edge.events << " event" << (p.edge.events == 1 ? "" : "s");
       if (!p.edge.first.empty()) out_ << ", " << p.edge.first << " to " << p.edge.last;
-      if (p.edge.money > 0) out_ << ", " << FormatMoney(Money{p.edge.money, "USD"});
+      if (p.edge.money > 0) out_ << ", " << FormatMoney(TotalMoney(p.edge.money, "USD"));
       out_ << "\n";
     }
     return ps.empty() ? kExitFailure : kExitOk;

@@ -66,7 +66,7 @@ void SetupNetwork(CLI::App& app, std::ostream& out, std::ostream& err, Runner* r
           Table t({"PARTNER", "EVENTS", "AGREEMENTS", "MONEY", "FIRST", "LAST"});
           for (const auto& p : ps) {
             t.AddRow({p.name, std::to_string(p.edge.events), std::to_string(p.edge.agreements),
-                      p.edge.money > 0 ? FormatMoney(Money{p.edge.money, "USD"}) : "", p.edge.first, p.edge.last});
+                      p.edge.money > 0 ? FormatMoney(TotalMoney(p.edge.money, "USD")) : "", p.edge.first, p.edge.last});
           }
           out << "Partners of " << x->name << (o->as_of.empty() ? "" : " as of " + o->as_of) << "\n";
           t.Print(out, 0, TableWidth(out));

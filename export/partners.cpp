@@ -391,7 +391,7 @@ Result<AgraphPtr> BuildPartnerGraphImpl(const GraphSlice& slice, const PartnerOp
       if (!years.empty()) line += ", " + years;
       if (p.money.size() == 1) {
         line +=
-            ", " + FormatMoneyShort(Money{p.money.begin()->second, p.money.begin()->first});
+            ", " + FormatMoneyShort(TotalMoney(p.money.begin()->second, p.money.begin()->first));
       }
       lines.push_back(line);
     }

@@ -523,7 +523,7 @@ void AppendHeader(const ReportOptions& options, const Model& m, std::string* out
   if (undated > 0) stat("Undated", Grouped(undated));
   for (const auto& [currency, sum] : paid) {
     stat(paid.size() == 1 ? "Payments" : "Payments " + (currency.empty() ? "?" : currency),
-         FormatMoneyShort(Money{sum, currency}));
+         FormatMoneyShort(TotalMoney(sum, currency)));
   }
   out->append("</dl>\n<nav class=\"toc\">");
   if (!s.events.empty()) {

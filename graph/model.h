@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dealgraph {
@@ -89,6 +90,14 @@ struct Money {
   bool per_share() const { return kind == MoneyKind::kPerShare; }
   bool is_range() const { return high > value; }
 };
+
+// A total of `value` in `currency` (what sums and totals print).
+inline Money TotalMoney(double value, std::string currency) {
+  Money m;
+  m.value = value;
+  m.currency = std::move(currency);
+  return m;
+}
 
 // The largest amount an 8-K plausibly states ($10 trillion, above any
 // company's worth): a figure beyond it is a misreading, kept but never added.
