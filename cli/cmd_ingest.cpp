@@ -24,6 +24,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
     bool replace = false;
     int jobs = 1;
     bool json = false;
+    std::vector<std::string> forms{"8-K", "8-K/A"};
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("ingest", "read filings (files, folders, .gz, - for stdin) into the store");
@@ -32,6 +33,10 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
   sub->add_flag("--replace", o->replace, "re-extract filings already stored");
   sub->add_option("-j,--jobs", o->jobs, "worker threads for reading and extraction")->check(CLI::Range(1, 64));
   sub->add_flag("--json", o->json, "print the summary as one JSON object");
+  sub->add_option("--forms", o->forms,
+                  "forms to store, as the EDGAR header or the cover names them (* for any); others are skipped")
+      ->delimiter(',')
+      ->default_str("8-K,8-K/A");
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
       std::unique_ptr<Store> store = OpenStore(o->common, false, err);
@@ -39,6 +44,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       IngestOptions io;
       io.replace = o->replace;
       io.jobs = o->jobs;
+      io.forms = o->forms;
       io.progress = isatty(STDERR_FILENO) && !o->json;
       // Ctrl-C stores the filings in hand, then stops and prints the
       // summary; a second Ctrl-C ends the process at once (SA_RESETHAND).
@@ -63,6 +69,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
         w.Key("files"); w.Int(s.files);
         w.Key("filings_added"); w.Int(s.filings_added);
         w.Key("filings_unchanged"); w.Int(s.filings_unchanged);
+        w.Key("skipped"); w.Int(s.skipped);
         w.Key("failed"); w.Int(s.failed);
         w.Key("entities_added"); w.Int(s.entities_added);
         w.Key("events_added"); w.Int(s.events_added);
@@ -79,9 +86,9 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       } else {
         char line[256];
         std::snprintf(line, sizeof line,
-                      "ingested %d of %d files (%d unchanged, %d failed): +%d entities, +%d events (%d merged) in %.2fs\n"
+                      "ingested %d of %d files (%d unchanged, %d skipped, %d failed): +%d entities, +%d events (%d merged) in %.2fs\n"
                       "store %s: %lld filings, %lld entities, %lld events\n",
-                      s.filings_added, s.files, s.filings_unchanged, s.failed, s.entities_added, s.events_added,
+                      s.filings_added, s.files, s.filings_unchanged, s.skipped, s.failed, s.entities_added, s.events_added,
                       s.events_merged, s.seconds, StorePath(o->common).c_str(), c.filings, c.entities, c.events);
         if (s.interrupted) out << "interrupted: ";
         out << line;

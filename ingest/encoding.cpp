@@ -230,6 +230,52 @@ bool IsValidUtf8Fast(std::string_view s) {
   return true;
 }
 
+UnicodeBom DetectBom(std::string_view b) {
+  auto at = [&](size_t i) { return static_cast<unsigned char>(b[i]); };
+  if (b.size() >= 4 && at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) return UnicodeBom::kUtf32Le;
+  if (b.size() >= 4 && at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) return UnicodeBom::kUtf32Be;
+  if (b.size() >= 3 && at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return UnicodeBom::kUtf8;
+  if (b.size() >= 2 && at(0) == 0xFF && at(1) == 0xFE) return UnicodeBom::kUtf16Le;
+  if (b.size() >= 2 && at(0) == 0xFE && at(1) == 0xFF) return UnicodeBom::kUtf16Be;
+  return UnicodeBom::kNone;
+}
+
+Result<std::string> DecodeUtf16or32(std::string_view b, UnicodeBom enc, size_t max_bytes) {
+  const bool wide = enc == UnicodeBom::kUtf32Le || enc == UnicodeBom::kUtf32Be;
+  const bool big = enc == UnicodeBom::kUtf16Be || enc == UnicodeBom::kUtf32Be;
+  const size_t unit = wide ? 4 : 2;
+  auto read = [&](size_t i) -> char32_t {
+    char32_t v = 0;
+    for (size_t k = 0; k < unit; ++k) {
+      char32_t byte = static_cast<unsigned char>(b[i + (big ? k : unit - 1 - k)]);
+      v = (v << 8) | byte;
+    }
+    return v;
+  };
+  std::string out;
+  out.reserve(std::min(max_bytes, b.size() / unit * 3 / 2 + 16));
+  size_t i = 0;
+  if (b.size() >= unit && read(0) == 0xFEFF) i = unit;
+  for (; i + unit <= b.size(); i += unit) {
+    char32_t cp = read(i);
+    if (!wide && cp >= 0xD800 && cp <= 0xDBFF && i + 2 * unit <= b.size()) {
+      char32_t lo = read(i + unit);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        i += unit;
+      }
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+    AppendUtf8(&out, cp);
+    if (out.size() > max_bytes) {
+      return Status::Unsupported(std::string(wide ? "UTF-32" : "UTF-16") + " text expands beyond " +
+                                 std::to_string(max_bytes) + " bytes");
+    }
+  }
+  if (i < b.size()) AppendUtf8(&out, 0xFFFD);
+  return out;
+}
+
 std::string DecodeToUtf8(std::string_view bytes) {
   if (StartsWith(bytes, kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
   if (IsValidUtf8Fast(bytes)) return std::string(bytes);

@@ -31,6 +31,17 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_bytes = kMaxDecomp
 // known binary format (PDF, ZIP, PNG, GIF, JPEG, OLE2).
 bool LooksBinary(std::string_view bytes);
 
+// The Unicode encoding a byte-order mark at the start of `bytes` names.
+enum class UnicodeBom { kNone, kUtf8, kUtf16Le, kUtf16Be, kUtf32Le, kUtf32Be };
+UnicodeBom DetectBom(std::string_view bytes);
+
+// Decodes UTF-16 or UTF-32 text (kUtf16Le ... kUtf32Be; a leading byte-order
+// mark is dropped) to UTF-8. Unpaired surrogates, code points past U+10FFFF
+// and a trailing partial unit become U+FFFD. Output is bounded by `max_bytes`:
+// Unsupported("... expands beyond N bytes") past it.
+Result<std::string> DecodeUtf16or32(std::string_view bytes, UnicodeBom encoding,
+                                    size_t max_bytes = kMaxDecompressedBytes);
+
 // Decodes `bytes` to UTF-8. Valid UTF-8 is returned unchanged (less a leading
 // byte-order mark). Otherwise every well-formed UTF-8 multi-byte sequence is
 // kept and every other byte is read as Windows-1252, with Latin-1 for the five

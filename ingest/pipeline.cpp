@@ -205,20 +205,22 @@ struct Work {
   double bytes = 0;
   bool waited = false;  // reading it waited for the disk (ReadAll)
   Status status;
+  std::string skipped;  // why it is no filing to store, or ""
   bool already_stored = false;
   std::optional<Document> doc;
   std::optional<FilingExtract> extract;
 };
 
-bool IsFilingForm(const std::string& form) {
-  if (form.empty()) return true;
-  std::string f = ToLower(form);
-  return f.rfind("8-k", 0) == 0 || f.rfind("ex-99", 0) == 0 || f.rfind("ex-10", 0) == 0;
+std::string FormList(const std::vector<std::string>& forms) {
+  std::string out;
+  for (const std::string& f : forms) out += (out.empty() ? "" : ",") + f;
+  return out;
 }
 
 // Reads one file into a document (w->doc). A filing already in `store` is
 // not extracted again unless `replace` (re-ingesting a folder stays cheap).
-void ReadStage(const Store& store, bool replace, Work* w) {
+// A file that is no filing, or of a form not asked for, is skipped.
+void ReadStage(const Store& store, const IngestOptions& options, Work* w) {
   Result<std::string> data = ReadAll(w->path, &w->waited);
   if (!data.ok()) {
     w->status = data.status();
@@ -231,11 +233,17 @@ void ReadStage(const Store& store, bool replace, Work* w) {
     w->status = doc.status();
     return;
   }
-  if (!IsFilingForm(doc->header.form)) {
-    w->status = Status::Unsupported("form " + doc->header.form + " is not an 8-K");
+  std::string& form = doc->header.form;
+  if (form.empty()) form = FormOnCover(doc->text);
+  if (form.empty()) {
+    w->skipped = "not a filing (no EDGAR header, no form on its cover)";
     return;
   }
-  if (!replace && store.HasFiling(FilingId(*doc))) {
+  if (!FormWanted(form, options.forms)) {
+    w->skipped = "form " + form + " is not asked for (--forms " + FormList(options.forms) + ")";
+    return;
+  }
+  if (!options.replace && store.HasFiling(FilingId(*doc))) {
     w->already_stored = true;
     return;
   }
@@ -256,6 +264,17 @@ void ExtractStage(Work* w) {
 
 }  // namespace
 
+bool FormWanted(std::string_view form, const std::vector<std::string>& forms) {
+  std::string f = ToLower(Trim(form));
+  bool eight_k = false;
+  for (const std::string& w : forms) {
+    std::string want = ToLower(Trim(w));
+    if (want == "*" || want == f) return true;
+    eight_k = eight_k || want == "8-k";
+  }
+  return eight_k && (f.rfind("ex-99", 0) == 0 || f.rfind("ex-10", 0) == 0);
+}
+
 namespace {
 
 // A RocksDB database (a dealgraph store among them) holds CURRENT, naming its
@@ -268,7 +287,10 @@ bool IsStoreDir(const fs::path& dir) {
 
 }  // namespace
 
-std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing) {
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing,
+                                       int* skipped) {
+  int unused = 0;
+  if (skipped == nullptr) skipped = &unused;
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const std::string& p : paths) {
@@ -294,21 +316,66 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
         // is skipped, and said once.
         if (IsStoreDir(dir)) {
           diag << "dealgraph: " << dir.string() << ": skipped, a RocksDB store (not filings)\n";
+          ++*skipped;
           continue;
         }
         std::error_code rec;
         fs::path canon = fs::canonical(dir, rec);
-        if (rec || !visited_dirs.insert(canon.string()).second) continue;  // symlink loop
-        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, rec), end; !rec && it != end;
-             it.increment(rec)) {
+        if (rec) {
+          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
+          ++*missing;
+          continue;
+        }
+        if (!visited_dirs.insert(canon.string()).second) {
+          diag << "dealgraph: " << dir.string() << ": skipped, a symbolic link to a folder already read ("
+               << canon.string() << ")\n";
+          ++*skipped;
+          continue;
+        }
+        fs::directory_iterator it(dir, rec), end;
+        if (rec) {
+          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
+          ++*missing;
+          continue;
+        }
+        for (; !rec && it != end; it.increment(rec)) {
+          // The entry's own type comes with the folder listing; only a
+          // symbolic link costs a stat to learn what it points at.
           std::error_code e2;
-          if (it->is_directory(e2)) {
-            stack.push_back(it->path());
-          } else if (it->is_regular_file(e2) && FilingLikeName(it->path())) {
-            std::error_code e3;
-            bool link = it->is_symlink(e3);
-            found.emplace_back(it->path().string(), link || e3 ? std::string() : (canon / it->path().filename()).string());
+          fs::file_status own = it->symlink_status(e2);
+          const bool link = fs::is_symlink(own);
+          fs::file_status target = link ? it->status(e2) : own;
+          const std::string name = it->path().filename().string();
+          const bool hidden = name.empty() || name[0] == '.';
+          if (e2 || !fs::exists(target)) {
+            if (!hidden) {
+              diag << "dealgraph: " << it->path().string() << ": skipped, "
+                   << (e2.value() == ELOOP ? std::string("a symbolic link loop")
+                                           : "a broken symbolic link" + (e2 ? " (" + e2.message() + ")" : std::string()))
+                   << "\n";
+              ++*skipped;
+            }
+            continue;
           }
+          if (fs::is_directory(target)) {
+            stack.push_back(it->path());
+          } else if (fs::is_regular_file(target)) {
+            if (FilingLikeName(it->path())) {
+              found.emplace_back(it->path().string(), link ? std::string() : (canon / it->path().filename()).string());
+            }
+          } else if (!hidden) {
+            const char* what = fs::is_fifo(target)              ? "a FIFO"
+                               : fs::is_socket(target)          ? "a socket"
+                               : fs::is_block_file(target)      ? "a block device"
+                               : fs::is_character_file(target)  ? "a character device"
+                                                                : "not a regular file";
+            diag << "dealgraph: " << it->path().string() << ": skipped, " << what << " (not a file)\n";
+            ++*skipped;
+          }
+        }
+        if (rec) {
+          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
+          ++*missing;
         }
       }
       // Duplicates are found by canonical path: a plain file's is its
@@ -331,8 +398,10 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
               IngestSummary* summary) {
   auto start = std::chrono::steady_clock::now();
   int missing = 0;
-  std::vector<std::string> files = CollectInputs(paths, diag, &missing);
-  summary->files = static_cast<int>(files.size()) + missing;
+  int skipped = 0;
+  std::vector<std::string> files = CollectInputs(paths, diag, &missing, &skipped);
+  summary->files = static_cast<int>(files.size()) + missing + skipped;
+  summary->skipped += skipped;
   summary->failed += missing;
   double total_bytes = 0;  // for the progress line's ETA only
   for (size_t i = 0; options.progress && i < files.size(); ++i) {
@@ -390,7 +459,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       Work& w = slot(i);
       w = Work();
       w.path = files[i];
-      ReadStage(store, options.replace, &w);
+      ReadStage(store, options, &w);
       if (w.waited) ++waited;
       bytes += w.bytes;
       mine[count++] = i;
@@ -467,6 +536,11 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       if (!w.status.ok()) {
         say(w.path, w.status.message());
         ++summary->failed;
+        continue;
+      }
+      if (!w.skipped.empty()) {
+        say(w.path, "skipped, " + w.skipped);
+        ++summary->skipped;
         continue;
       }
       if (w.already_stored) {

@@ -28,13 +28,23 @@ struct IngestOptions {
   // Set (by a SIGINT handler) to stop: the filings in hand are stored,
   // nothing more is started, and Ingest returns Ok with summary->interrupted.
   const std::atomic<bool>* stop = nullptr;
+  // The forms to store, as the header (CONFORMED SUBMISSION TYPE, <TYPE>) or
+  // the cover ("FORM 8-K") names them, compared in any case; "*" takes every
+  // form. An exhibit filed on its own (EX-99.*, EX-10.*: EDGAR's per-document
+  // files) goes with 8-K. Other files are skipped with their form named, and
+  // a file with neither header nor cover form as "not a filing".
+  std::vector<std::string> forms = {"8-K", "8-K/A"};
 };
+
+// Whether a filing of `form` is stored under `forms` (IngestOptions::forms).
+bool FormWanted(std::string_view form, const std::vector<std::string>& forms);
 
 struct IngestSummary {
   int files = 0;             //!< files considered
   int filings_added = 0;     //!< newly stored (or replaced)
   int filings_unchanged = 0; //!< already stored, nothing written
-  int failed = 0;            //!< files with a diagnostic
+  int skipped = 0;           //!< not filings, or forms not asked for (IngestOptions::forms)
+  int failed = 0;            //!< files that could not be read or stored
   int entities_added = 0;
   int events_added = 0;
   int events_merged = 0;
@@ -43,11 +53,14 @@ struct IngestSummary {
   bool interrupted = false;  //!< IngestOptions::stop ended it before every file was read
 };
 
-// Expands files and folders (recursively; symlink loops are skipped; in
-// folders only filing-like names: .txt .htm .html .nc .sgml .xml .gz or no
-// extension) into a sorted list of files. "-" stands for standard input.
-// Missing paths are reported through `diag` and counted in *missing.
-std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing);
+// Expands files and folders (recursively; in folders only filing-like names:
+// .txt .htm .html .nc .sgml .xml .gz or no extension) into a sorted list of
+// files. "-" stands for standard input. Missing paths are reported through
+// `diag` and counted in *missing; a store, a FIFO, socket or device, a broken
+// symbolic link and a symbolic link loop inside a folder are reported once
+// each, skipped and counted in *skipped (when given).
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, std::ostream& diag, int* missing,
+                                       int* skipped = nullptr);
 
 // Ingests `paths` into `store`. Diagnostics ("dealgraph: FILE: reason") go
 // to `diag`. Returns OK even when some files failed (see summary.failed);

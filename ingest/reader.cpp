@@ -23,6 +23,15 @@ Result<Document> ReadFiling(std::string_view name, std::string_view bytes) {
     return Status::Unsupported("file larger than " + std::to_string(kMaxDecompressedBytes) +
                                " bytes");
   }
+  // UTF-16 and UTF-32 (Windows "Unicode" saves) hold NUL bytes that would
+  // read as binary: decoded first when a byte-order mark names them.
+  if (UnicodeBom bom = DetectBom(bytes);
+      bom != UnicodeBom::kNone && bom != UnicodeBom::kUtf8) {
+    Result<std::string> wide = DecodeUtf16or32(bytes, bom, kMaxDecompressedBytes);
+    if (!wide.ok()) return wide.status();
+    inflated = std::move(wide).value();
+    bytes = inflated;
+  }
   if (LooksBinary(bytes)) return Status::Unsupported("binary data, not a filing");
 
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

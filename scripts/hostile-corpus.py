@@ -177,7 +177,26 @@ def main():
     c.write("form_10q.txt",
             sgml(b"0009999999-21-000301", b"10-Q", b"20210801", b"QUARTERLY CORP", b"0009999998",
                  [(b"10-Q", b"Quarterly report text. Item 2. Management's Discussion.")]),
-            "refuse:not an 8-K", "a 10-Q")
+            "refuse:form 10-Q is not asked for", "a 10-Q")
+    c.write("form_10k_cover.txt",
+            b"UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\nFORM 10-K\n\n"
+            b"ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n\n"
+            b"Annual Corp.\n(Exact name of registrant as specified in its charter)\n\n"
+            b"On June 1, 2021, Annual Corp. entered into a License Agreement with Partner Inc.\n",
+            "refuse:form 10-K is not asked for", "a 10-K without a header: its cover names the form")
+    c.write("README", b"# A project\n\nThis tool turns SEC Form 8-K filings into a graph.\n"
+            b"Run `make` to build it. Current reports are read by their Items.\n",
+            "refuse:not a filing", "a README that speaks of 8-Ks")
+    c.write("hello.txt", b"hello world\n", "refuse:not a filing", "two words")
+    c.write("lorem.html", b"<html><head><title>Lorem</title></head><body><h1>Lorem ipsum</h1>"
+            b"<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p></body></html>",
+            "refuse:not a filing", "a Lorem-ipsum web page")
+    text = seed_text.decode("utf-8")
+    c.write("utf16le.txt", b"\xff\xfe" + text.encode("utf-16-le"), "ok", "a seed filing in UTF-16 LE with a BOM")
+    c.write("utf16be.txt", b"\xfe\xff" + text.replace("ImmunoGen", "ImmunoGen\u00ae").encode("utf-16-be"), "ok",
+            "a seed filing in UTF-16 BE with a BOM")
+    c.write("utf32le.txt", b"\xff\xfe\x00\x00" + text.replace("ImmunoGen", "ImmunoGen\u2122").encode("utf-32-le"),
+            "ok", "a seed filing in UTF-32 LE with a BOM")
     c.write("amendment_8ka.txt", read(os.path.join(a.data_dir, "fixtures", "amendment_8ka.txt")), "ok",
             "an 8-K/A")
     c.write("original_8k.txt", read(os.path.join(a.data_dir, "fixtures", "original_8k.txt")), "ok",

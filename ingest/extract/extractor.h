@@ -20,6 +20,11 @@ namespace dealgraph {
 // document is not something to store (no text at all).
 Result<FilingExtract> ExtractFiling(const Document& doc);
 
+// The form a filing without an EDGAR header names on its cover page ("8-K",
+// "8-K/A", "10-K", ...; data/lexicon/cover_forms.tsv), or "" when its first
+// lines name none: then it is no filing at all.
+std::string FormOnCover(std::string_view text);
+
 // The id the filing is stored under: its accession number, else "sha:" and
 // a hash of its text (so the same filing read twice is one filing).
 std::string FilingId(const Document& doc);

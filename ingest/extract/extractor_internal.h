@@ -109,10 +109,6 @@ class Extractor {
   // ---- filing facts (filing_facts.cpp) ----
   void FillFilingInfo();
 
-  // The form a filing without an SGML header names on its cover: "8-K/A"
-  // when the cover says so ("FORM 8-K/A", "Form 8-K (Amendment No. 1)"),
-  // else "8-K".
-  std::string CoverForm() const;
 
   static bool IsAmendmentForm(std::string_view form);
 

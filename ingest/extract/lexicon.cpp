@@ -128,6 +128,12 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
       return Status::InvalidArgument("agent_roles.tsv: malformed line or unknown role: " + std::string(e));
     lex.agent_roles.emplace_back(cols[0], ToLower(Trim(cols[1])));
   }
+  for (std::string_view e : Entries(text("cover_forms.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
+      return Status::InvalidArgument("cover_forms.tsv: malformed line: " + std::string(e));
+    lex.cover_forms.emplace_back(cols[0], ToLower(Trim(cols[1])));
+  }
   // The typed slots events may carry, and their kinds.
   for (std::string_view e : Entries(text("slots.tsv"))) {
     std::vector<std::string> cols = Columns(e);

@@ -160,6 +160,9 @@ struct Lexicon {
   // agent_roles.tsv: (role, phrase lower case) of the firms that serve a deal
   // (underwriter, adviser, counsel, agent), in the file's order.
   std::vector<std::pair<std::string, std::string>> agent_roles;
+  // cover_forms.tsv: (form, title lower case) of the report titles a cover
+  // page prints ("current report" -> 8-K), in the file's order.
+  std::vector<std::pair<std::string, std::string>> cover_forms;
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
   std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
   // The registry's row for `type`, or nullptr.

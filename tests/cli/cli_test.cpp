@@ -76,13 +76,13 @@ TEST_CASE("cli: ingest of the seed filings succeeds and reports 4 filings", "[cl
   INFO(r.err);
   CHECK(r.code == 0);
   CHECK(Contains(r.out, "4 filings"));
-  CHECK(Contains(r.out, "ingested 4 of 4 files (0 unchanged, 0 failed)"));
+  CHECK(Contains(r.out, "ingested 4 of 4 files (0 unchanged, 0 skipped, 0 failed)"));
   CHECK(r.err.empty());
   CHECK(fs::is_directory(db));
   // Again: nothing new.
   CliRun again = Run({"ingest", "--db", db, DataPath("filings")});
   CHECK(again.code == 0);
-  CHECK(Contains(again.out, "(4 unchanged, 0 failed)"));
+  CHECK(Contains(again.out, "(4 unchanged, 0 skipped, 0 failed)"));
   CHECK(Contains(again.out, "4 filings"));
 }
 
@@ -210,7 +210,7 @@ TEST_CASE("cli: ingesting an empty file gives one error line naming it and exit 
   REQUIRE(lines.size() == 1);
   CHECK(Contains(lines[0], "empty.txt"));
   CHECK(Contains(lines[0], "empty file"));
-  CHECK(Contains(r.out, "ingested 0 of 1 files (0 unchanged, 1 failed)"));
+  CHECK(Contains(r.out, "ingested 0 of 1 files (0 unchanged, 0 skipped, 1 failed)"));
 }
 
 TEST_CASE("cli: bad inputs beside good ones: one line each, the good ones stored", "[cli]") {

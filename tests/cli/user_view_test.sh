@@ -18,7 +18,7 @@ cd "$tmp/folder" || exit 1
 run "first ingest ." 0 ingest .
 run "second ingest ." 0 ingest .
 err_has "second ingest ." "dealgraph.db: skipped, a RocksDB store (not filings)"
-has "second ingest ." "(4 unchanged, 0 failed)"
+has "second ingest ." "(4 unchanged, 1 skipped, 0 failed)"
 run "filings" 0 filings
 [ "$(grep -c . <<<"$out")" -eq 5 ] || fail "filings: want the 4 filings and a header, got: $out"
 lacks "filings" "CURRENT"

@@ -132,5 +132,44 @@ TEST_CASE("encoding: FinishText always returns valid UTF-8", "[ingest]") {
   CHECK(out.back() == '\n');
 }
 
+TEST_CASE("encoding: byte-order marks name UTF-8, UTF-16 and UTF-32", "[ingest]") {
+  using std::string_literals::operator""s;
+  CHECK(DetectBom("\xEF\xBB\xBFx") == UnicodeBom::kUtf8);
+  CHECK(DetectBom("\xFF\xFEx\0"s) == UnicodeBom::kUtf16Le);
+  CHECK(DetectBom("\xFE\xFF\0x"s) == UnicodeBom::kUtf16Be);
+  CHECK(DetectBom("\xFF\xFE\0\0x\0\0\0"s) == UnicodeBom::kUtf32Le);
+  CHECK(DetectBom("\0\0\xFE\xFF\0\0\0x"s) == UnicodeBom::kUtf32Be);
+  CHECK(DetectBom("FORM 8-K") == UnicodeBom::kNone);
+  CHECK(DetectBom("") == UnicodeBom::kNone);
+}
+
+TEST_CASE("encoding: UTF-16 and UTF-32 decode to UTF-8, bad units to U+FFFD", "[ingest]") {
+  using std::string_literals::operator""s;
+  // "A\u00e9" then U+1F4C8 as a surrogate pair.
+  Result<std::string> le = DecodeUtf16or32("\xFF\xFE" "A\0\xE9\0\x3D\xD8\xC8\xDC"s, UnicodeBom::kUtf16Le);
+  REQUIRE(le.ok());
+  CHECK(*le == "A\xC3\xA9\xF0\x9F\x93\x88");
+  Result<std::string> be = DecodeUtf16or32("\xFE\xFF\0A\0\xE9"s, UnicodeBom::kUtf16Be);
+  REQUIRE(be.ok());
+  CHECK(*be == "A\xC3\xA9");
+  Result<std::string> w = DecodeUtf16or32("\xFF\xFE\0\0" "A\0\0\0\xC8\xF4\x01\0"s, UnicodeBom::kUtf32Le);
+  REQUIRE(w.ok());
+  CHECK(*w == "A\xF0\x9F\x93\x88");
+  // A lone high surrogate, a code point past U+10FFFF and an odd last byte.
+  Result<std::string> bad = DecodeUtf16or32("\xFF\xFE\x3D\xD8" "A\0" "B"s, UnicodeBom::kUtf16Le);
+  REQUIRE(bad.ok());
+  CHECK(*bad == "\xEF\xBF\xBD" "A\xEF\xBF\xBD");
+  Result<std::string> big = DecodeUtf16or32("\0\0\xFE\xFF\0\x11\0\0"s, UnicodeBom::kUtf32Be);
+  REQUIRE(big.ok());
+  CHECK(*big == "\xEF\xBF\xBD");
+  CHECK(IsValidUtf8(*bad));
+  // Bounded like a gzip stream.
+  std::string many = "\xFF\xFE"s;
+  for (int i = 0; i < 1000; ++i) many += "\xAC\x20"s;  // U+20AC: three bytes each
+  Result<std::string> capped = DecodeUtf16or32(many, UnicodeBom::kUtf16Le, 2000);
+  REQUIRE_FALSE(capped.ok());
+  CHECK(capped.status().message().find("expands beyond 2000 bytes") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dealgraph

@@ -553,6 +553,54 @@ TEST_CASE("extract: the cover of a header-less filing says whether it is an 8-K/
   CHECK(y->filing.amends.empty());
 }
 
+TEST_CASE("extract: a cover page names its form, a text without one names none", "[extract][form]") {
+  CHECK(FormOnCover("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\nFORM 8-K\nCURRENT REPORT\n") ==
+        "8-K");
+  CHECK(FormOnCover("FORM 8-K/A\n(Amendment No. 1)\n") == "8-K/A");
+  CHECK(FormOnCover("Form 8-K (Amendment No. 2)\n") == "8-K/A");
+  CHECK(FormOnCover("FORM 8 - K\n") == "8-K");
+  CHECK(FormOnCover("\tFORM 8-K\tCURRENT REPORT\n") == "8-K");
+  CHECK(FormOnCover("CURRENT REPORT\nPursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934\n") == "8-K");
+  CHECK(FormOnCover("FORM 10-K\n(Mark One)\nANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d)\n") == "10-K");
+  CHECK(FormOnCover("QUARTERLY REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n") ==
+        "10-Q");
+  CHECK(FormOnCover("PRESS RELEASE\nExhibit 99.1\nFOR IMMEDIATE RELEASE\n") == "EX-99.1");
+  CHECK(FormOnCover("EXHIBIT 10.2\n") == "EX-10.2");
+  // Prose that speaks of forms is no cover.
+  CHECK(FormOnCover("# dealgraph\nA tool that turns SEC Form 8-K filings into a graph.\n") == "");
+  CHECK(FormOnCover("Form 8-K filings are current reports.\nCurrent reports say what happened.\n") == "");
+  CHECK(FormOnCover("Exhibit 99.1 is the press release.\n") == "");
+  CHECK(FormOnCover("hello world\n") == "");
+  CHECK(FormOnCover("") == "");
+  // The cover ends at the registrant's name: a form named after it is in the body.
+  CHECK(FormOnCover("Acme Corp.\n(Exact name of registrant as specified in its charter)\nFORM 10-K\n") == "");
+  // Past the first 40 lines nothing counts.
+  CHECK(FormOnCover(std::string(200, '\n') + [] {
+          std::string s;
+          for (int i = 0; i < 40; ++i) s += "Line " + std::to_string(i) + ".\n";
+          return s;
+        }() + "FORM 8-K\n") == "");
+}
+
+TEST_CASE("extract: every bundled real filing without a header is an 8-K by its cover", "[extract][form]") {
+  int read = 0;
+  for (const char* dir : {"real", "dev2", "dev", "filings"}) {
+    for (const auto& e : std::filesystem::directory_iterator(DataPath(dir))) {
+      std::string name = e.path().filename().string();
+      if (name == "MANIFEST.tsv") continue;
+      std::string rel = std::string(dir) + "/" + name;
+      Document doc = ReadOk(rel);
+      if (!doc.header.form.empty()) continue;
+      INFO(rel);
+      std::string form = FormOnCover(doc.text);
+      // Exhibits saved alone carry their number; the rest are 8-Ks.
+      CHECK((form == "8-K" || form == "8-K/A" || form.rfind("EX-99", 0) == 0));
+      ++read;
+    }
+  }
+  CHECK(read >= 10);  // 14 when this was written
+}
+
 TEST_CASE("extract: a SUBJECT COMPANY block of the header becomes an organization with its CIK",
           "[extract][sgml]") {
   FilingExtract x = Extract("fixtures/amendment_8ka.txt");

@@ -37,7 +37,7 @@ for j in 1 2 3; do
   rc=$?
   set -e
   [[ $rc -eq 1 ]] || { cat "$work/err$j.txt" >&2; fail "--jobs $j exited $rc (want 1: some files failed)"; }
-  grep -q "ingested $good of $((good + 3)) files (0 unchanged, 3 failed)" "$work/out$j.txt" ||
+  grep -q "ingested $good of $((good + 3)) files (0 unchanged, 0 skipped, 3 failed)" "$work/out$j.txt" ||
     { cat "$work/out$j.txt" >&2; fail "--jobs $j summary"; }
   "$bin" events --db "$db" --format jsonl >"$work/events$j.jsonl"
   "$bin" entities --db "$db" --format jsonl >"$work/entities$j.jsonl"

@@ -245,6 +245,56 @@ TEST_CASE("reader: Windows-1252 input comes out as valid UTF-8", "[ingest]") {
   CHECK(hdoc->text == "\xE2\x80\x9CQuoted\xE2\x80\x9D text caf\xC3\xA9\n");
 }
 
+// `utf8` re-encoded as UTF-16 or UTF-32 with a byte-order mark (test helper).
+std::string WideCopy(const std::string& utf8, int unit, bool big) {
+  std::u32string cps;
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    cps.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  std::string out;
+  auto put = [&](char32_t v) {
+    for (int k = 0; k < unit; ++k) {
+      int shift = 8 * (big ? unit - 1 - k : k);
+      out.push_back(static_cast<char>((v >> shift) & 0xFF));
+    }
+  };
+  put(0xFEFF);
+  for (char32_t cp : cps) {
+    if (unit == 2 && cp >= 0x10000) {
+      put(0xD800 + ((cp - 0x10000) >> 10));
+      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("reader: UTF-16 and UTF-32 copies of a seed filing read as the seed does", "[ingest]") {
+  std::string utf8 = Slurp(DataPath(kSeed000));
+  Document want = ReadOk(kSeed000);
+  for (int unit : {2, 4}) {
+    for (bool big : {false, true}) {
+      INFO("UTF-" << unit * 8 << (big ? " BE" : " LE"));
+      std::string wide = WideCopy(utf8, unit, big);
+      REQUIRE(std::memchr(wide.data(), '\0', wide.size()) != nullptr);  // binary to a byte reader
+      Result<Document> doc = ReadFiling("wide.txt", wide);
+      INFO(doc.status().message());
+      REQUIRE(doc.ok());
+      CHECK(doc->text == want.text);
+    }
+  }
+  // A character past the Basic Multilingual Plane takes a surrogate pair.
+  Result<Document> emoji = ReadFiling("pair.txt", WideCopy("Revenue rose \xF0\x9F\x93\x88 10%.\n", 2, false));
+  REQUIRE(emoji.ok());
+  CHECK(emoji->text == "Revenue rose \xF0\x9F\x93\x88 10%.\n");
+}
+
 TEST_CASE("reader: empty, blank and binary files are refused", "[ingest][error]") {
   Result<Document> empty = ReadFiling("e.txt", "");
   REQUIRE_FALSE(empty.ok());

@@ -17,20 +17,10 @@ data=$2
 here=$(cd "$(dirname "$0")" && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-chrome=${CHROMIUM:-}
-if [ -z "$chrome" ]; then
-  for c in chromium chromium-browser; do
-    if command -v "$c" >/dev/null 2>&1; then chrome=$(command -v "$c"); break; fi
-  done
-fi
-if [ -z "$chrome" ]; then
-  [ "${DEALGRAPH_REQUIRE_CHROMIUM:-0}" = 1 ] && fail "chromium is not installed (DEALGRAPH_REQUIRE_CHROMIUM=1)"
-  echo "SKIP: chromium is not installed"
-  exit 77
-fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+source "$here/chromium.sh"
 
 "$bin" ingest --db "$tmp/db" "$data/filings" >/dev/null 2>"$tmp/ingest.err" ||
   fail "ingest failed: $(cat "$tmp/ingest.err")"
@@ -38,12 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
   fail "report failed: $(cat "$tmp/report.err")"
 cp "$here/harness.html" "$tmp/harness.html"
 
-flags=(--headless --no-sandbox --disable-gpu --no-first-run --no-default-browser-check
-  --user-data-dir="$tmp/profile" --disable-background-networking --disable-component-update
-  --disable-sync --disable-default-apps --disable-extensions --disable-breakpad
-  --disable-domain-reliability --no-pings --metrics-recording-only --mute-audio
-  --disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication
-  --hide-scrollbars --enable-logging=stderr --v=0)
+flags=("${chrome_flags[@]}" --enable-logging=stderr --v=0)
 
 # 1. The harness: every check must pass, and no page may log to the console.
 timeout 30 "$chrome" "${flags[@]}" --allow-file-access-from-files --window-size=1400,1000 \

@@ -15,22 +15,12 @@ bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-chrome=${CHROMIUM:-}
-if [ -z "$chrome" ]; then
-  for c in chromium chromium-browser; do
-    if command -v "$c" >/dev/null 2>&1; then chrome=$(command -v "$c"); break; fi
-  done
-fi
-if [ -z "$chrome" ]; then
-  [ "${DEALGRAPH_REQUIRE_CHROMIUM:-0}" = 1 ] && fail "chromium is not installed (DEALGRAPH_REQUIRE_CHROMIUM=1)"
-  echo "SKIP: chromium is not installed"
-  exit 77
-fi
 gen="$(dirname "$bin")/dealgraph-gen"
 [ -x "$gen" ] || fail "dealgraph-gen is not built next to $bin"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+source "$here/chromium.sh"
 
 "$gen" --count 600 --seed 3 --out "$tmp/filings" >/dev/null 2>"$tmp/gen.err" ||
   fail "dealgraph-gen failed: $(cat "$tmp/gen.err")"
@@ -42,12 +32,7 @@ events=$(sed -n 's/.*(\([0-9]*\) events).*/\1/p' "$tmp/export.err")
 [ "${events:-0}" -ge 900 ] || fail "the timeline holds ${events:-no} events, not about 1,000"
 cp "$here/timeline_check.js" "$tmp/"
 
-flags=(--headless --no-sandbox --disable-gpu --no-first-run --no-default-browser-check
-  --user-data-dir="$tmp/profile" --disable-background-networking --disable-component-update
-  --disable-sync --disable-default-apps --disable-extensions --disable-breakpad
-  --disable-domain-reliability --no-pings --metrics-recording-only --mute-audio
-  --disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication
-  --hide-scrollbars --force-device-scale-factor=1)
+flags=("${chrome_flags[@]}" --force-device-scale-factor=1)
 
 # page SVG OUT: the SVG inline in an HTML page (its XML prolog and doctype
 # dropped), then the checking script.
