@@ -51,7 +51,7 @@ struct Entity {
   std::string id;    //!< "org:genentech", "person:mitchel-sayare", "product:dm1", "ag:..."
   EntityType type = EntityType::kOrganization;
   std::string name;  //!< canonical display name: "Genentech", "Mitchel Sayare"
-  std::vector<std::string> aliases;  //!< other spellings: "Genentech, Inc.", "DNA"
+  std::vector<std::string> aliases;  //!< other spellings: "Genentech, Inc.", "DNA"; at most kMaxAliases
   std::string cik;   //!< SEC Central Index Key when known
   // People: their title as written ("Chairman and CEO"); agreements: their kind.
   std::string title;
@@ -98,6 +98,16 @@ inline Money TotalMoney(double value, std::string currency) {
   m.currency = std::move(currency);
   return m;
 }
+
+// The most names the store keeps for one entity. Real companies gather a few
+// dozen over decades (16 is the most in the shared real corpus); one that keeps
+// absorbing names is being fed junk, and more would make its record and every
+// lookup that reads it grow without bound. Further names are not kept, and
+// ingest warns once per entity.
+inline constexpr size_t kMaxAliases = 256;
+
+// A Central Index Key as EDGAR writes it: 1 to 10 digits (leading zeros kept).
+bool ValidCik(std::string_view cik);
 
 // The largest amount an 8-K plausibly states ($10 trillion, above any
 // company's worth): a figure beyond it is a misreading, kept but never added.

@@ -411,10 +411,15 @@ bool SameIdentity(const Event& a, const Event& b) {
 
 // Adds the names `in` knows that `into` does not (a name already there
 // takes a change day it lacked), oldest change first, undated last.
-void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerName>& in) {
+void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerName>& in, int* dropped) {
   for (const FormerName& f : in) {
     auto it = std::find_if(into->begin(), into->end(), [&](const FormerName& x) { return x.name == f.name; });
     if (it == into->end()) {
+      // Bounded like the aliases (kMaxAliases).
+      if (into->size() >= kMaxAliases) {
+        ++*dropped;
+        continue;
+      }
       into->push_back(f);
     } else if (it->until.empty()) {
       it->until = f.until;
@@ -425,23 +430,35 @@ void MergeFormerNames(std::vector<FormerName>* into, const std::vector<FormerNam
   });
 }
 
+// Adds `name` to `aliases` unless it is there; returns false when it is not
+// there and kMaxAliases leaves no room for it.
+bool AddAlias(std::vector<std::string>* aliases, const std::string& name) {
+  if (std::find(aliases->begin(), aliases->end(), name) != aliases->end()) return true;
+  if (aliases->size() >= kMaxAliases) return false;
+  aliases->push_back(name);
+  return true;
+}
+
 // An entity's fields as its first telling gives them (sources aside).
-Entity NewEntityFields(const Entity& in) {
+// *dropped counts the names kMaxAliases leaves out.
+Entity NewEntityFields(const Entity& in, int* dropped) {
   Entity e = in;
   e.aliases.clear();
   for (const std::string& a : in.aliases) {
-    if (a != e.name) AddUnique(&e.aliases, a);
+    if (a != e.name && !AddAlias(&e.aliases, a)) ++*dropped;
   }
+  if (!ValidCik(e.cik)) e.cik.clear();
   e.parties.clear();
   for (const std::string& p : in.parties) AddUnique(&e.parties, p);
   e.former_names.clear();
-  MergeFormerNames(&e.former_names, in.former_names);
+  MergeFormerNames(&e.former_names, in.former_names, dropped);
   e.sources.clear();
   return e;
 }
 
-// Folds a later telling into an entity's fields (sources aside).
-void MergeEntityFields(Entity* e, const Entity& in) {
+// Folds a later telling into an entity's fields (sources aside). *dropped
+// counts the names kMaxAliases leaves out.
+void MergeEntityFields(Entity* e, const Entity& in, int* dropped) {
   FillEmpty(&e->name, in.name);
   // A company goes by its newest name: a filing whose SEC header lists the
   // name stored so far among the company's former names ("APPLE COMPUTER
@@ -454,16 +471,16 @@ void MergeEntityFields(Entity* e, const Entity& in) {
                          std::any_of(in.former_names.begin(), in.former_names.end(),
                                      [&](const FormerName& f) { return FoldName(f.name) == current; });
     if (renamed) {
-      AddUnique(&e->aliases, e->name);
+      if (!AddAlias(&e->aliases, e->name)) ++*dropped;
       e->name = in.name;
       e->aliases.erase(std::remove(e->aliases.begin(), e->aliases.end(), e->name), e->aliases.end());
     }
   }
-  if (in.name != e->name) AddUnique(&e->aliases, in.name);
+  if (in.name != e->name && !AddAlias(&e->aliases, in.name)) ++*dropped;
   for (const std::string& a : in.aliases) {
-    if (a != e->name) AddUnique(&e->aliases, a);
+    if (a != e->name && !AddAlias(&e->aliases, a)) ++*dropped;
   }
-  FillEmpty(&e->cik, in.cik);
+  if (ValidCik(in.cik)) FillEmpty(&e->cik, in.cik);
   FillEmpty(&e->title, in.title);
   FillEmpty(&e->dated, in.dated);
   FillEmpty(&e->term, in.term);
@@ -471,7 +488,7 @@ void MergeEntityFields(Entity* e, const Entity& in) {
   // strings compare as dates; at an equal prefix the more precise wins.
   if (in.expires > e->expires) e->expires = in.expires;
   for (const std::string& p : in.parties) AddUnique(&e->parties, p);
-  MergeFormerNames(&e->former_names, in.former_names);
+  MergeFormerNames(&e->former_names, in.former_names, dropped);
 }
 
 // The sources an event keeps of one filing's telling: the first of each
@@ -846,11 +863,17 @@ Status RocksStore::Batch::Add(const FilingExtract& x, AddStats* stats) {
   std::set<std::string> new_entities;
   for (const Entity& in : x.entities) {
     ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(in.id));
+    int dropped = 0;
     if (!st->cur) {
-      st->cur = EntityHead{NewEntityFields(in), 0, false};
+      st->cur = EntityHead{NewEntityFields(in, &dropped), 0, false};
       new_entities.insert(in.id);
     } else {
-      MergeEntityFields(&st->cur->entity, in);
+      MergeEntityFields(&st->cur->entity, in, &dropped);
+    }
+    if (dropped > 0) {
+      stats->warnings.push_back("entity " + in.id + " keeps absorbing names: " + std::to_string(dropped) +
+                                " more not kept (at most " + std::to_string(kMaxAliases) +
+                                " aliases and former names each)");
     }
     AppendEntitySource(in.id, &*st->cur, SourceFor(in.sources, info));
     staged_folds_.insert(FoldName(st->cur->entity.name));
@@ -1061,10 +1084,11 @@ Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<
     for (const Entity& in : fx->cur->entities) {
       if (in.id != id) continue;
       Source source = SourceFor(in.sources, fx->cur->filing);
+      int dropped = 0;  // as when the filings were added: warned of then
       if (!rebuilt) {
-        rebuilt = NewEntityFields(in);
+        rebuilt = NewEntityFields(in, &dropped);
       } else {
-        MergeEntityFields(&*rebuilt, in);
+        MergeEntityFields(&*rebuilt, in, &dropped);
       }
       if (!HasSourceFrom(rebuilt->sources, fid)) rebuilt->sources.push_back(std::move(source));
     }

@@ -133,6 +133,9 @@ struct AddStats {
   int events_added = 0;          //!< events new to the store
   int events_merged = 0;         //!< events that matched a stored event (a source was added)
   int relations_added = 0;
+  // What was stored but not all of it (an entity at kMaxAliases names), one
+  // line each, for the user: "entity org:x keeps absorbing names: ...".
+  std::vector<std::string> warnings;
 };
 
 

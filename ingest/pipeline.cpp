@@ -496,6 +496,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   };
   std::vector<Work> group;
   std::vector<FilingExtract> extracts;
+  std::set<std::string> warned;  // what a warning is about ("entity org:x"): said once a run
   for (size_t i = 0; i < n && failure.ok();) {
     // The next filing to store and those after it that are ready too (up
     // to a run's worth) are stored together: AddFilings may write them as
@@ -563,6 +564,9 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
         say(w.path, a.status().message());
         ++summary->failed;
       } else {
+        for (const std::string& warning : a->warnings) {
+          if (warned.insert(warning.substr(0, warning.find(':'))).second) say(w.path, "warning: " + warning);
+        }
         if (a->already_present) {
           ++summary->filings_unchanged;
         } else {

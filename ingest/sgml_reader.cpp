@@ -170,7 +170,13 @@ class HeaderBuilder {
         if (company_ != nullptr && company_->name.empty()) company_->name = std::string(value);
         break;
       case Field::kCik:
-        if (company_ != nullptr && company_->cik.empty()) company_->cik = std::string(value);
+        // EDGAR's keys are 1 to 10 digits: anything else ("-5", a name, 40
+        // digits) is a broken or forged header, and no key is better than a
+        // false one that would merge two companies.
+        if (company_ != nullptr && company_->cik.empty() && !value.empty() && value.size() <= 10 &&
+            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          company_->cik = std::string(value);
+        }
         break;
       case Field::kFiscalYearEnd:
         if (company_ != nullptr && company_->fiscal_year_end.empty()) {

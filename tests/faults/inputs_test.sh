@@ -87,5 +87,34 @@ python3 -c 'import json,sys; s=json.loads(sys.argv[1]); assert (s["filings_added
 run "one README" 0 ingest --db "$tmp/one.db" "$in/README"
 err_has "one README" "README: skipped, not a filing (no EDGAR header, no form on its cover)"
 
+# Values validated at the door: a header's CIK that is not 1-10 digits is no
+# CIK, and a company renamed in every one of 300 filings (each header giving
+# the last name as its former one) keeps at most 256 aliases, with one warning.
+mkdir "$tmp/names"
+python3 - "$tmp/names" <<'PY'
+import sys
+for i in range(1, 301):
+    cik = "-5" if i == 1 else "0000000042"
+    open("%s/f%03d.txt" % (sys.argv[1], i), "w").write(
+        "<SEC-DOCUMENT>0009999999-21-%06d.txt : 20210601\n<SEC-HEADER>0009999999-21-%06d.hdr.sgml : 20210601\n"
+        "ACCESSION NUMBER:\t0009999999-21-%06d\nCONFORMED SUBMISSION TYPE:\t8-K\nPUBLIC DOCUMENT COUNT:\t1\n"
+        "FILED AS OF DATE:\t20210601\n\nFILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\tSHIFTER %d CORP\n"
+        "\t\tCENTRAL INDEX KEY:\t%s\n\tFORMER COMPANY:\n\t\tFORMER CONFORMED NAME:\tSHIFTER %d CORP\n"
+        "\t\tDATE OF NAME CHANGE:\t20200101\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n"
+        "Item 8.01 Other Events.\n\nOn June 1, 2021, the Company announced its new name.\n</TEXT>\n</DOCUMENT>\n"
+        "</SEC-DOCUMENT>\n" % (i, i, i, i, cik, i - 1))
+PY
+run "a company of 300 names" 0 ingest --db "$tmp/names.db" "$tmp/names"
+[ "$(grep -c "keeps absorbing names" <<<"$err")" -eq 1 ] || fail "want one warning of a company absorbing names, got: ${err:0:600}"
+run "its names" 0 entities --db "$tmp/names.db" --format jsonl
+python3 -c '
+import json, sys
+es = [json.loads(l) for l in sys.argv[1].splitlines()]
+big = max(es, key=lambda e: len(e.get("aliases", [])))
+assert len(big.get("aliases", [])) == 256 and len(big.get("former_names", [])) <= 256, (len(big.get("aliases", [])), len(big.get("former_names", [])))
+assert all(e.get("cik", "0").isdigit() for e in es), [e.get("cik") for e in es if not e.get("cik", "0").isdigit()]
+' "$out" || fail "names or CIKs not bounded"
+run "check" 0 check --db "$tmp/names.db"
+
 [ "$failures" -eq 0 ] || exit 1
-echo "ok: only filings stored; every skipped input named once"
+echo "ok: only filings stored; every skipped input named once; names and CIKs bounded"

@@ -955,6 +955,56 @@ TEST_CASE("store: DateRange compares dates at the precision of the less precise 
   CHECK(DateRange{}.unbounded());
 }
 
+TEST_CASE("store: an entity keeps at most kMaxAliases names, with a warning, and no CIK that is not one",
+          "[graph]") {
+  TempDir dir;
+  auto store = OpenTestStore(dir.path());
+  auto filing = [](int i, std::vector<std::string> aliases, const std::string& cik) {
+    FilingExtract x;
+    x.filing.id = "f-" + std::to_string(i);
+    x.filing.form = "8-K";
+    x.filing.filed = "2006-01-15";
+    Source s = Src(x.filing.id, "8.01", "Acme Corp. said so.", x.filing.filed);
+    x.entities.push_back(Org("org:acme", "Acme Corp.", std::move(aliases), cik, s));
+    return x;
+  };
+  // A negative, a too long and a non-numeric key are no keys.
+  CHECK(Add(store.get(), filing(0, {}, "-5")).warnings.empty());
+  CHECK(Must(store->GetEntity("org:acme")).cik.empty());
+  Add(store.get(), filing(1, {}, "12345678901"));
+  Add(store.get(), filing(2, {}, "ACME"));
+  CHECK(Must(store->GetEntity("org:acme")).cik.empty());
+  Add(store.get(), filing(3, {}, "0000855654"));
+  CHECK(Must(store->GetEntity("org:acme")).cik == "0000855654");
+
+  // One new name a filing: the store stops at kMaxAliases and says so on
+  // the filing that brought one too many, and on each after.
+  int warned_at = -1;
+  for (int i = 0; i < static_cast<int>(kMaxAliases) + 20; ++i) {
+    AddStats st = Add(store.get(), filing(100 + i, {"Acme name " + std::to_string(i)}, ""));
+    if (!st.warnings.empty() && warned_at < 0) {
+      warned_at = i;
+      CHECK(st.warnings[0].find("entity org:acme keeps absorbing names") == 0);
+    }
+  }
+  CHECK(warned_at == static_cast<int>(kMaxAliases));
+  Entity acme = Must(store->GetEntity("org:acme"));
+  CHECK(acme.aliases.size() == kMaxAliases);
+  CHECK(acme.aliases.front() == "Acme name 0");  // the first names stay
+  CHECK(Must(store->GetEntity("org:acme")).sources.size() == kMaxAliases + 24);  // every telling is a source
+
+  // One filing with thousands of names for one entity keeps kMaxAliases of them.
+  std::vector<std::string> many;
+  for (int i = 0; i < 5000; ++i) many.push_back("Beta name " + std::to_string(i));
+  FilingExtract big = filing(9999, many, "");
+  big.entities[0].id = "org:beta";
+  big.entities[0].name = "Beta";
+  AddStats st = Add(store.get(), big);
+  REQUIRE(st.warnings.size() == 1);
+  CHECK(st.warnings[0].find(": 4744 more not kept (at most 256 aliases") != std::string::npos);
+  CHECK(Must(store->GetEntity("org:beta")).aliases.size() == kMaxAliases);
+}
+
 TEST_CASE("store: FindEntities finds by alias and by name with corporate suffixes folded", "[graph]") {
   TempDir dir;
   auto store = OpenTestStore(dir.path());

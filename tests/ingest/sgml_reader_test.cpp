@@ -53,6 +53,22 @@ TEST_CASE("sgml reader: the classic header is parsed field by field", "[ingest]"
   CHECK(h.others[0].role == "SUBJECT COMPANY");
 }
 
+TEST_CASE("sgml reader: a CENTRAL INDEX KEY that is not 1 to 10 digits is no key", "[ingest]") {
+  for (const char* bad : {"-5", "12345678901", "ACME", "12 34", "0x1F"}) {
+    INFO(bad);
+    std::string header = std::string("CONFORMED SUBMISSION TYPE:\t8-K\nFILER:\n\tCOMPANY DATA:\n"
+                                     "\t\tCOMPANY CONFORMED NAME:\tACME CORP\n\t\tCENTRAL INDEX KEY:\t") +
+                         bad + "\n";
+    FilingHeader h = ParseSecHeader(header);
+    REQUIRE(h.filers.size() == 1);
+    CHECK(h.filers[0].name == "ACME CORP");
+    CHECK(h.filers[0].cik.empty());
+  }
+  FilingHeader ok = ParseSecHeader("FILER:\n\tCOMPANY DATA:\n\t\tCENTRAL INDEX KEY:\t0000320193\n");
+  REQUIRE(ok.filers.size() == 1);
+  CHECK(ok.filers[0].cik == "0000320193");
+}
+
 TEST_CASE("sgml reader: the tagged .nc header dialect is parsed", "[ingest]") {
   std::string nc =
       "\n<ACCESSION-NUMBER>0001493152-25-001317\n<TYPE>8-K\n<PERIOD>20250106\n<ITEMS>5.02"
