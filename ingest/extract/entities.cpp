@@ -417,10 +417,88 @@ struct RegulatorNames {
   }
 };
 
+// Where strings occur in a text at the start of a word (a run of ASCII
+// letters and digits not preceded by one). A small text is scanned each
+// time; a big one is indexed once by its words, so looking up every name a
+// long filing holds costs the name's occurrences, not the text's length per
+// name (an 8 MB filing holds thousands of names). A word written thousands of
+// times ("Mr", "The") has its places sorted by the text that follows, once,
+// and is searched by halves. Both ways find the same places (not in order).
+class WordStarts {
+ public:
+  explicit WordStarts(std::string_view text) : text_(text) {}
+
+  // Calls fn(pos) for each word start where `needle` occurs.
+  template <typename Fn>
+  void ForEach(std::string_view needle, Fn fn) {
+    if (needle.empty()) return;
+    const size_t head = WordEnd(needle, 0);
+    if (head == 0 || text_.size() < kIndexAbove || needle.size() > kSortedPrefix) {
+      for (size_t p = text_.find(needle); p != std::string_view::npos; p = text_.find(needle, p + 1)) {
+        if (p == 0 || !IsAsciiAlnum(text_[p - 1])) fn(p);
+      }
+      return;
+    }
+    if (!built_) Build();
+    auto it = index_.find(needle.substr(0, head));
+    if (it == index_.end()) return;
+    Bucket& b = it->second;
+    if (b.places.size() <= kScanUpTo) {
+      for (uint32_t p : b.places) {
+        if (text_.compare(p, needle.size(), needle) == 0) fn(static_cast<size_t>(p));
+      }
+      return;
+    }
+    if (!b.sorted) {
+      std::sort(b.places.begin(), b.places.end(),
+                [&](uint32_t x, uint32_t y) { return Follows(x) < Follows(y); });
+      b.sorted = true;
+    }
+    auto lo = std::partition_point(b.places.begin(), b.places.end(),
+                                   [&](uint32_t p) { return Follows(p).substr(0, needle.size()) < needle; });
+    for (; lo != b.places.end() && text_.compare(*lo, needle.size(), needle) == 0; ++lo) fn(static_cast<size_t>(*lo));
+  }
+  bool Contains(std::string_view needle) {
+    bool found = false;
+    ForEach(needle, [&](size_t) { found = true; });
+    return found;
+  }
+
+ private:
+  static constexpr size_t kIndexAbove = 256 * 1024;
+  static constexpr size_t kScanUpTo = 32;       // a bucket this small is compared place by place
+  static constexpr size_t kSortedPrefix = 256;  // places sort by this much of what follows
+  struct Bucket {
+    std::vector<uint32_t> places;
+    bool sorted = false;
+  };
+  static size_t WordEnd(std::string_view s, size_t b) {
+    while (b < s.size() && IsAsciiAlnum(s[b])) ++b;
+    return b;
+  }
+  std::string_view Follows(uint32_t p) const { return text_.substr(p, kSortedPrefix); }
+  void Build() {
+    built_ = true;
+    if (text_.size() >= UINT32_MAX) return;  // never: inputs are capped at 512 MiB
+    for (size_t p = 0; p < text_.size();) {
+      if (!IsAsciiAlnum(text_[p])) {
+        ++p;
+        continue;
+      }
+      size_t e = WordEnd(text_, p);
+      index_[text_.substr(p, e - p)].places.push_back(static_cast<uint32_t>(p));
+      p = e;
+    }
+  }
+  std::string_view text_;
+  bool built_ = false;
+  std::unordered_map<std::string_view, Bucket> index_;
+};
+
 class Discoverer {
  public:
   Discoverer(const Document& doc, const Segmented& seg, const std::vector<std::vector<Token>>& tokens)
-      : doc_(doc), seg_(seg), tokens_(tokens), lex_(Lexicon::Get()) {}
+      : doc_(doc), seg_(seg), tokens_(tokens), lex_(Lexicon::Get()), words_(doc.text) {}
 
   EntityTable Run() {
     Registrant();
@@ -1227,7 +1305,7 @@ class Discoverer {
           idx = table_.Lookup(lower);
           if (idx < 0) {
             // Keep the capitalized form only until a lower-case one shows up.
-            bool lower_elsewhere = doc_.text.find(lower) != std::string::npos;
+            bool lower_elsewhere = words_.Contains(lower);
             if (lower_elsewhere) name = lower;
           }
         }
@@ -1269,7 +1347,7 @@ class Discoverer {
         }
         if (last.size() > 2) {
           for (const char* hon : {"Mr. ", "Ms. ", "Mrs. ", "Dr. "}) {
-            if (doc_.text.find(std::string(hon) + last) != std::string::npos) table_.AddAlias(static_cast<int>(i), std::string(hon) + last);
+            if (words_.Contains(std::string(hon) + last)) table_.AddAlias(static_cast<int>(i), std::string(hon) + last);
           }
         }
         continue;
@@ -1316,15 +1394,13 @@ class Discoverer {
       }
       if (other >= 0) continue;
       // Only when the text uses the short form on its own.
-      size_t p = 0;
       int uses = 0;
-      while ((p = doc_.text.find(short_name, p)) != std::string::npos) {
+      words_.ForEach(short_name, [&](size_t p) {
         size_t after = p + short_name.size();
         bool boundary = after >= doc_.text.size() || !IsAsciiAlnum(doc_.text[after]);
         bool longer = doc_.text.compare(after, spelled.size() - short_name.size(), spelled.substr(short_name.size())) == 0;
         if (boundary && !longer) ++uses;
-        p = after;
-      }
+      });
       if (uses > 0) table_.AddAlias(static_cast<int>(i), short_name);
     }
     for (const auto& [short_name, owner] : claims) {
@@ -1442,6 +1518,7 @@ class Discoverer {
   const Lexicon& lex_;
   EntityTable table_;
   int first_ticker_ = -1;  //!< the first organization written with its ticker
+  WordStarts words_;       //!< where names occur in doc_.text
 };
 
 }  // namespace

@@ -358,7 +358,7 @@ class Extractor {
   // ---- one event per real-world event (merge.cpp) ----
   static bool Subset(const std::vector<int>& a, const std::vector<int>& b);
 
-  static std::string Family(const std::string& type);
+  static std::string_view Family(std::string_view type);
 
   void MergeDrafts();
 
