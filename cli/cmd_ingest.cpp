@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "cli/common.h"
 #include "graph/query.h"
@@ -15,6 +19,26 @@ namespace dealgraph {
 
 namespace {
 std::atomic<bool> g_interrupted{false};  //!< set by ingest's SIGINT handler
+
+// "512M", "4G", "1.5g", "2048K", "1000000" (bytes; powers of 1024), "0".
+std::optional<double> ParseByteSize(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  double scale = 1;
+  switch (s.back()) {
+    case 'k': case 'K': scale = 1024.0; break;
+    case 'm': case 'M': scale = 1024.0 * 1024; break;
+    case 'g': case 'G': scale = 1024.0 * 1024 * 1024; break;
+    case 't': case 'T': scale = 1024.0 * 1024 * 1024 * 1024; break;
+    default: break;
+  }
+  if (scale != 1) s.remove_suffix(1);
+  if (s.empty() || s.size() > 20) return std::nullopt;
+  std::string digits(s);
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (end != digits.c_str() + digits.size() || !(v >= 0) || std::isinf(v)) return std::nullopt;
+  return v * scale;
+}
 }  // namespace
 
 void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
@@ -25,6 +49,7 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
     int jobs = 1;
     bool json = false;
     std::vector<std::string> forms{"8-K", "8-K/A"};
+    std::string max_memory;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* sub = app.add_subcommand("ingest", "read filings (files, folders, .gz, - for stdin) into the store");
@@ -37,6 +62,10 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
                   "forms to store, as the EDGAR header or the cover names them (* for any); others are skipped")
       ->delimiter(',')
       ->default_str("8-K,8-K/A");
+  sub->add_option("--max-memory", o->max_memory,
+                  "memory the files in flight may take together (512M, 4G; 0 = no bound); a file that would "
+                  "pass it waits for the ones before it")
+      ->default_str("half the machine's memory");
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
       std::unique_ptr<Store> store = OpenStore(o->common, false, err);
@@ -45,6 +74,17 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       io.replace = o->replace;
       io.jobs = o->jobs;
       io.forms = o->forms;
+      if (o->max_memory.empty()) {
+        long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+        io.max_memory = pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) / 2 : 0;
+      } else {
+        std::optional<double> bytes = ParseByteSize(o->max_memory);
+        if (!bytes) {
+          err << "dealgraph: --max-memory '" << o->max_memory << "' is not a size (512M, 4G, 1.5G, 0)\n";
+          return kExitUsage;
+        }
+        io.max_memory = *bytes;
+      }
       io.progress = isatty(STDERR_FILENO) && !o->json;
       // Ctrl-C stores the filings in hand, then stops and prints the
       // summary; a second Ctrl-C ends the process at once (SA_RESETHAND).

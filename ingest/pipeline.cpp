@@ -211,6 +211,20 @@ struct Work {
   std::optional<FilingExtract> extract;
 };
 
+// What reading, extracting and storing one file may take in memory at its
+// peak, from its size: about 24 bytes a byte of text (a 16 MB prose filing
+// peaks at 363 MB with the store's base, docs/performance.md), a compressed
+// file taken to expand fourfold. 0 for standard input (its size is unknown).
+double MemoryEstimate(const std::string& path) {
+  constexpr double kPeakPerByte = 24;
+  if (path == "-") return 0;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  double size = static_cast<double>(st.st_size);
+  if (ToLower(fs::path(path).extension().string()) == ".gz") size *= 4;
+  return size * kPeakPerByte;
+}
+
 std::string FormList(const std::vector<std::string>& forms) {
   std::string out;
   for (const std::string& f : forms) out += (out.empty() ? "" : ",") + f;
@@ -438,11 +452,24 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   std::vector<char> done(n, 0);
   size_t next = 0, stored = 0;
   double claimed_bytes = 0;  // read and not yet stored
+  // What the files claimed and not yet stored may take in memory at their
+  // peak (MemoryEstimate), and the next file's estimate (-1: not looked at).
+  double claimed_memory = 0;
+  double next_memory = -1;
+  std::vector<double> memory(std::min(n, window), 0);
+  auto next_estimate = [&] {
+    if (next_memory < 0) next_memory = next < n ? MemoryEstimate(files[next]) : 0;
+    return next_memory;
+  };
   // The next filing may be claimed: its slot is free (filing next - window
-  // is stored) and the files in flight are under kWindowBytes (or none is:
-  // one filing of any size always goes).
+  // is stored), the files in flight are under kWindowBytes and it fits
+  // beside them under --max-memory (or nothing is in flight: one filing of
+  // any size always goes).
   auto claimable = [&] {
-    return next < n && next < stored + window && (claimed_bytes < kWindowBytes || next == stored);
+    if (next >= n || next >= stored + window) return false;
+    if (next == stored) return true;
+    return claimed_bytes < kWindowBytes &&
+           (options.max_memory <= 0 || claimed_memory + next_estimate() <= options.max_memory);
   };
   Prefetcher read_ahead(files, options.read_ahead);
   // Claims filings one at a time (under `lock`) and reads each without it,
@@ -453,7 +480,11 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     size_t count = 0, waited = 0;
     double bytes = 0;
     while (count < kRunFilings && bytes < kRunBytes && claimable()) {
+      const double estimate = next_estimate();
       size_t i = next++;
+      next_memory = -1;
+      memory[i % window] = estimate;
+      claimed_memory += estimate;
       read_ahead.Claimed(next);
       lock.unlock();
       Work& w = slot(i);
@@ -522,6 +553,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     }
     {
       std::lock_guard<std::mutex> lock(mu);
+      for (size_t k = i; k < end; ++k) claimed_memory -= memory[k % window];
       stored = end;
       for (const Work& w : group) claimed_bytes -= w.bytes;
     }

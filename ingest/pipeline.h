@@ -34,6 +34,11 @@ struct IngestOptions {
   // files) goes with 8-K. Other files are skipped with their form named, and
   // a file with neither header nor cover form as "not a filing".
   std::vector<std::string> forms = {"8-K", "8-K/A"};
+  // Bytes the files in flight may take together at their peak (estimated
+  // from their sizes, about 24 times a file's text): a file that would pass
+  // it waits until the ones before it are stored; one file of any size
+  // always goes. 0 = no bound. The CLI's default is half the machine's memory.
+  double max_memory = 0;
 };
 
 // Whether a filing of `form` is stored under `forms` (IngestOptions::forms).

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Cost that grows with the work (docs/reliability.md, "Cost linear in the
+# work"): one long prose filing costs what its length does, not its length
+# squared, and --max-memory keeps the files in flight under a bound.
+#   - one 8 MB filing takes at most 12 times the CPU of one 1 MB filing of the
+#     same prose (linear is 8; the quadratic name search this replaced took 24),
+#     and at most 2 times that of the same 8 MB as 800 filings;
+#   - two 8 MB filings at --jobs 2 peak lower under --max-memory 250M (one at a
+#     time) than with no bound (both at once), and the stores come out equal.
+# Ratios of CPU time, not times: the machine's speed does not matter.
+# Usage: cost_test.sh DEALGRAPH_BINARY DATA_DIR
+set -uo pipefail
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+gen="$(dirname "$bin")/dealgraph-gen"
+[ -x "$gen" ] || fail "dealgraph-gen is not built next to $bin"
+
+"$gen" --count 1500 --seed 11 --out "$tmp/gen" >/dev/null 2>&1 || fail "dealgraph-gen failed"
+python3 - "$bin" "$tmp" <<'PY'
+import glob, os, re, resource, subprocess, sys
+binary, tmp = sys.argv[1:]
+text = "\n".join(re.sub(r"<[^>]+>", "", open(f, errors="replace").read())
+                 for f in sorted(glob.glob(tmp + "/gen/*")))
+cover = ("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\n\nLong Corp.\n"
+         "(Exact name of registrant as specified in its charter)\n\n")
+assert len(text) >= 8_000_000, len(text)
+
+def write(path, body):
+    with open(path, "w") as f:
+        f.write(cover + body)
+
+write(tmp + "/one1.txt", text[:1_000_000])
+write(tmp + "/one8.txt", text[:8_000_000])
+os.makedirs(tmp + "/many8")
+for i in range(800):
+    write("%s/many8/p%03d.txt" % (tmp, i), text[i * 10_000:(i + 1) * 10_000])
+os.makedirs(tmp + "/two")
+write(tmp + "/two/a.txt", text[:8_000_000])
+write(tmp + "/two/b.txt", text[:8_000_000] + "\nOne more line.\n")
+
+def run(name, *args):
+    """CPU seconds of one ingest into a fresh store."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = subprocess.Popen([binary, "ingest", "--db", "%s/%s.db" % (tmp, name), *args],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, err = p.communicate(timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit("FAIL: ingest %s exited %d: %s" % (name, p.returncode, err.decode()[-300:]))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu
+
+def peak(name, *args):
+    """Peak RSS of one ingest, in a child of its own (RUSAGE_CHILDREN keeps the maximum)."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, binary, "ingest", "--db", "%s/%s.db" % (tmp, name), *args],
+                         check=True, capture_output=True, text=True, timeout=300)
+    return int(out.stdout)
+
+one1 = min(run("one1-%d" % k, tmp + "/one1.txt") for k in range(3))
+one8 = min(run("one8-%d" % k, tmp + "/one8.txt") for k in range(2))
+many8 = min(run("many8-%d" % k, tmp + "/many8") for k in range(2))
+print("cpu: one 1 MB %.2f s, one 8 MB %.2f s, 800 files of 10 KB %.2f s" % (one1, one8, many8))
+bad = []
+if one8 > 12 * one1:
+    bad.append("one 8 MB filing costs %.1f times one 1 MB filing (want <= 12)" % (one8 / one1))
+if one8 > 2 * many8:
+    bad.append("one 8 MB filing costs %.1f times the same text as 800 filings (want <= 2)" % (one8 / many8))
+
+free = peak("free", "--jobs", "2", "--max-memory", "0", tmp + "/two")
+bounded = peak("bounded", "--jobs", "2", "--max-memory", "250M", tmp + "/two")
+print("peak at --jobs 2: no bound %d MB, --max-memory 250M %d MB" % (free // 1024, bounded // 1024))
+if bounded > 0.85 * free:
+    bad.append("--max-memory 250M peaked at %d MB, no bound at %d MB: the files went at once" % (bounded // 1024, free // 1024))
+dump = lambda db: subprocess.run([binary, "events", "--db", db, "--format", "jsonl"], check=True,
+                                 capture_output=True).stdout
+if dump(tmp + "/free.db") != dump(tmp + "/bounded.db"):
+    bad.append("--max-memory changed what was stored")
+if bad:
+    sys.exit("FAIL: " + "; ".join(bad))
+PY
+rc=$?
+[ "$rc" -eq 0 ] || exit 1
+echo "ok: cost linear in a filing's length; --max-memory bounds what is in flight"
