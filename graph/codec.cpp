@@ -558,6 +558,27 @@ Result<FilingInfo> DecodeFilingInfoOfExtract(std::string_view bytes) {
       /*allow_trailing=*/true);
 }
 
+Result<std::pair<FilingInfo, std::optional<Entity>>> DecodeEntityOfExtract(std::string_view bytes,
+                                                                           std::string_view id) {
+  using Telling = std::pair<FilingInfo, std::optional<Entity>>;
+  return DecodeRecord<Telling>(
+      bytes, kFilingExtractRecord, "filing extract",
+      [id](Reader* r) {
+        Telling t;
+        t.first = GetFilingInfo(r);
+        size_t n = r->Count(11);
+        for (size_t i = 0; i < n && r->ok(); ++i) {
+          Entity e = GetEntity(r);
+          if (r->ok() && e.id == id) {
+            t.second = std::move(e);
+            break;
+          }
+        }
+        return t;
+      },
+      /*allow_trailing=*/true);
+}
+
 Result<FilingTouch> DecodeFilingTouch(std::string_view bytes) {
   return DecodeRecord<FilingTouch>(bytes, kFilingTouchRecord, "filing touch", [](Reader* r) {
     FilingTouch t;

@@ -92,6 +92,11 @@ Result<FilingExtract> DecodeFilingExtract(std::string_view bytes);
 // Decodes only the FilingInfo at the head of an encoded FilingExtract
 // (cheap listing of filings without their facts).
 Result<FilingInfo> DecodeFilingInfoOfExtract(std::string_view bytes);
+// The filing's info and its telling of entity `id` (nullopt when it names no
+// such entity), decoding the extract only as far as that entity: what
+// refolding an entity reads of each filing that names it.
+Result<std::pair<FilingInfo, std::optional<Entity>>> DecodeEntityOfExtract(std::string_view bytes,
+                                                                           std::string_view id);
 Result<FilingTouch> DecodeFilingTouch(std::string_view bytes);
 Result<CountsRecord> DecodeCounts(std::string_view bytes);
 

@@ -34,6 +34,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 
 #include "common/names.h"
@@ -756,6 +757,10 @@ class RocksStore::Batch {
   // Rebuilds entity `id` from its tellings in the extracts of `filing_ids`
   // (in that order), sources included; deletes it when none names it.
   Status RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids);
+  // Filing `filing_id`'s info and its telling of entity `entity_id`, from the
+  // batch when it stages the filing, else read without staging it.
+  Result<std::pair<FilingInfo, std::optional<Entity>>> TellingOf(const std::string& entity_id,
+                                                                 const std::string& filing_id);
   // Stages sources 0 .. count-1 of entity `id` (those not staged yet, as
   // stored) and returns them; a missing one is damage (Corruption).
   Result<std::vector<Source>> StageEntitySources(const std::string& id, uint64_t count);
@@ -1072,25 +1077,56 @@ Status RocksStore::Batch::RecomputeEntity(const std::string& id) {
   if (!st->cur) return Status::Ok();
   ASSIGN_OR_RETURN(std::vector<Source> sources, StageEntitySources(id, st->cur->source_count));
   std::vector<std::string> filing_ids;
-  for (const Source& s : sources) AddUnique(&filing_ids, s.filing);
+  filing_ids.reserve(sources.size());
+  for (const Source& s : sources) filing_ids.push_back(s.filing);  // RefoldEntity reads each once
   return RefoldEntity(id, filing_ids);
+}
+
+Result<std::pair<FilingInfo, std::optional<Entity>>> RocksStore::Batch::TellingOf(const std::string& entity_id,
+                                                                                const std::string& filing_id) {
+  using Telling = std::pair<FilingInfo, std::optional<Entity>>;
+  const std::string key = keys::FilingKey(filing_id);
+  auto staged = filings_.find(key);
+  if (staged != filings_.end()) {
+    Telling t;
+    if (!staged->second.cur) return t;
+    t.first = staged->second.cur->filing;
+    for (const Entity& e : staged->second.cur->entities) {
+      if (e.id == entity_id) {
+        t.second = e;
+        break;
+      }
+    }
+    return t;
+  }
+  // Read, not staged: nothing of the filing changes, and decoding and
+  // comparing whole extracts of every filing that names a company made a
+  // removal cost the company's filings, not the removed one.
+  std::string value;
+  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), key, &value);
+  if (s.IsNotFound()) return Telling();
+  if (!s.ok()) return FromRocks(s, "while reading filing " + filing_id);
+  Result<Telling> t = DecodeEntityOfExtract(value, entity_id);
+  if (!t.ok()) return t.status().WithContext("while reading filing " + filing_id);
+  return t;
 }
 
 Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids) {
   std::optional<Entity> rebuilt;
+  std::unordered_set<std::string_view> seen;  // each filing once: one source each
   for (const std::string& fid : filing_ids) {
-    ASSIGN_OR_RETURN(Staged<FilingExtract>* fx, FilingAt(fid));
-    if (!fx->cur) continue;
-    for (const Entity& in : fx->cur->entities) {
-      if (in.id != id) continue;
-      Source source = SourceFor(in.sources, fx->cur->filing);
+    if (!seen.insert(fid).second) continue;
+    ASSIGN_OR_RETURN(auto telling, TellingOf(id, fid));
+    if (telling.second) {
+      const Entity& in = *telling.second;
+      Source source = SourceFor(in.sources, telling.first);
       int dropped = 0;  // as when the filings were added: warned of then
       if (!rebuilt) {
         rebuilt = NewEntityFields(in, &dropped);
       } else {
         MergeEntityFields(&*rebuilt, in, &dropped);
       }
-      if (!HasSourceFrom(rebuilt->sources, fid)) rebuilt->sources.push_back(std::move(source));
+      rebuilt->sources.push_back(std::move(source));
     }
   }
   ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
