@@ -1,6 +1,7 @@
 // dealgraph ask "QUESTION": plain-English questions for the common cases,
 // read with a small grammar (verbs and connectives around entity names).
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "cli/common.h"
@@ -8,6 +9,7 @@
 #include "graph/network.h"
 #include "graph/query.h"
 #include "ingest/extract/dates.h"
+#include "ingest/extract/lexicon.h"
 
 namespace dealgraph {
 
@@ -22,6 +24,13 @@ constexpr const char* kForms =
     "  when did X first work with Y\n"
     "  which agreements were active on DATE [for X]\n"
     "  history of X [and Y]\n"
+    "  any question naming a company or person, with words of what it asks and when:\n"
+    "    who replaced Ernst & Young as SPACEHAB's auditor\n"
+    "    who became CEO of Stockwalk Group in October 2001\n"
+    "    what did Asta Funding's board declare in February 2004\n"
+    "    (officers and directors, auditors, deals, results, restatements, votes, governance,\n"
+    "    financings, licences, payments, regulatory and clinical events, distress: the words\n"
+    "    that ask for each are data/lexicon/question_cues.tsv)\n"
     "Any of them may end with \"as of DATE\" (or start \"As of DATE, ...\"): the answer the\n"
     "filings up to that date gave.\n";
 
@@ -67,7 +76,10 @@ class Asker {
     std::string a, b;
     if (StartsWithIgnoreCase(q, "which agreements did ")) return AgreementsDid(q.substr(21));
     if (StartsWithIgnoreCase(q, "which agreements were active on ")) return ActiveAgreements(q.substr(32));
-    if (StartsWithIgnoreCase(q, "what did ") && SplitAt(q.substr(9), "pay", &a, &b)) return Paid(a, b);
+    // "what did X pay Y" when X and Y name stored entities; else ("what did
+    // X agree to pay for Z") the open form reads it.
+    if (StartsWithIgnoreCase(q, "what did ") && SplitAt(q.substr(9), "pay", &a, &b) && Names(a) && Names(b))
+      return Paid(a, b);
     if (StartsWithIgnoreCase(q, "what happened between ") && SplitAt(q.substr(22), "and", &a, &b)) return Between(a, b);
     if (StartsWithIgnoreCase(q, "when did ") && SplitAt(q.substr(9), "first work with", &a, &b)) return FirstWith(a, b);
     if (StartsWithIgnoreCase(q, "partners of ")) return Partners(q.substr(12));
@@ -86,8 +98,415 @@ class Asker {
       if (SplitAt(rest, "and", &a, &b)) return Between(a, b);
       return History(rest);
     }
+    int open = Open(q);
+    if (open >= 0) return open;
     err_ << "dealgraph: I cannot read that question.\n" << kForms;
     return kExitUsage;
+  }
+
+  // ---- the open form: names, dates and cue words anywhere in the question ----
+
+  // A word of the question, without its trailing punctuation and possessive.
+  struct Word {
+    std::string text;      // "SPACEHAB", "Ernst", "&"
+    bool possessive = false;  // written "SPACEHAB's": a name ends here
+    bool stop = false;        // ",", "?" or ";" followed it: a name ends here
+  };
+  static std::vector<Word> Words(std::string_view q) {
+    std::vector<Word> out;
+    for (std::string_view w : Split(q, ' ')) {
+      Word word;
+      std::string t(Trim(w));
+      while (!t.empty() && std::string_view(",?;:!\"()").find(t.back()) != std::string_view::npos) {
+        word.stop = true;
+        t.pop_back();
+      }
+      while (!t.empty() && (t.front() == '"' || t.front() == '(')) t.erase(0, 1);
+      for (std::string_view poss : {"'s", "\xE2\x80\x99s", "'"}) {
+        if (t.size() > poss.size() && t.compare(t.size() - poss.size(), poss.size(), poss) == 0) {
+          t.resize(t.size() - poss.size());
+          word.possessive = true;
+          break;
+        }
+      }
+      if (t.empty()) continue;
+      word.text = std::move(t);
+      out.push_back(std::move(word));
+    }
+    return out;
+  }
+
+  // "who", "what", "did", ...: a question's opening words, never a name.
+  static bool QuestionWord(std::string_view t) {
+    for (const char* q : {"who", "what", "when", "which", "how", "where", "why", "did", "does", "do", "is", "was",
+                          "were", "are", "has", "have", "will"}) {
+      if (EqualsIgnoreCase(t, q)) return true;
+    }
+    return false;
+  }
+
+  static bool MonthWord(std::string_view w) {
+    static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                    "august", "september", "october", "november", "december"};
+    std::string l = ToLower(w);
+    for (const char* m : kMonths) {
+      if (l == m) return true;
+    }
+    return false;
+  }
+
+  // The dates the question bounds its events by: "in 2010", "in April 2006",
+  // "on June 2, 2000", "from 2005 to 2008". A date after "ended"/"ending"
+  // names a reporting period, not when the event happened: not a bound.
+  DateRange QuestionDates(const std::vector<Word>& w, std::set<size_t>* used) {
+    DateRange range;
+    std::vector<std::string> found;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (!IsYear(w[i].text)) continue;
+      int year = std::stoi(w[i].text);
+      if (year < 1900 || year > 2099) continue;
+      size_t b = i;
+      std::string iso = w[i].text;
+      if (i >= 1 && MonthWord(w[i - 1].text)) {
+        b = i - 1;
+      } else if (i >= 2 && MonthWord(w[i - 2].text)) {  // "June 2, 2000"
+        b = i - 2;
+      }
+      if (b < i) {
+        std::string phrase;
+        for (size_t k = b; k <= i; ++k) phrase += (phrase.empty() ? "" : " ") + w[k].text;
+        DateValue d = ParseDate(phrase);
+        if (!d.empty()) iso = d.Iso();
+      }
+      for (size_t k = b; k <= i; ++k) used->insert(k);
+      bool period = b >= 1 && (EqualsIgnoreCase(w[b - 1].text, "ended") || EqualsIgnoreCase(w[b - 1].text, "ending"));
+      if (!period) found.push_back(iso);
+    }
+    if (found.size() == 1) {
+      range.from = range.to = found[0];
+    } else if (found.size() >= 2) {
+      range.from = found.front();
+      range.to = found.back();
+    }
+    return range;
+  }
+
+  // The entities the question names: the longest runs of capitalised words
+  // ("Home Health Corporation of America", "Ernst & Young", "R.J. Steichen")
+  // that name a stored entity, longest first within each run.
+  bool QuestionEntities(const std::vector<Word>& w, const std::set<size_t>& used, std::vector<Entity>* out,
+                        std::vector<std::string>* unknown) {
+    // A one-word cue ("CEO", "CFO", "Board") asks what, not whom.
+    static const std::set<std::string> kCueWords = [] {
+      std::set<std::string> out;
+      for (const Lexicon::QuestionCue& c : Lexicon::Get().question_cues) {
+        if (c.phrase.find(' ') == std::string::npos) out.insert(c.phrase);
+      }
+      return out;
+    }();
+    auto name_word = [&](size_t i) {
+      const std::string& t = w[i].text;
+      if (used.count(i) || MonthWord(t) || (i == 0 && QuestionWord(t)) || kCueWords.count(ToLower(t))) return false;
+      return IsAsciiUpper(t[0]) || IsAsciiDigit(t[0]) || static_cast<unsigned char>(t[0]) >= 0x80;
+    };
+    auto joiner = [&](size_t i) {
+      const std::string& t = w[i].text;
+      return t == "&" || t == "of" || t == "and" || t == "de";
+    };
+    std::set<std::string> ids;
+    for (size_t i = 0; i < w.size();) {
+      if (!name_word(i)) {
+        ++i;
+        continue;
+      }
+      // The run: name words, joined by "&"/"of"/"and" between two of them.
+      size_t e = i + 1;
+      while (e < w.size() && !w[e - 1].possessive && !w[e - 1].stop) {
+        if (name_word(e)) {
+          ++e;
+        } else if (joiner(e) && e + 1 < w.size() && name_word(e + 1)) {
+          e += 2;
+        } else {
+          break;
+        }
+      }
+      // Longest sub-run first, from the left.
+      size_t b = i;
+      bool run_hit = false;
+      while (b < e) {
+        bool hit = false;
+        for (size_t k = e; k > b && !hit; --k) {
+          if (joiner(k - 1)) continue;
+          std::string span;
+          for (size_t m = b; m < k; ++m) span += (span.empty() ? "" : " ") + w[m].text;
+          if (k - b == 1 && span.size() < 3) continue;
+          std::vector<Entity> found;
+          if (!Read(store_.FindEntities(span), &found)) return false;
+          if (found.empty()) continue;
+          if (ids.insert(found.front().id).second) out->push_back(found.front());
+          b = k;
+          hit = true;
+          run_hit = true;
+        }
+        if (!hit) ++b;
+      }
+      if (!run_hit) {
+        std::string run;
+        for (size_t m = i; m < e; ++m) run += (run.empty() ? "" : " ") + w[m].text;
+        unknown->push_back(std::move(run));
+      }
+      i = e;
+    }
+    return true;
+  }
+
+  // A question written in lower case ("who audits spacehab inc."): runs of
+  // up to five words, longest first, that are a stored name or alias exactly
+  // (folded: case, punctuation and suffixes aside). Question words and cues
+  // are no names.
+  bool LowerCaseNames(const std::vector<Word>& w, const std::set<size_t>& used, std::vector<Entity>* out) {
+    std::set<std::string> ids;
+    const auto& cues = Lexicon::Get().question_cues;
+    auto skip = [&](size_t i) {
+      std::string l = ToLower(w[i].text);
+      if (used.count(i) || MonthWord(l) || l.size() < 2 || QuestionWord(l)) return true;
+      for (const char* q : {"the", "a", "an", "of", "in", "on", "for", "to", "with", "and", "its", "their",
+                            "from", "by", "at", "as"}) {
+        if (l == q) return true;
+      }
+      for (const Lexicon::QuestionCue& c : cues) {
+        if (c.phrase == l) return true;
+      }
+      return false;
+    };
+    for (size_t b = 0; b < w.size(); ++b) {
+      if (skip(b)) continue;
+      for (size_t k = std::min(w.size(), b + 5); k > b; --k) {
+        if (skip(k - 1)) continue;
+        std::string span;
+        for (size_t m = b; m < k; ++m) span += (span.empty() ? "" : " ") + w[m].text;
+        std::vector<Entity> found;
+        if (!Read(store_.FindEntities(span), &found)) return false;
+        if (found.empty()) continue;
+        const Entity& e = found.front();
+        bool exact = FoldName(e.name) == FoldName(span);
+        for (const std::string& a : e.aliases) exact = exact || FoldName(a) == FoldName(span);
+        if (!exact) continue;
+        if (ids.insert(e.id).second) out->push_back(e);
+        b = k - 1;
+        break;
+      }
+    }
+    return true;
+  }
+
+  // The event types the question's words ask for, and the officers' roles
+  // it names (question_cues.tsv).
+  static std::set<std::string> QuestionTypes(const std::string& q, std::set<std::string>* roles,
+                                             std::set<std::string>* actions) {
+    std::set<std::string> types;
+    std::string lower = ToLower(q);
+    for (const Lexicon::QuestionCue& cue : Lexicon::Get().question_cues) {
+      if (FindWordLower(lower, cue.phrase) == std::string_view::npos) continue;
+      types.insert(cue.types.begin(), cue.types.end());
+      if (!cue.role.empty()) roles->insert(cue.role);
+      actions->insert(cue.actions.begin(), cue.actions.end());
+    }
+    return types;
+  }
+
+  // Whether an officer or auditor change is one of `actions` (its action
+  // slot; a change that does not say passes); every other event passes.
+  static bool OfActions(const Event& ev, const std::set<std::string>& actions) {
+    if (actions.empty() || (ev.type != "executive.change" && ev.type != "auditor.change")) return true;
+    for (const Slot& s : ev.slots) {
+      if (s.name == "action") return actions.count(ToLower(s.value)) > 0;
+    }
+    return true;
+  }
+
+  // Whether an officer change is of one of `roles` (its role slot, else its
+  // quote, holds one); every other event passes.
+  static bool OfRoles(const Event& ev, const std::set<std::string>& roles) {
+    if (roles.empty() || ev.type != "executive.change") return true;
+    std::string text;
+    for (const Slot& s : ev.slots) {
+      if (s.name == "role") text += ToLower(s.value) + " ";
+    }
+    if (text.empty()) {
+      for (const Source& s : ev.sources) text += ToLower(s.quote) + " ";
+    }
+    for (const std::string& r : roles) {
+      if (FindWordLower(text, r) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // Any question naming a stored company or person: its events (between the
+  // first two named, when both are), of the kinds its words ask for, in its
+  // dates. -1 when it names no stored entity.
+  int Open(const std::string& q) {
+    std::vector<Word> words = Words(q);
+    std::set<size_t> date_words;
+    DateRange range = QuestionDates(words, &date_words);
+    std::vector<Entity> named;
+    std::vector<std::string> unknown;
+    if (!QuestionEntities(words, date_words, &named, &unknown)) return kExitFailure;
+    if (named.empty() && !LowerCaseNames(words, date_words, &named)) return kExitFailure;
+    if (named.empty()) {
+      if (unknown.empty()) return -1;
+      return Unknown(unknown);
+    }
+    // A name of the question that is close to a stored one and is none is
+    // a misspelling: said, with the names it may mean, and not answered.
+    if (!unknown.empty() && Unknown(unknown, /*only_near=*/true) != kExitOk) return kExitFailure;
+    std::set<std::string> roles, actions;
+    std::set<std::string> types = QuestionTypes(q, &roles, &actions);
+    if (types.empty() && range.unbounded()) {
+      // A name and no word of what is asked, nor when ("how tall is X"):
+      // the forms it can read, filled with the name.
+      const std::string& x = named[0].name;
+      err_ << "dealgraph: I cannot read that question. About " << x << " it can answer:\n"
+           << "  history of " << x << "\n"
+           << "  who are " << x << "'s partners\n"
+           << "  which agreements did " << x << " enter|renew|extend|amend|terminate\n"
+           << "  what happened at " << x << " in YEAR\n"
+           << "  who became CEO of " << x << " / who audits " << x << " / which companies did " << x << " acquire\n"
+           << kForms;
+      return kExitUsage;
+    }
+    std::vector<Event> events;
+    if (named.size() >= 2) {
+      if (!ReadKnown(store_.EventsBetween(named[0].id, named[1].id, range), &events)) return kExitFailure;
+    }
+    auto of_kind = [&](const std::vector<Event>& evs) {
+      std::vector<Event> out;
+      for (const Event& ev : evs) {
+        if ((types.empty() || types.count(ev.type)) && OfRoles(ev, roles) && OfActions(ev, actions)) out.push_back(ev);
+      }
+      return out;
+    };
+    std::vector<Event> hits = of_kind(events);
+    if (hits.empty()) {
+      // Each named entity's own events: the question may name a party the
+      // events do not ("employment agreements with New Line in the TBS merger").
+      std::set<std::string> seen;
+      events.clear();
+      for (const Entity& e : named) {
+        std::vector<Event> mine;
+        if (!ReadKnown(store_.EventsOf(e.id, range), &mine)) return kExitFailure;
+        for (Event& ev : mine) {
+          if (seen.insert(ev.id).second) events.push_back(std::move(ev));
+        }
+      }
+      std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+        return std::make_pair(a.date.empty(), a.date) < std::make_pair(b.date.empty(), b.date);
+      });
+      hits = of_kind(events);
+    }
+    SayAsOf();
+    std::string who;
+    for (size_t i = 0; i < named.size() && i < 2; ++i) who += (i ? " and " : "") + named[i].name;
+    std::string when;
+    if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
+    if (hits.empty() && !types.empty()) {
+      // Honest, and short: not every event of a company that has hundreds.
+      out_ << "No event of " << who << when << " of the kinds asked for (" << JoinTypes(types)
+           << (roles.empty() ? "" : "; roles: " + JoinTypes(roles))
+           << (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) << ") is recorded; "
+           << events.size() << " other event" << (events.size() == 1 ? "" : "s")
+           << (events.empty() ? "." : " (dealgraph history " + named[0].name + ").") << "\n";
+    } else {
+      out_ << hits.size() << " event" << (hits.size() == 1 ? "" : "s") << " of " << who << when
+           << (types.empty() ? "" : " (" + JoinTypes(types) + ")") << ":\n";
+    }
+    for (const Event& ev : hits) {
+      Cite(ev);
+      CiteSlots(ev);
+    }
+    return hits.empty() ? kExitFailure : kExitOk;
+  }
+
+  // The question names something capitalised that is in no stored name:
+  // the closest stored names, by edit distance on folded names.
+  // With `only_near`, says only the names that have close stored names
+  // (likely misspellings; "Erie" in "its Erie boiler plant" is a word, not a
+  // name) and returns kExitOk when there were none.
+  int Unknown(const std::vector<std::string>& runs, bool only_near = false) {
+    std::vector<Entity> all;
+    for (EntityType t : {EntityType::kOrganization, EntityType::kPerson}) {
+      std::vector<Entity> some;
+      if (!Read(store_.ListEntities(t), &some)) return kExitFailure;
+      all.insert(all.end(), some.begin(), some.end());
+    }
+    bool said = false;
+    for (const std::string& run : runs) {
+      const std::string want = FoldName(run);
+      std::vector<std::pair<size_t, std::string>> near;
+      for (const Entity& e : all) {
+        for (const std::string* name : {&e.name}) {
+          const std::string have = FoldName(*name);
+          const size_t limit = std::max<size_t>(2, want.size() / 4);
+          if (have.empty() || (have.size() > want.size() + limit) || (want.size() > have.size() + limit)) continue;
+          size_t d = EditDistance(want, have, limit);
+          if (d <= limit) near.emplace_back(d, e.name);
+        }
+      }
+      std::sort(near.begin(), near.end());
+      near.erase(std::unique(near.begin(), near.end()), near.end());
+      if (only_near && near.empty()) continue;
+      said = true;
+      err_ << "dealgraph: no entity matches '" << run << "'";
+      if (!near.empty()) {
+        err_ << "; did you mean ";
+        for (size_t k = 0; k < near.size() && k < 3; ++k) err_ << (k ? ", " : "") << near[k].second;
+        err_ << "?";
+      }
+      err_ << " (`dealgraph entities` lists them)\n";
+    }
+    return said || !only_near ? kExitFailure : kExitOk;
+  }
+
+  // Levenshtein distance of a and b, or limit + 1 once it is past `limit`.
+  static size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
+      size_t best = cur[0];
+      for (size_t j = 1; j <= b.size(); ++j) {
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        best = std::min(best, cur[j]);
+      }
+      if (best > limit) return limit + 1;
+      std::swap(prev, cur);
+    }
+    return prev[b.size()];
+  }
+
+  static std::string JoinTypes(const std::set<std::string>& types) {
+    std::string out;
+    for (const std::string& t : types) out += (out.empty() ? "" : ", ") + t;
+    return out;
+  }
+
+  // An event's typed slots and party roles: "role: Chief Executive Officer".
+  void CiteSlots(const Event& ev) {
+    std::string line;
+    for (const Slot& s : ev.slots) {
+      line += (line.empty() ? "" : "; ") + s.name + ": " + (s.entity_id.empty() ? s.value : names_(s.entity_id));
+    }
+    for (const Party& p : ev.parties) {
+      if (!p.role.empty()) line += (line.empty() ? "" : "; ") + p.role + ": " + names_(p.entity_id);
+    }
+    if (!line.empty()) out_ << "      " << line << "\n";
+  }
+
+  // Whether `name` names a stored entity (a failed read counts as yes: the
+  // form that reads it then reports the error).
+  bool Names(const std::string& name) {
+    Result<Entity> r = ResolveEntity(store_, name);
+    return r.ok() || r.status().code() != StatusCode::kNotFound;
   }
 
   bool Resolve(const std::string& name, Entity* e) {

@@ -172,6 +172,30 @@ Result<Lexicon> Lexicon::Parse(const std::unordered_map<std::string, std::string
   if (!known_types.empty()) {
     for (const TriggerRule& r : lex.triggers) RETURN_IF_ERROR(check_type("triggers.tsv", r.type));
   }
+  for (std::string_view e : Entries(text("question_cues.tsv"))) {
+    std::vector<std::string> cols = Columns(e);
+    if (cols.size() < 2) return Status::InvalidArgument("question_cues.tsv: malformed line: " + std::string(e));
+    std::vector<std::string> types;
+    for (std::string_view t : Split(cols[1], ',')) {
+      std::string type(Trim(t));
+      if (type.empty()) continue;
+      if (!known_types.empty()) RETURN_IF_ERROR(check_type("question_cues.tsv", type));
+      types.push_back(std::move(type));
+    }
+    Lexicon::QuestionCue cue{ToLower(Trim(cols[0])), std::move(types), "", {}};
+    if (cols.size() > 2 && !cols[2].empty()) {
+      std::string what = ToLower(cols[2]);
+      if (what.rfind("role=", 0) == 0) {
+        cue.role = what.substr(5);
+      } else if (what.rfind("action=", 0) == 0) {
+        for (std::string_view a : Split(std::string_view(what).substr(7), ',')) cue.actions.emplace_back(Trim(a));
+      } else {
+        return Status::InvalidArgument("question_cues.tsv: column 3 is role=... or action=...: " + std::string(e));
+      }
+    }
+    lex.question_cues.push_back(std::move(cue));
+  }
+  for (const EventTypeInfo& t : lex.event_types) lex.question_cues.push_back({ToLower(t.label), {t.type}, "", {}});
   for (std::string_view e : Entries(text("items.tsv"))) {
     std::vector<std::string> cols = Columns(e);
     if (cols.size() < 3) return Status::InvalidArgument("items.tsv: malformed line: " + std::string(e));

@@ -163,6 +163,15 @@ struct Lexicon {
   // cover_forms.tsv: (form, title lower case) of the report titles a cover
   // page prints ("current report" -> 8-K), in the file's order.
   std::vector<std::pair<std::string, std::string>> cover_forms;
+  // question_cues.tsv and every registry label, in the file's order then
+  // the registry's.
+  struct QuestionCue {
+    std::string phrase;               //!< lower case
+    std::vector<std::string> types;   //!< the event types it asks for
+    std::string role;                 //!< "role=": an officer's role it names, lower case, or ""
+    std::vector<std::string> actions; //!< "action=": the changes it asks for (appointed, left, ...)
+  };
+  std::vector<QuestionCue> question_cues;
   std::vector<EventTypeInfo> event_types;           //!< the registry, in its file's order
   std::unordered_map<std::string, SlotInfo> slots;  //!< slots.tsv, by name
   // The registry's row for `type`, or nullptr.
