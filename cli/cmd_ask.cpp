@@ -6,6 +6,7 @@
 
 #include "cli/common.h"
 #include "common/strings.h"
+#include "export/jsonl.h"
 #include "graph/network.h"
 #include "graph/query.h"
 #include "ingest/extract/dates.h"
@@ -57,6 +58,9 @@ class Asker {
 
   // `as_of` (ISO, "" = now): answer from the filings up to that date only.
   void SetAsOf(std::string as_of) { as_of_ = std::move(as_of); }
+  // JSON Lines: the events an answer lists, one per line (docs/events.md),
+  // without its headings; what it says instead of events goes to stderr.
+  void SetJsonl(bool on) { jsonl_ = on; }
 
   // The answer is written out only when every read of the store it made
   // succeeded; else the first failed read is the one line said.
@@ -411,18 +415,16 @@ class Asker {
     if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
     if (hits.empty() && !types.empty()) {
       // Honest, and short: not every event of a company that has hundreds.
-      out_ << "No event of " << who << when << " of the kinds asked for (" << JoinTypes(types)
+      (jsonl_ ? err_ : out_) << "No event of " << who << when << " of the kinds asked for (" << JoinTypes(types)
            << (roles.empty() ? "" : "; roles: " + JoinTypes(roles))
            << (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) << ") is recorded; "
            << events.size() << " other event" << (events.size() == 1 ? "" : "s")
            << (events.empty() ? "." : " (dealgraph history " + named[0].name + ").") << "\n";
     } else {
-      out_ << hits.size() << " event" << (hits.size() == 1 ? "" : "s") << " of " << who << when
-           << (types.empty() ? "" : " (" + JoinTypes(types) + ")") << ":\n";
-    }
-    for (const Event& ev : hits) {
-      Cite(ev);
-      CiteSlots(ev);
+      std::ostringstream heading;
+      heading << hits.size() << " event" << (hits.size() == 1 ? "" : "s") << " of " << who << when
+              << (types.empty() ? "" : " (" + JoinTypes(types) + ")") << ":\n";
+      if (!List(heading.str(), hits, true)) return kExitFailure;
     }
     return hits.empty() ? kExitFailure : kExitOk;
   }
@@ -482,6 +484,21 @@ class Asker {
       std::swap(prev, cur);
     }
     return prev[b.size()];
+  }
+
+  // The events of an answer: JSON Lines, or cited with a heading.
+  bool List(const std::string& heading, const std::vector<Event>& events, bool slots) {
+    if (jsonl_) {
+      Result<GraphSlice> slice = EventSlice(store_, events);
+      if (!Read(slice.status())) return false;
+      return Read(WriteEventsJsonl(*slice, out_));
+    }
+    out_ << heading;
+    for (const Event& ev : events) {
+      Cite(ev);
+      if (slots) CiteSlots(ev);
+    }
+    return true;
   }
 
   static std::string JoinTypes(const std::set<std::string>& types) {
@@ -715,8 +732,11 @@ class Asker {
       return kExitFailure;
     }
     SayAsOf();
-    out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " between " << x.name << " and " << y.name << ":\n";
-    for (const Event& ev : events) Cite(ev);
+    if (!List(std::to_string(events.size()) + " event" + (events.size() == 1 ? "" : "s") + " between " + x.name +
+                  " and " + y.name + ":\n",
+              events, false)) {
+      return kExitFailure;
+    }
     return events.empty() ? kExitFailure : kExitOk;
   }
 
@@ -726,8 +746,10 @@ class Asker {
     std::vector<Event> events;
     if (!ReadKnown(store_.EventsOf(x.id, DateRange{}), &events)) return kExitFailure;
     SayAsOf();
-    out_ << events.size() << " event" << (events.size() == 1 ? "" : "s") << " of " << x.name << ":\n";
-    for (const Event& ev : events) Cite(ev);
+    if (!List(std::to_string(events.size()) + " event" + (events.size() == 1 ? "" : "s") + " of " + x.name + ":\n",
+              events, false)) {
+      return kExitFailure;
+    }
     return events.empty() ? kExitFailure : kExitOk;
   }
 
@@ -807,7 +829,7 @@ class Asker {
   std::vector<Event> Known(std::vector<Event> events) const { return AsOf(std::move(events), as_of_); }
 
   void SayAsOf() {
-    if (!as_of_.empty()) out_ << "As of " << as_of_ << " (filings up to that date):\n";
+    if (!as_of_.empty() && !jsonl_) out_ << "As of " << as_of_ << " (filings up to that date):\n";
   }
 
   const Store& store_;
@@ -816,6 +838,7 @@ class Asker {
   std::ostream& answer_;
   std::ostream& err_;
   std::string as_of_;
+  bool jsonl_ = false;
   Status failed_;  //!< the first read of the store that failed
 };
 
@@ -827,6 +850,7 @@ void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) 
   CLI::App* sub = app.add_subcommand("ask", "ask a question in plain English (\"which agreements did Genentech renew?\")");
   AddDbOption(sub, &o->common);
   sub->add_option("question", o->words, "the question (quote it, or write it as words)")->required();
+  AddFormatOption(sub, &o->common, {"table", "jsonl"});
   sub->add_option("--as-of", o->as_of,
                   "answer as the filings up to this date told it (also: \"... as of DATE\" in the question)");
   sub->footer(kForms);
@@ -837,6 +861,7 @@ void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) 
       std::unique_ptr<Store> store = OpenStore(o->common, true, err);
       if (!store) return kExitFailure;
       Asker asker(*store, out, err);
+      asker.SetJsonl(o->common.format == "jsonl");
       if (!o->as_of.empty()) {
         DateValue d = DateValue::FromIso(o->as_of);
         if (d.empty()) d = ParseDate(o->as_of);

@@ -34,6 +34,17 @@ for line in open(table, encoding="utf-8"):
                 bad.append("%r: the answer holds %r" % (question, w[1:]))
         elif w.lower() not in out:
             bad.append("%r: the answer lacks %r" % (question, w))
+# For machines: the same answers as JSON Lines, one event a line.
+import json
+r = subprocess.run([binary, "ask", "--db", tmp + "/dev2.db", "--format", "jsonl", "who became CEO of Stockwalk Group"],
+                   capture_output=True, text=True)
+try:
+    events = [json.loads(l) for l in r.stdout.splitlines()]
+except ValueError as e:
+    events = []
+    bad.append("--format jsonl: not JSON Lines: %s" % e)
+if r.returncode != 0 or not any(p["name"] == "David B. Johnson" for e in events for p in e["parties"]):
+    bad.append("--format jsonl: want the event naming David B. Johnson, got %r" % r.stdout[:300])
 if bad:
     print("FAIL:\n  " + "\n  ".join(bad), file=sys.stderr)
     sys.exit(1)
