@@ -1,6 +1,7 @@
 // dealgraph ask "QUESTION": plain-English questions for the common cases,
 // read with a small grammar (verbs and connectives around entity names).
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -842,6 +843,37 @@ class Asker {
   Status failed_;  //!< the first read of the store that failed
 };
 
+// The open form's kinds of event by family, from the registry
+// (event_types.tsv) and the words that ask for each (question_cues.tsv): a
+// new type or cue shows here without a line of code.
+std::string FamilyHelp() {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<std::string> families;
+  std::map<std::string, std::vector<std::string>> labels, words;
+  for (const EventTypeInfo& t : lex.event_types) {
+    if (!labels.count(t.family)) families.push_back(t.family);
+    labels[t.family].push_back(t.label);
+    for (const Lexicon::QuestionCue& c : lex.question_cues) {
+      if (c.phrase == ToLower(t.label) || words[t.family].size() >= 6) continue;
+      if (std::find(c.types.begin(), c.types.end(), t.type) == c.types.end()) continue;
+      auto& w = words[t.family];
+      if (std::find(w.begin(), w.end(), c.phrase) == w.end()) w.push_back(c.phrase);
+    }
+  }
+  std::string out = "\nKinds of event a question may ask about, by family (its words in quotes):\n";
+  for (const std::string& f : families) {
+    std::string line = "  " + f + ": ";
+    for (size_t i = 0; i < labels[f].size(); ++i) line += (i ? ", " : "") + labels[f][i];
+    if (!words[f].empty()) {
+      line += "  (";
+      for (size_t i = 0; i < words[f].size(); ++i) line += (i ? ", " : "") + ("\"" + words[f][i] + "\"");
+      line += ")";
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) {
@@ -853,7 +885,7 @@ void SetupAsk(CLI::App& app, std::ostream& out, std::ostream& err, Runner* run) 
   AddFormatOption(sub, &o->common, {"table", "jsonl"});
   sub->add_option("--as-of", o->as_of,
                   "answer as the filings up to this date told it (also: \"... as of DATE\" in the question)");
-  sub->footer(kForms);
+  sub->footer(std::string(kForms) + FamilyHelp());
   sub->callback([o, &out, &err, run] {
     *run = [o, &out, &err]() -> int {
       std::string q;
