@@ -305,6 +305,48 @@ class Asker {
     return true;
   }
 
+  // "who is the CFO of X", "who audits X", "who serves as ...": the
+  // question asks who holds a post now (or as of its date), not its history.
+  static bool AsksWhoHolds(const std::string& q) {
+    for (const char* opening : {"who is ", "who's ", "who audits ", "who serves ", "who currently ", "who now "}) {
+      if (StartsWithIgnoreCase(q, opening)) return true;
+    }
+    return false;
+  }
+
+  // The one the latest appointment or engagement among `events` put in place,
+  // unless a later change of that person or firm took them out: "In the
+  // latest filings: Grant Thornton (engaged 2004-05-18)." Empty when the
+  // events do not say.
+  std::string Holder(const std::vector<Event>& events) {
+    auto slot = [](const Event& ev, std::string_view name) -> const Slot* {
+      for (const Slot& s : ev.slots) {
+        if (s.name == name) return &s;
+      }
+      return nullptr;
+    };
+    const Event* last = nullptr;
+    std::string holder;
+    for (const Event& ev : events) {  // oldest first
+      if (ev.type != "executive.change" && ev.type != "auditor.change") continue;
+      const Slot* who = slot(ev, ev.type == "auditor.change" ? "auditor" : "person");
+      const Slot* action = slot(ev, "action");
+      if (who == nullptr || who->entity_id.empty() || action == nullptr) continue;
+      if (action->value == "appointed" || action->value == "engaged") {
+        last = &ev;
+        holder = who->entity_id;
+      } else if (who->entity_id == holder) {
+        last = nullptr;
+        holder.clear();
+      }
+    }
+    if (last == nullptr) return "";
+    const Slot* action = slot(*last, "action");
+    return std::string(as_of_.empty() ? "In the latest filings: " : "By " + as_of_ + ": ") + names_(holder) + " (" +
+           action->value + " " +
+           (last->date.empty() ? "on an unknown date" : last->date) + ").\n";
+  }
+
   // The event types the question's words ask for, and the officers' roles
   // it names (question_cues.tsv).
   static std::set<std::string> QuestionTypes(const std::string& q, std::set<std::string>* roles,
@@ -423,6 +465,7 @@ class Asker {
            << (events.empty() ? "." : " (dealgraph history " + named[0].name + ").") << "\n";
     } else {
       std::ostringstream heading;
+      if (AsksWhoHolds(q)) heading << Holder(hits);
       heading << hits.size() << " event" << (hits.size() == 1 ? "" : "s") << " of " << who << when
               << (types.empty() ? "" : " (" + JoinTypes(types) + ")") << ":\n";
       if (!List(heading.str(), hits, true)) return kExitFailure;
