@@ -248,6 +248,11 @@ class Asker {
           std::vector<Entity> found;
           if (!Read(store_.FindEntities(span), &found)) return false;
           if (found.empty()) continue;
+          // A name that only starts a stored one ("Pericom" for Pericom
+          // Semiconductor) counts when it is the whole run the question
+          // wrote; part of a run must be a name itself ("Thomas" of "Thomas
+          // O. Staggs" is not Thomas Beaudoin).
+          if ((b != i || k != e) && !NamedExactly(found.front(), span)) continue;
           if (ids.insert(found.front().id).second) out->push_back(found.front());
           b = k;
           hit = true;
@@ -263,6 +268,14 @@ class Asker {
       i = e;
     }
     return true;
+  }
+
+  // Whether `span` is the entity's name or an alias, folded (case,
+  // punctuation and corporate suffixes aside).
+  static bool NamedExactly(const Entity& e, std::string_view span) {
+    const std::string want = FoldName(span);
+    if (FoldName(e.name) == want) return true;
+    return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return FoldName(a) == want; });
   }
 
   // A question written in lower case ("who audits spacehab inc."): runs of
@@ -294,9 +307,7 @@ class Asker {
         if (!Read(store_.FindEntities(span), &found)) return false;
         if (found.empty()) continue;
         const Entity& e = found.front();
-        bool exact = FoldName(e.name) == FoldName(span);
-        for (const std::string& a : e.aliases) exact = exact || FoldName(a) == FoldName(span);
-        if (!exact) continue;
+        if (!NamedExactly(e, span)) continue;
         if (ids.insert(e.id).second) out->push_back(e);
         b = k - 1;
         break;
