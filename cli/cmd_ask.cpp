@@ -150,14 +150,19 @@ class Asker {
     return false;
   }
 
-  static bool MonthWord(std::string_view w) {
-    static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
-                                    "august", "september", "october", "november", "december"};
-    std::string l = ToLower(w);
-    for (const char* m : kMonths) {
-      if (l == m) return true;
-    }
-    return false;
+  static bool MonthWord(std::string_view w) { return MonthOfWord(w) != 0; }
+
+  // A one-word cue of question_cues.tsv ("CEO", "board", "audits"): it asks
+  // what, not whom.
+  static bool CueWord(std::string_view w) {
+    static const std::set<std::string, std::less<>> kCueWords = [] {
+      std::set<std::string, std::less<>> out;
+      for (const Lexicon::QuestionCue& c : Lexicon::Get().question_cues) {
+        if (c.phrase.find(' ') == std::string::npos) out.insert(c.phrase);
+      }
+      return out;
+    }();
+    return kCueWords.count(ToLower(w)) > 0;
   }
 
   // The dates the question bounds its events by: "in 2010", "in April 2006",
@@ -201,17 +206,9 @@ class Asker {
   // that name a stored entity, longest first within each run.
   bool QuestionEntities(const std::vector<Word>& w, const std::set<size_t>& used, std::vector<Entity>* out,
                         std::vector<std::string>* unknown) {
-    // A one-word cue ("CEO", "CFO", "Board") asks what, not whom.
-    static const std::set<std::string> kCueWords = [] {
-      std::set<std::string> out;
-      for (const Lexicon::QuestionCue& c : Lexicon::Get().question_cues) {
-        if (c.phrase.find(' ') == std::string::npos) out.insert(c.phrase);
-      }
-      return out;
-    }();
     auto name_word = [&](size_t i) {
       const std::string& t = w[i].text;
-      if (used.count(i) || MonthWord(t) || (i == 0 && QuestionWord(t)) || kCueWords.count(ToLower(t))) return false;
+      if (used.count(i) || MonthWord(t) || (i == 0 && QuestionWord(t)) || CueWord(t)) return false;
       return IsAsciiUpper(t[0]) || IsAsciiDigit(t[0]) || static_cast<unsigned char>(t[0]) >= 0x80;
     };
     auto joiner = [&](size_t i) {
@@ -284,7 +281,6 @@ class Asker {
   // are no names.
   bool LowerCaseNames(const std::vector<Word>& w, const std::set<size_t>& used, std::vector<Entity>* out) {
     std::set<std::string> ids;
-    const auto& cues = Lexicon::Get().question_cues;
     auto skip = [&](size_t i) {
       std::string l = ToLower(w[i].text);
       if (used.count(i) || MonthWord(l) || l.size() < 2 || QuestionWord(l)) return true;
@@ -292,10 +288,7 @@ class Asker {
                             "from", "by", "at", "as"}) {
         if (l == q) return true;
       }
-      for (const Lexicon::QuestionCue& c : cues) {
-        if (c.phrase == l) return true;
-      }
-      return false;
+      return CueWord(l);
     };
     for (size_t b = 0; b < w.size(); ++b) {
       if (skip(b)) continue;
@@ -500,14 +493,12 @@ class Asker {
     for (const std::string& run : runs) {
       const std::string want = FoldName(run);
       std::vector<std::pair<size_t, std::string>> near;
+      const size_t limit = std::max<size_t>(2, want.size() / 4);
       for (const Entity& e : all) {
-        for (const std::string* name : {&e.name}) {
-          const std::string have = FoldName(*name);
-          const size_t limit = std::max<size_t>(2, want.size() / 4);
-          if (have.empty() || (have.size() > want.size() + limit) || (want.size() > have.size() + limit)) continue;
-          size_t d = EditDistance(want, have, limit);
-          if (d <= limit) near.emplace_back(d, e.name);
-        }
+        const std::string have = FoldName(e.name);
+        if (have.empty() || have.size() > want.size() + limit || want.size() > have.size() + limit) continue;
+        size_t d = EditDistance(want, have, limit);
+        if (d <= limit) near.emplace_back(d, e.name);
       }
       std::sort(near.begin(), near.end());
       near.erase(std::unique(near.begin(), near.end()), near.end());

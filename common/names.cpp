@@ -96,4 +96,9 @@ std::string FoldName(std::string_view name) {
   return out;
 }
 
+bool ValidCik(std::string_view cik) {
+  return !cik.empty() && cik.size() <= 10 &&
+         std::all_of(cik.begin(), cik.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace dealgraph

@@ -1,4 +1,5 @@
-// Name folding for matching entity names across spellings.
+// Name folding for matching entity names across spellings, and the form of
+// an EDGAR company key.
 #ifndef DEALGRAPH_COMMON_NAMES_H_
 #define DEALGRAPH_COMMON_NAMES_H_
 
@@ -16,6 +17,9 @@ namespace dealgraph {
 // "The Buckle, Inc." -> "buckle"; "Millennium Pharmaceuticals, Inc." ->
 // "millennium pharmaceuticals".
 std::string FoldName(std::string_view name);
+
+// A Central Index Key as EDGAR writes it: 1 to 10 digits (leading zeros kept).
+bool ValidCik(std::string_view cik);
 
 }  // namespace dealgraph
 

@@ -86,11 +86,6 @@ bool ServesAsAgent(const Event& ev, std::string_view entity_id) {
   return false;
 }
 
-bool ValidCik(std::string_view cik) {
-  return !cik.empty() && cik.size() <= 10 &&
-         std::all_of(cik.begin(), cik.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool PlausibleAmount(const Money& m) {
   return std::isfinite(m.value) && std::isfinite(m.high) && m.value >= 0 &&
          m.value <= kMaxPlausibleAmount && m.high <= kMaxPlausibleAmount;

@@ -106,9 +106,6 @@ inline Money TotalMoney(double value, std::string currency) {
 // ingest warns once per entity.
 inline constexpr size_t kMaxAliases = 256;
 
-// A Central Index Key as EDGAR writes it: 1 to 10 digits (leading zeros kept).
-bool ValidCik(std::string_view cik);
-
 // The largest amount an 8-K plausibly states ($10 trillion, above any
 // company's worth): a figure beyond it is a misreading, kept but never added.
 inline constexpr double kMaxPlausibleAmount = 1e13;

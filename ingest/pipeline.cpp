@@ -457,8 +457,8 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   double claimed_memory = 0;
   double next_memory = -1;
   std::vector<double> memory(std::min(n, window), 0);
-  auto next_estimate = [&] {
-    if (next_memory < 0) next_memory = next < n ? MemoryEstimate(files[next]) : 0;
+  auto next_estimate = [&] {  // no stat at all without a bound
+    if (next_memory < 0) next_memory = next < n && options.max_memory > 0 ? MemoryEstimate(files[next]) : 0;
     return next_memory;
   };
   // The next filing may be claimed: its slot is free (filing next - window

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/names.h"
 #include "common/utf8.h"
 #include "ingest/encoding.h"
 #include "ingest/html_reader.h"
@@ -173,8 +174,7 @@ class HeaderBuilder {
         // EDGAR's keys are 1 to 10 digits: anything else ("-5", a name, 40
         // digits) is a broken or forged header, and no key is better than a
         // false one that would merge two companies.
-        if (company_ != nullptr && company_->cik.empty() && !value.empty() && value.size() <= 10 &&
-            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (company_ != nullptr && company_->cik.empty() && ValidCik(value)) {
           company_->cik = std::string(value);
         }
         break;

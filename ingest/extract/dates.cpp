@@ -1485,4 +1485,9 @@ DateValue ParseDate(std::string_view text) {
   return {};
 }
 
+int MonthOfWord(std::string_view word) {
+  const WordInfo* info = Words().Find(word, LowerHash(word));
+  return info != nullptr ? info->month : 0;
+}
+
 }  // namespace dealgraph

@@ -73,6 +73,9 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<LexT
 // "2005-05-03", "05/03/2005", "20050503"; empty DateValue when it is not one.
 DateValue ParseDate(std::string_view text);
 
+// The month a word names, in any case ("April" 4, "sept" 9), else 0.
+int MonthOfWord(std::string_view word);
+
 }  // namespace dealgraph
 
 #endif  // DEALGRAPH_INGEST_EXTRACT_DATES_H_

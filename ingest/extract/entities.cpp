@@ -433,7 +433,7 @@ class WordStarts {
   void ForEach(std::string_view needle, Fn fn) {
     if (needle.empty()) return;
     const size_t head = WordEnd(needle, 0);
-    if (head == 0 || text_.size() < kIndexAbove || needle.size() > kSortedPrefix) {
+    if (head == 0 || text_.size() < kIndexAbove || text_.size() >= UINT32_MAX || needle.size() > kSortedPrefix) {
       for (size_t p = text_.find(needle); p != std::string_view::npos; p = text_.find(needle, p + 1)) {
         if (p == 0 || !IsAsciiAlnum(text_[p - 1])) fn(p);
       }
@@ -479,7 +479,6 @@ class WordStarts {
   std::string_view Follows(uint32_t p) const { return text_.substr(p, kSortedPrefix); }
   void Build() {
     built_ = true;
-    if (text_.size() >= UINT32_MAX) return;  // never: inputs are capped at 512 MiB
     for (size_t p = 0; p < text_.size();) {
       if (!IsAsciiAlnum(text_[p])) {
         ++p;
