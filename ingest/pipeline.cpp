@@ -305,6 +305,10 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
                                        int* skipped) {
   int unused = 0;
   if (skipped == nullptr) skipped = &unused;
+  auto unreadable = [&](const fs::path& dir, const std::error_code& why) {
+    diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << why.message() << "\n";
+    ++*missing;
+  };
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const std::string& p : paths) {
@@ -336,8 +340,7 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
         std::error_code rec;
         fs::path canon = fs::canonical(dir, rec);
         if (rec) {
-          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
-          ++*missing;
+          unreadable(dir, rec);
           continue;
         }
         if (!visited_dirs.insert(canon.string()).second) {
@@ -348,8 +351,7 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
         }
         fs::directory_iterator it(dir, rec), end;
         if (rec) {
-          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
-          ++*missing;
+          unreadable(dir, rec);
           continue;
         }
         for (; !rec && it != end; it.increment(rec)) {
@@ -387,10 +389,7 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths, st
             ++*skipped;
           }
         }
-        if (rec) {
-          diag << "dealgraph: " << dir.string() << ": cannot read the folder: " << rec.message() << "\n";
-          ++*missing;
-        }
+        if (rec) unreadable(dir, rec);
       }
       // Duplicates are found by canonical path: a plain file's is its
       // folder's (resolved once per folder) and its name; only a symbolic
