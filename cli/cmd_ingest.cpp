@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "cli/common.h"
@@ -147,6 +148,8 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
       std::unique_ptr<Store> store = OpenStore(r->first, false, err);
       if (!store) return kExitFailure;
       int failed = 0;
+      std::vector<std::string> ids;  // stored, each once, in the order given
+      std::set<std::string> seen;
       for (const std::string& id : r->second) {
         std::string fid = id;
         ASSIGN_OR_EXIT(bool stored, store->ContainsFiling(fid), err);
@@ -164,16 +167,23 @@ void SetupIngest(CLI::App& app, std::ostream& out, std::ostream& err, Runner* ru
             ++failed;
             continue;
           }
-          if (!named.empty()) fid = named.front();
+          if (named.empty()) {
+            err << "dealgraph: " << id << ": filing " << id << " is not stored\n";
+            ++failed;
+            continue;
+          }
+          fid = named.front();
         }
-        Status st = store->RemoveFiling(fid);
-        if (!st.ok()) {
-          err << "dealgraph: " << id << ": " << st.message() << "\n";
-          ++failed;
-        } else {
-          out << "removed " << fid << "\n";
-        }
+        if (seen.insert(fid).second) ids.push_back(fid);
       }
+      // One removal of them all: a company many of them name is refolded
+      // once, not once per filing.
+      Status st = store->RemoveFilings(ids);
+      if (!st.ok()) {
+        err << "dealgraph: " << st.message() << "\n";
+        return kExitFailure;
+      }
+      for (const std::string& fid : ids) out << "removed " << fid << "\n";
       return failed ? kExitFailure : kExitOk;
     };
   });

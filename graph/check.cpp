@@ -112,6 +112,7 @@ class Scanner {
     if (tag > keys::kFiling) filings_complete_ = true;
     if (keys::IsIndexTag(tag)) {
       if (tag == keys::kRegistrant && version_ < 2) return;
+      if (tag == keys::kTelling && version_ < 5) return;
       uint64_t h = EntryHash(key, Covering(tag) ? Hash64(value) : 0);
       if (find_) {
         if (std::binary_search(find_->stale.begin(), find_->stale.end(), h)) found_stale_.emplace_back(key);
@@ -230,6 +231,12 @@ class Scanner {
     // of the entity's sources): one that is not can be refolded from them.
     for (const Entity& e : x->entities) named_by_[e.id].push_back(parts[0]);
     if (version_ >= 2) Expect(keys::FilingIndexKeys(x->filing));
+    if (version_ >= 5) {
+      for (std::string& k : keys::TellingKeys(*x)) {
+        uint64_t hash = Hash64(keys::TellingValue(k, *x));
+        ExpectKey(std::move(k), hash);
+      }
+    }
   }
 
   void Touch(std::string_view key, const std::vector<std::string>& parts, std::string_view value) {
@@ -530,7 +537,10 @@ Result<StoreScan> ScanStore(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, 
     AddProblem(&scan.report, "stale-index", PrintableKey(k), "no record implies this index entry", true);
   }
   for (const std::string& k : scan.wrong_value_index) {
-    AddProblem(&scan.report, "stale-index", PrintableKey(k), "its copy of the event is not the event as stored", true);
+    AddProblem(&scan.report, "stale-index", PrintableKey(k),
+               !k.empty() && k[0] == keys::kTelling ? "it is not what the filing's extract tells of the entity"
+                                                    : "its copy of the event is not the event as stored",
+               true);
   }
   if (!scan.missing_entities.empty()) {
     std::string prefix = keys::Make(keys::kFiling, {});

@@ -719,12 +719,15 @@ std::string_view FamilyName(char tag) {
     case kRelation: return "relations";
     case kRelationTo: return "relations by target";
     case kRegistrant: return "filings by registrant";
+    case kTelling: return "entity tellings";
     case kSetAside: return "set aside by repair";
     default: return "unknown";
   }
 }
 
-bool IsCoveringTag(char tag) { return tag == kAgreement || tag == kPair || tag == kPartyType; }
+bool IsCoveringTag(char tag) {
+  return tag == kAgreement || tag == kPair || tag == kPartyType || tag == kTelling;
+}
 
 std::string EventIndexValue(std::string_view key, const Event& e, std::string_view encoded) {
   if (key.empty()) return {};
@@ -752,6 +755,7 @@ bool IsIndexTag(char tag) {
     case kIdentity:
     case kRelationTo:
     case kRegistrant:
+    case kTelling:
       return true;
     default:
       return false;
@@ -816,6 +820,25 @@ std::vector<std::string> RelationIndexKeys(const Relation& r) {
 std::vector<std::string> FilingIndexKeys(const FilingInfo& f) {
   if (f.registrant.empty()) return {};
   return {Make(kRegistrant, {f.registrant, DateKey(f.filed), f.id})};
+}
+
+std::vector<std::string> TellingKeys(const FilingExtract& x) {
+  std::vector<std::string> out;
+  out.reserve(x.entities.size());
+  for (const Entity& e : x.entities) out.push_back(TellingKey(e.id, x.filing.id));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string TellingValue(std::string_view key, const FilingExtract& x) {
+  char tag;
+  std::vector<std::string> parts;
+  if (!Split(key, &tag, &parts) || tag != kTelling || parts.size() != 2 || parts[1] != x.filing.id) return {};
+  for (const Entity& e : x.entities) {
+    if (e.id == parts[0]) return EncodeEntity(e);
+  }
+  return {};
 }
 
 std::string Printable(std::string_view s) {

@@ -124,6 +124,11 @@ inline constexpr char kRelation = 'r';       //!< r/from/type/to -> Relation
 inline constexpr char kRelationTo = 'R';     //!< R/to/type/from -> ""
 // Since format version 2: filings by registrant, for Store::FilingsOf.
 inline constexpr char kRegistrant = 'n';     //!< n/registrant/filed/filing -> ""
+// Since format version 5: what each filing tells of each entity it names
+// (the extract's first Entity of that id, as EncodeEntity writes it), a
+// covering index of the filing record. Refolding an entity reads these
+// instead of the whole extract of every filing that names it.
+inline constexpr char kTelling = 'T';        //!< T/entity/filing -> Entity
 // Records `check --repair` could not rebuild and set aside instead of
 // deleting them: the record's whole key as one component, its value as it was.
 inline constexpr char kSetAside = 'z';       //!< z/KEY -> the record's value
@@ -181,6 +186,10 @@ inline std::string EntitySourceKey(std::string_view id, uint64_t seq) {
   return Make(kEntitySource, {id, SeqKey(seq)});
 }
 inline std::string EntitySourcePrefix(std::string_view id) { return Make(kEntitySource, {id}); }
+inline std::string TellingKey(std::string_view entity, std::string_view filing) {
+  return Make(kTelling, {entity, filing});
+}
+inline std::string TellingPrefix(std::string_view entity) { return Make(kTelling, {entity}); }
 inline std::string RelationKey(std::string_view from, std::string_view type, std::string_view to) {
   return Make(kRelation, {from, type, to});
 }
@@ -197,6 +206,11 @@ std::vector<std::string> EntityIndexKeys(const Entity& e);
 std::vector<std::string> RelationIndexKeys(const Relation& r);
 // The n/ entry of a filing (none when it names no registrant).
 std::vector<std::string> FilingIndexKeys(const FilingInfo& f);
+// The T/ entries of a filing's extract, one per entity id it names, and the
+// value of one of them (EncodeEntity of the first entity of that id; "" for
+// a key that is not one of x's T/ entries).
+std::vector<std::string> TellingKeys(const FilingExtract& x);
+std::string TellingValue(std::string_view key, const FilingExtract& x);
 
 }  // namespace keys
 

@@ -34,6 +34,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -594,7 +595,13 @@ using keys::IdentityPrefix;
 using keys::RelationIndexKeys;
 
 std::vector<std::string> FilingExtractIndexKeys(const FilingExtract& x) {
-  return keys::FilingIndexKeys(x.filing);
+  std::vector<std::string> out = keys::FilingIndexKeys(x.filing);
+  for (std::string& k : keys::TellingKeys(x)) out.push_back(std::move(k));
+  return out;
+}
+// A filing's T/ entries hold its telling of the entity; n/ entries "".
+std::string FilingExtractIndexValue(std::string_view key, const FilingExtract& x, std::string_view) {
+  return !key.empty() && key[0] == keys::kTelling ? keys::TellingValue(key, x) : std::string();
 }
 // Touch records and entity sources have no index entries.
 template <typename T>
@@ -658,8 +665,22 @@ class RocksStore::Batch {
   explicit Batch(RocksStore* store) : store_(store) {}
 
   Result<bool> FilingPresent(const std::string& filing_id);
-  // Stages the removal of a stored filing (NotFound when absent).
+  // What removals leave to recompute: each event, entity and relation a
+  // removed filing told, once however many of the removed filings told it.
+  struct Touched {
+    std::vector<std::string> events;  //!< in the order the filings told them
+    std::set<std::string> event_set;
+    std::set<std::string> entities;
+    std::set<std::tuple<std::string, std::string, std::string>> relations;
+  };
+  // Stages the removal of a stored filing (NotFound when absent) and
+  // recomputes what it told.
   Status Remove(const std::string& filing_id);
+  // Stages the removal and adds what it told to *touched, for one
+  // Recompute after many removals (an entity named by all of them is
+  // refolded once, not once per filing).
+  Status RemoveOnly(const std::string& filing_id, Touched* touched);
+  Status Recompute(const Touched& touched);
   // Stages the addition of an extract whose filing id is not stored.
   Status Add(const FilingExtract& x, AddStats* stats);
   // Repair: refolds event `id` from the tellings of `filings` (those whose
@@ -678,6 +699,14 @@ class RocksStore::Batch {
   // that starts with one of theirs. Add only ever adds names to an entity,
   // so the staged entities' names as they are now cover their stored ones.
   bool StagedNamesMatter(const FilingExtract& x) const;
+  // Counts the names of x's entities as staged (StagedNamesMatter sees
+  // them): a filing removed or about to be added by this batch.
+  void NoteNames(const FilingExtract& x) {
+    for (const Entity& e : x.entities) {
+      staged_folds_.insert(FoldName(e.name));
+      for (const std::string& a : e.aliases) staged_folds_.insert(FoldName(a));
+    }
+  }
 
  private:
   // A record as stored before this write (orig) and as it will be after
@@ -757,6 +786,9 @@ class RocksStore::Batch {
   // Rebuilds entity `id` from its tellings in the extracts of `filing_ids`
   // (in that order), sources included; deletes it when none names it.
   Status RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids);
+  // Stages entity `id` as `rebuilt` (its sources aside) with `sources`,
+  // writing the difference from the stored list; deletes it when nullopt.
+  Status SetEntitySources(const std::string& id, std::optional<Entity> rebuilt, std::vector<Source> sources);
   // Filing `filing_id`'s info and its telling of entity `entity_id`, from the
   // batch when it stages the filing, else read without staging it.
   Result<std::pair<FilingInfo, std::optional<Entity>>> TellingOf(const std::string& entity_id,
@@ -770,7 +802,7 @@ class RocksStore::Batch {
   Status RecomputeRelation(const std::string& from, const std::string& type, const std::string& to);
 
   RocksStore* store_;
-  std::set<std::string, std::less<>> staged_folds_;  //!< folded names of the entities Add staged
+  std::set<std::string, std::less<>> staged_folds_;  //!< folded names of the entities staged (Add, NoteNames)
   std::map<std::string, Staged<FilingExtract>> filings_;
   std::map<std::string, Staged<FilingTouch>> touches_;
   std::map<std::string, Staged<EntityHead>> entities_;
@@ -937,30 +969,34 @@ bool RocksStore::Batch::StagedNamesMatter(const FilingExtract& x) const {
 }
 
 Status RocksStore::Batch::Remove(const std::string& filing_id) {
+  Touched touched;
+  RETURN_IF_ERROR(RemoveOnly(filing_id, &touched));
+  return Recompute(touched);
+}
+
+Status RocksStore::Batch::RemoveOnly(const std::string& filing_id, Touched* touched) {
   ASSIGN_OR_RETURN(Staged<FilingExtract>* fx, FilingAt(filing_id));
   if (!fx->cur) return Status::NotFound("filing " + filing_id + " is not stored");
   FilingExtract x = std::move(*fx->cur);
   ASSIGN_OR_RETURN(FilingTouch* touch_ptr, CheckedTouch(filing_id, x));
   FilingTouch touch = std::move(*touch_ptr);
-  // Gone first, so the recomputations below no longer see this filing.
+  // Gone first, so the recomputations no longer see this filing.
   fx->cur.reset();
   ASSIGN_OR_RETURN(Staged<FilingTouch>* tt, TouchAt(filing_id));
   tt->cur.reset();
-
-  std::set<std::string> done;
+  NoteNames(x);  // a later filing's resolution could have read them
   for (const std::string& id : touch.event_ids) {
-    if (done.insert(id).second) RETURN_IF_ERROR(RecomputeEvent(id));
+    if (touched->event_set.insert(id).second) touched->events.push_back(id);
   }
-  done.clear();
-  for (const Entity& e : x.entities) {
-    if (done.insert(e.id).second) RETURN_IF_ERROR(RecomputeEntity(e.id));
-  }
-  std::set<std::tuple<std::string, std::string, std::string>> done_relations;
-  for (const Relation& r : x.relations) {
-    if (done_relations.emplace(r.from, r.type, r.to).second) {
-      RETURN_IF_ERROR(RecomputeRelation(r.from, r.type, r.to));
-    }
-  }
+  for (const Entity& e : x.entities) touched->entities.insert(e.id);
+  for (const Relation& r : x.relations) touched->relations.emplace(r.from, r.type, r.to);
+  return Status::Ok();
+}
+
+Status RocksStore::Batch::Recompute(const Touched& touched) {
+  for (const std::string& id : touched.events) RETURN_IF_ERROR(RecomputeEvent(id));
+  for (const std::string& id : touched.entities) RETURN_IF_ERROR(RecomputeEntity(id));
+  for (const auto& [from, type, to] : touched.relations) RETURN_IF_ERROR(RecomputeRelation(from, type, to));
   return Status::Ok();
 }
 
@@ -1076,10 +1112,53 @@ Status RocksStore::Batch::RecomputeEntity(const std::string& id) {
   ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (!st->cur) return Status::Ok();
   ASSIGN_OR_RETURN(std::vector<Source> sources, StageEntitySources(id, st->cur->source_count));
-  std::vector<std::string> filing_ids;
-  filing_ids.reserve(sources.size());
-  for (const Source& s : sources) filing_ids.push_back(s.filing);  // RefoldEntity reads each once
-  return RefoldEntity(id, filing_ids);
+  // What each filing tells of the entity, from its T/ entry: one scan of
+  // small records, where reading the extracts of every filing that names a
+  // registrant cost a removal hundreds of reads of whole extracts.
+  std::unordered_map<std::string, std::string> told;  // filing -> encoded Entity
+  const std::string prefix = keys::TellingPrefix(id);
+  std::vector<std::string> parts;
+  rocksdb::Status scan = ScanPrefixValues(store_->db_.get(), nullptr, prefix,
+                                          [&](std::string_view key, std::string_view value) {
+                                            char tag;
+                                            if (keys::Split(key, &tag, &parts) && parts.size() == 2) {
+                                              told.emplace(parts[1], std::string(value));
+                                            }
+                                            return true;
+                                          });
+  if (!scan.ok()) return store_->ReadFailed(scan, "while reading the tellings of entity " + id);
+
+  std::optional<Entity> rebuilt;
+  std::vector<Source> kept;
+  std::unordered_set<std::string_view> seen;  // each filing once: one source each
+  for (const Source& source : sources) {
+    if (!seen.insert(source.filing).second) continue;
+    std::optional<Entity> in;
+    Source from = source;
+    auto t = told.find(source.filing);
+    if (filings_.count(keys::FilingKey(source.filing)) || t == told.end()) {
+      // Staged by this batch (added, replaced or removed), or with no T/
+      // entry (damage check reports): the extract says.
+      ASSIGN_OR_RETURN(auto telling, TellingOf(id, source.filing));
+      if (telling.second) from = SourceFor(telling.second->sources, telling.first);
+      in = std::move(telling.second);
+    } else {
+      Result<Entity> decoded = DecodeEntity(t->second);
+      if (!decoded.ok()) {
+        return store_->Damaged(keys::PrintableKey(keys::TellingKey(id, source.filing)), decoded.status().message());
+      }
+      in = std::move(decoded).value();
+    }
+    if (!in) continue;
+    int dropped = 0;  // as when the filings were added: warned of then
+    if (!rebuilt) {
+      rebuilt = NewEntityFields(*in, &dropped);
+    } else {
+      MergeEntityFields(&*rebuilt, *in, &dropped);
+    }
+    kept.push_back(std::move(from));
+  }
+  return SetEntitySources(id, std::move(rebuilt), std::move(kept));
 }
 
 Result<std::pair<FilingInfo, std::optional<Entity>>> RocksStore::Batch::TellingOf(const std::string& entity_id,
@@ -1129,10 +1208,15 @@ Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<
       rebuilt->sources.push_back(std::move(source));
     }
   }
-  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
-  uint64_t old_count = st->cur ? st->cur->source_count : 0;
   std::vector<Source> sources;
   if (rebuilt) sources = std::move(rebuilt->sources);
+  return SetEntitySources(id, std::move(rebuilt), std::move(sources));
+}
+
+Status RocksStore::Batch::SetEntitySources(const std::string& id, std::optional<Entity> rebuilt,
+                                           std::vector<Source> sources) {
+  ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
+  uint64_t old_count = st->cur ? st->cur->source_count : 0;
   // Stage every key the old or the new list occupies, so that the commit
   // writes just the difference.
   RETURN_IF_ERROR(StageEntitySources(id, old_count).status());
@@ -1244,7 +1328,7 @@ Status RocksStore::Batch::Commit() {
     counts = store_->counts_;
   }
   for (const auto& [key, st] : filings_) {
-    ApplyStaged(&staged, key, st, EncodeFilingExtract, FilingExtractIndexKeys, NoIndexValue<FilingExtract>,
+    ApplyStaged(&staged, key, st, EncodeFilingExtract, FilingExtractIndexKeys, FilingExtractIndexValue,
                 &counts.filings);
   }
   for (const auto& [key, st] : touches_) {
@@ -2021,6 +2105,13 @@ Status RocksStore::RepairCounting(const RepairOptions& options, RepairReport* re
     std::vector<std::string> parts;
     std::string encoded;
     if (!keys::Split(k, &tag, &parts) || parts.empty()) return Status::Ok();
+    if (tag == keys::kTelling) {  // the filing's telling, read from its extract
+      if (parts.size() != 2) return Status::Ok();
+      rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::FilingKey(parts[1]), &encoded);
+      if (!s.ok()) return ReadFailed(s, "while reading filing " + parts[1]);
+      ASSIGN_OR_RETURN(FilingExtract x, DecodeFilingExtract(encoded));
+      return op(wb.Put(k, keys::TellingValue(k, x)));
+    }
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::EventKey(parts.back()), &encoded);
     if (!s.ok()) return ReadFailed(s, "while reading event " + parts.back());
     ASSIGN_OR_RETURN(Event e, DecodeEvent(encoded));
@@ -2181,9 +2272,10 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
     batch = std::make_unique<Batch>(this);
     begin = end;
   };
+  if (replace) return ReplaceFilings(extracts);
   for (size_t k = 0; k < extracts.size(); ++k) {
     FilingExtract& x = extracts[k];
-    if (replace || batch->StagedNamesMatter(x)) write(k);
+    if (batch->StagedNamesMatter(x)) write(k);
     const std::string& id = x.filing.id;
     Status valid = ValidateExtract(x);
     if (valid.ok()) valid = ResolveIdentities(*this, &x).status().WithContext("while adding filing " + id);
@@ -2196,9 +2288,7 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
       out[k]->already_present = true;
       continue;
     }
-    Status s;
-    if (*present) s = batch->Remove(id).WithContext("while replacing filing " + id);
-    if (s.ok()) s = batch->Add(x, &*out[k]).WithContext("while adding filing " + id);
+    Status s = batch->Add(x, &*out[k]).WithContext("while adding filing " + id);
     if (!s.ok()) {
       // The batch holds part of this filing: drop it, and store the ones
       // before it again (each resolved already), one batch each.
@@ -2210,9 +2300,62 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
       }
       begin = k;
     }
-    if (replace) write(k + 1);
   }
   write(extracts.size());
+  return out;
+}
+
+std::vector<Result<AddStats>> RocksStore::ReplaceFilings(std::vector<FilingExtract>& extracts) {
+  std::vector<Result<AddStats>> out(extracts.size(), AddStats());
+  // A group of filings goes as one batch: every old version out, what they
+  // told recomputed once (a registrant all of them name is refolded once,
+  // not once per filing), then the new versions in. Each filing is
+  // resolved against the store as sequential replacements would have left
+  // it: a group ends before a filing whose resolution could read a name
+  // the group removes or adds (StagedNamesMatter), so the store is the one
+  // replacing them one at a time gives.
+  constexpr size_t kPerBatch = 1000;
+  size_t begin = 0;
+  while (begin < extracts.size()) {
+    Batch batch(this);
+    Batch::Touched touched;
+    std::vector<size_t> members;
+    size_t end = begin;
+    Status failed;
+    for (; end < extracts.size() && end - begin < kPerBatch; ++end) {
+      FilingExtract& x = extracts[end];
+      if (end > begin && batch.StagedNamesMatter(x)) break;
+      const std::string& id = x.filing.id;
+      Status valid = ValidateExtract(x);
+      if (valid.ok()) valid = ResolveIdentities(*this, &x).status().WithContext("while adding filing " + id);
+      Result<bool> present = valid.ok() ? batch.FilingPresent(id) : Result<bool>(valid);
+      if (!present.ok()) {
+        out[end] = present.status();
+        continue;
+      }
+      if (*present) {
+        failed = batch.RemoveOnly(id, &touched).WithContext("while replacing filing " + id);
+        if (!failed.ok()) {
+          members.push_back(end++);  // its error comes from the replacement alone, below
+          break;
+        }
+      }
+      batch.NoteNames(x);
+      members.push_back(end);
+    }
+    if (failed.ok()) failed = batch.Recompute(touched).WithContext("while replacing filings");
+    for (size_t k : members) {
+      if (!failed.ok()) break;
+      failed = batch.Add(extracts[k], &*out[k]).WithContext("while adding filing " + extracts[k].filing.id);
+    }
+    if (failed.ok()) failed = batch.Commit();
+    if (!failed.ok()) {
+      // Nothing of the group is written: each alone, so that one filing's
+      // error is its own (and a write error everyone's).
+      for (size_t k : members) out[k] = AddFiling(extracts[k], true);
+    }
+    begin = end;
+  }
   return out;
 }
 
@@ -2222,6 +2365,27 @@ Status RocksStore::RemoveFiling(std::string_view filing_id) {
   Batch batch(this);
   RETURN_IF_ERROR(batch.Remove(id));
   RETURN_IF_ERROR_CTX(batch.Commit(), "while removing filing " + id);
+  return Status::Ok();
+}
+
+Status RocksStore::RemoveFilings(const std::vector<std::string>& filing_ids) {
+  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
+  // Batches of a bounded size: what one stages stays in memory until its
+  // commit, and a crash loses at most one batch (removing again resumes).
+  constexpr size_t kPerBatch = 1000;
+  for (size_t from = 0; from < filing_ids.size(); from += kPerBatch) {
+    const size_t to = std::min(filing_ids.size(), from + kPerBatch);
+    Batch batch(this);
+    Batch::Touched touched;
+    std::set<std::string_view> seen;
+    for (size_t i = from; i < to; ++i) {
+      if (!seen.insert(filing_ids[i]).second) continue;
+      RETURN_IF_ERROR(batch.RemoveOnly(filing_ids[i], &touched));
+    }
+    RETURN_IF_ERROR(batch.Recompute(touched));
+    RETURN_IF_ERROR_CTX(batch.Commit(), to - from == 1 ? "while removing filing " + filing_ids[from]
+                                                       : "while removing " + std::to_string(to - from) + " filings");
+  }
   return Status::Ok();
 }
 

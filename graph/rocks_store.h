@@ -81,6 +81,7 @@ class RocksStore final : public Store {
   Result<AddStats> AddFiling(const FilingExtract& extract, bool replace) override;
   std::vector<Result<AddStats>> AddFilings(std::vector<FilingExtract>& extracts, bool replace) override;
   Status RemoveFiling(std::string_view filing_id) override;
+  Status RemoveFilings(const std::vector<std::string>& filing_ids) override;
 
   Result<bool> ContainsFiling(std::string_view filing_id) const override;
   Result<FilingInfo> GetFiling(std::string_view filing_id) const override;
@@ -126,6 +127,9 @@ class RocksStore final : public Store {
   static constexpr size_t kMaxPrefixMatches = 100;
 
  private:
+  // AddFilings with replace: groups of filings, each one batch.
+  std::vector<Result<AddStats>> ReplaceFilings(std::vector<FilingExtract>& extracts);
+
   class Batch;
 
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,

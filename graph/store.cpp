@@ -19,6 +19,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   return std::unique_ptr<Store>(std::move(store).value());
 }
 
+Status Store::RemoveFilings(const std::vector<std::string>& filing_ids) {
+  for (const std::string& id : filing_ids) RETURN_IF_ERROR(RemoveFiling(id));
+  return Status::Ok();
+}
+
 std::vector<Result<AddStats>> Store::AddFilings(std::vector<FilingExtract>& extracts, bool replace) {
   std::vector<Result<AddStats>> out;
   out.reserve(extracts.size());

@@ -37,7 +37,7 @@ namespace dealgraph {
 // (a build of version 3 cannot read those). Older stores are
 // read as they are and migrated by the first writable open
 // (docs/storage.md, "Format versions").
-inline constexpr int kStoreFormatVersion = 4;
+inline constexpr int kStoreFormatVersion = 5;
 
 struct StoreOptions {
   bool read_only = false;          //!< open without taking the write lock
@@ -188,6 +188,11 @@ class Store {
   // and relation; facts left with no source go; entities left with no
   // mention go. NotFound when the filing is not stored.
   virtual Status RemoveFiling(std::string_view filing_id) = 0;
+  // RemoveFiling of each; the store equals the one RemoveFiling of each in
+  // turn leaves. A store may remove many as one batch (RocksStore does: a
+  // fact several of them told is recomputed once), so on an error none of
+  // one batch is removed; every id must be stored (NotFound otherwise).
+  virtual Status RemoveFilings(const std::vector<std::string>& filing_ids);
 
   // Every read below returns its error: a block that fails its checksum,
   // a record that does not decode, a failed disk read is a Corruption or

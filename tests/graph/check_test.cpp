@@ -96,6 +96,61 @@ TEST_CASE("check: a store built by AddFiling and RemoveFiling is clean", "[graph
   CHECK(CheckOf(*store).clean());
 }
 
+TEST_CASE("store: removing or replacing many filings at once equals doing it one at a time", "[graph][store]") {
+  // Every third bundled filing: among them filings of one registrant, whose
+  // entities the batch refolds once.
+  std::vector<std::string> ids;
+  std::vector<FilingExtract> again;
+  for (size_t i = 0; i < Extracts().size(); i += 3) {
+    ids.push_back(Extracts()[i].filing.id);
+    again.push_back(Extracts()[i]);
+  }
+  REQUIRE(ids.size() >= 5);
+  TempDir one_by_one;
+  TempDir at_once;
+  { Fill(OpenTestStore(one_by_one.path()).get()); }
+  { Fill(OpenTestStore(at_once.path()).get()); }
+  SECTION("remove") {
+    {
+      auto store = OpenTestStore(one_by_one.path());
+      for (const std::string& id : ids) REQUIRE(store->RemoveFiling(id).ok());
+    }
+    {
+      auto store = OpenTestStore(at_once.path());
+      Status s = store->RemoveFilings(ids);
+      INFO(s.message());
+      REQUIRE(s.ok());
+      for (const std::string& id : ids) CHECK_FALSE(*store->ContainsFiling(id));
+      CHECK(store->Counts().filings == static_cast<int64_t>(Extracts().size() - ids.size()));
+      CHECK(Kinds(CheckOf(*store)).empty());
+      // A filing not stored fails the batch, and nothing of it is removed.
+      const std::vector<std::string> with_missing{Extracts()[1].filing.id, "0000000000-00-000000"};
+      CHECK(store->RemoveFilings(with_missing).code() == StatusCode::kNotFound);
+      CHECK(*store->ContainsFiling(Extracts()[1].filing.id));
+    }
+  }
+  SECTION("replace") {
+    {
+      auto store = OpenTestStore(one_by_one.path());
+      for (const FilingExtract& x : again) {
+        std::vector<FilingExtract> one{x};
+        REQUIRE(store->AddFilings(one, /*replace=*/true).front().ok());
+      }
+    }
+    {
+      auto store = OpenTestStore(at_once.path());
+      std::vector<FilingExtract> xs = again;
+      for (const Result<AddStats>& r : store->AddFilings(xs, /*replace=*/true)) {
+        INFO(r.status().message());
+        REQUIRE(r.ok());
+        CHECK_FALSE(r->already_present);
+      }
+      CHECK(Kinds(CheckOf(*store)).empty());
+    }
+  }
+  CHECK(RawStoreContents(at_once.path()) == RawStoreContents(one_by_one.path()));
+}
+
 TEST_CASE("check: a store created by a writer killed before its first batch is clean and opens",
           "[graph][check][reliability]") {
   TempDir dir;
@@ -146,6 +201,29 @@ TEST_CASE("check: planted damage is found, and repair restores the store byte fo
     REQUIRE(keys::Split(index_key, &tag, &parts));
     want_where = std::string(1, tag);
     for (const std::string& part : parts) want_where += "/" + part;
+  }
+  SECTION("a deleted telling: a filing's T/ entry of an entity it names") {
+    const std::string telling = FirstKey(good, keys::kTelling);
+    REQUIRE(!telling.empty());
+    Damage(dir.path(), [&](rocksdb::DB* db) { REQUIRE(db->Delete({}, telling).ok()); });
+    want_kind = "missing-index";
+    want_where = keys::PrintableKey(telling);
+  }
+  SECTION("a telling that says another thing than its filing's extract") {
+    std::string telling;
+    for (const auto& [k, v] : good) {
+      if (k[0] == keys::kTelling) telling = k;  // the last one
+    }
+    REQUIRE(!telling.empty());
+    Damage(dir.path(), [&](rocksdb::DB* db) {
+      std::string value;
+      REQUIRE(db->Get({}, telling, &value).ok());
+      Entity e = *DecodeEntity(value);
+      e.aliases.push_back("Not Told Inc.");
+      REQUIRE(db->Put({}, telling, EncodeEntity(e)).ok());
+    });
+    want_kind = "stale-index";
+    want_where = keys::PrintableKey(telling);
   }
   SECTION("a stray index entry") {
     Damage(dir.path(), [&](rocksdb::DB* db) {
@@ -537,23 +615,45 @@ TEST_CASE("store: a version-2 store (sources inline) reads the same, and migrate
   CHECK(RawStoreContents(dir.path()) == v3);
 }
 
-TEST_CASE("store: a version-3 store (amounts without kinds) reads the same, and migrates", "[graph][store]") {
+// Deletes every T/ entry (version 5's tellings); returns how many.
+size_t DropTellings(rocksdb::DB* db) {
+  std::vector<std::string> tellings;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}));
+  const std::string prefix(1, keys::kTelling);
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    tellings.push_back(it->key().ToString());
+  }
+  REQUIRE(it->status().ok());
+  for (const std::string& k : tellings) REQUIRE(db->Delete({}, k).ok());
+  return tellings.size();
+}
+
+TEST_CASE("store: version-3 and version-4 stores (no tellings) read the same, and migrate", "[graph][store]") {
   TempDir dir;
   { Fill(OpenTestStore(dir.path()).get()); }
   const Contents current = RawStoreContents(dir.path());
   const std::string readable = ReadableContents(*OpenTestStore(dir.path(), /*read_only=*/true));
   // Version 3 wrote an amount's kind byte as 0 or 1, which version 4 reads
-  // as a total or a per-share figure: only the version key differs.
-  Damage(dir.path(), [&](rocksdb::DB* db) { REQUIRE(db->Put({}, std::string(keys::kVersionKey), "3").ok()); });
+  // as a total or a per-share figure; version 5 added the T/ entries. So
+  // both differ from the current store by the version key and the T/ keys.
+  const std::string version = GENERATE("3", "4");
+  size_t tellings = 0;
+  Damage(dir.path(), [&](rocksdb::DB* db) {
+    tellings = DropTellings(db);
+    REQUIRE(db->Put({}, std::string(keys::kVersionKey), version).ok());
+  });
+  REQUIRE(tellings >= Extracts().size());
   {
     auto reader = OpenTestStore(dir.path(), /*read_only=*/true);
-    CHECK(reader->FormatVersion() == 3);
+    CHECK(reader->FormatVersion() == std::stoi(version));
     CHECK(ReadableContents(*reader) == readable);
+    CHECK(Kinds(CheckOf(*reader)) == std::vector<std::string>{"version"});
   }
   {
     auto writer = OpenTestStore(dir.path());
-    CHECK(writer->FormatVersion() == 4);
-    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version 3 to 4"));
+    CHECK(writer->FormatVersion() == kStoreFormatVersion);
+    CHECK_THAT(writer->OpenNotice(), Catch::Contains("from format version " + version + " to 5 (" +
+                                                     std::to_string(tellings) + " index entries written"));
   }
   CHECK(RawStoreContents(dir.path()) == current);
 }

@@ -18,7 +18,7 @@ db="$tmp/g.db"
 "$bin" ingest --db "$db" "$data/filings" >/dev/null || fail "ingest"
 
 out=$("$bin" check --db "$db") || fail "check of a fresh store exited $?"
-echo "$out" | grep -q "format version 4, 4 filings.*: clean$" || fail "check summary: $out"
+echo "$out" | grep -q "format version 5, 4 filings.*: clean$" || fail "check summary: $out"
 [ -z "$("$bin" check --db "$db" --format jsonl 2>/dev/null)" ] || fail "check --format jsonl printed problems for a clean store"
 "$bin" check --repair --db "$db" >/dev/null || fail "check --repair of a clean store"
 
