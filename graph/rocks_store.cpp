@@ -783,9 +783,12 @@ class RocksStore::Batch {
   Result<std::string> FreeEventId(const Event& in, const std::string& filing_id, size_t index);
   Status RecomputeEvent(const std::string& id);
   Status RecomputeEntity(const std::string& id);
-  // Rebuilds entity `id` from its tellings in the extracts of `filing_ids`
-  // (in that order), sources included; deletes it when none names it.
-  Status RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids);
+  // Rebuilds entity `id` from the tellings of the filings of `sources` (in
+  // that order, each once), sources included; deletes it when none names
+  // it. `stored`: they are the entity's stored sources, kept as they are
+  // where the filing's T/ entry tells it; else each is made anew from the
+  // filing's extract (repair, from bare filing ids).
+  Status RefoldEntity(const std::string& id, const std::vector<Source>& sources, bool stored);
   // Stages entity `id` as `rebuilt` (its sources aside) with `sources`,
   // writing the difference from the stored list; deletes it when nullopt.
   Status SetEntitySources(const std::string& id, std::optional<Entity> rebuilt, std::vector<Source> sources);
@@ -1112,53 +1115,7 @@ Status RocksStore::Batch::RecomputeEntity(const std::string& id) {
   ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (!st->cur) return Status::Ok();
   ASSIGN_OR_RETURN(std::vector<Source> sources, StageEntitySources(id, st->cur->source_count));
-  // What each filing tells of the entity, from its T/ entry: one scan of
-  // small records, where reading the extracts of every filing that names a
-  // registrant cost a removal hundreds of reads of whole extracts.
-  std::unordered_map<std::string, std::string> told;  // filing -> encoded Entity
-  const std::string prefix = keys::TellingPrefix(id);
-  std::vector<std::string> parts;
-  rocksdb::Status scan = ScanPrefixValues(store_->db_.get(), nullptr, prefix,
-                                          [&](std::string_view key, std::string_view value) {
-                                            char tag;
-                                            if (keys::Split(key, &tag, &parts) && parts.size() == 2) {
-                                              told.emplace(parts[1], std::string(value));
-                                            }
-                                            return true;
-                                          });
-  if (!scan.ok()) return store_->ReadFailed(scan, "while reading the tellings of entity " + id);
-
-  std::optional<Entity> rebuilt;
-  std::vector<Source> kept;
-  std::unordered_set<std::string_view> seen;  // each filing once: one source each
-  for (const Source& source : sources) {
-    if (!seen.insert(source.filing).second) continue;
-    std::optional<Entity> in;
-    Source from = source;
-    auto t = told.find(source.filing);
-    if (filings_.count(keys::FilingKey(source.filing)) || t == told.end()) {
-      // Staged by this batch (added, replaced or removed), or with no T/
-      // entry (damage check reports): the extract says.
-      ASSIGN_OR_RETURN(auto telling, TellingOf(id, source.filing));
-      if (telling.second) from = SourceFor(telling.second->sources, telling.first);
-      in = std::move(telling.second);
-    } else {
-      Result<Entity> decoded = DecodeEntity(t->second);
-      if (!decoded.ok()) {
-        return store_->Damaged(keys::PrintableKey(keys::TellingKey(id, source.filing)), decoded.status().message());
-      }
-      in = std::move(decoded).value();
-    }
-    if (!in) continue;
-    int dropped = 0;  // as when the filings were added: warned of then
-    if (!rebuilt) {
-      rebuilt = NewEntityFields(*in, &dropped);
-    } else {
-      MergeEntityFields(&*rebuilt, *in, &dropped);
-    }
-    kept.push_back(std::move(from));
-  }
-  return SetEntitySources(id, std::move(rebuilt), std::move(kept));
+  return RefoldEntity(id, sources, /*stored=*/true);
 }
 
 Result<std::pair<FilingInfo, std::optional<Entity>>> RocksStore::Batch::TellingOf(const std::string& entity_id,
@@ -1190,27 +1147,55 @@ Result<std::pair<FilingInfo, std::optional<Entity>>> RocksStore::Batch::TellingO
   return t;
 }
 
-Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<std::string>& filing_ids) {
-  std::optional<Entity> rebuilt;
-  std::unordered_set<std::string_view> seen;  // each filing once: one source each
-  for (const std::string& fid : filing_ids) {
-    if (!seen.insert(fid).second) continue;
-    ASSIGN_OR_RETURN(auto telling, TellingOf(id, fid));
-    if (telling.second) {
-      const Entity& in = *telling.second;
-      Source source = SourceFor(in.sources, telling.first);
-      int dropped = 0;  // as when the filings were added: warned of then
-      if (!rebuilt) {
-        rebuilt = NewEntityFields(in, &dropped);
-      } else {
-        MergeEntityFields(&*rebuilt, in, &dropped);
-      }
-      rebuilt->sources.push_back(std::move(source));
-    }
+Status RocksStore::Batch::RefoldEntity(const std::string& id, const std::vector<Source>& sources, bool stored) {
+  // What each filing tells of the entity, from its T/ entry: one scan of
+  // small records, where reading the extracts of every filing that names a
+  // registrant cost a removal hundreds of reads of whole extracts.
+  std::unordered_map<std::string, std::string> told;  // filing -> encoded Entity
+  if (stored) {
+    std::vector<std::string> parts;
+    rocksdb::Status scan = ScanPrefixValues(store_->db_.get(), nullptr, keys::TellingPrefix(id),
+                                            [&](std::string_view key, std::string_view value) {
+                                              char tag;
+                                              if (keys::Split(key, &tag, &parts) && parts.size() == 2) {
+                                                told.emplace(parts[1], std::string(value));
+                                              }
+                                              return true;
+                                            });
+    if (!scan.ok()) return store_->ReadFailed(scan, "while reading the tellings of entity " + id);
   }
-  std::vector<Source> sources;
-  if (rebuilt) sources = std::move(rebuilt->sources);
-  return SetEntitySources(id, std::move(rebuilt), std::move(sources));
+  std::optional<Entity> rebuilt;
+  std::vector<Source> kept;
+  std::unordered_set<std::string_view> seen;  // each filing once: one source each
+  for (const Source& source : sources) {
+    if (!seen.insert(source.filing).second) continue;
+    std::optional<Entity> in;
+    Source from = source;
+    auto t = told.find(source.filing);
+    if (t == told.end() || filings_.count(keys::FilingKey(source.filing))) {
+      // Not a stored source with its T/ entry (repair; damage check
+      // reports), or staged by this batch (added, replaced or removed):
+      // the extract says, and the source is made as AddFiling made it.
+      ASSIGN_OR_RETURN(auto telling, TellingOf(id, source.filing));
+      if (telling.second) from = SourceFor(telling.second->sources, telling.first);
+      in = std::move(telling.second);
+    } else {
+      Result<Entity> decoded = DecodeEntity(t->second);
+      if (!decoded.ok()) {
+        return store_->Damaged(keys::PrintableKey(keys::TellingKey(id, source.filing)), decoded.status().message());
+      }
+      in = std::move(decoded).value();
+    }
+    if (!in) continue;
+    int dropped = 0;  // as when the filings were added: warned of then
+    if (!rebuilt) {
+      rebuilt = NewEntityFields(*in, &dropped);
+    } else {
+      MergeEntityFields(&*rebuilt, *in, &dropped);
+    }
+    kept.push_back(std::move(from));
+  }
+  return SetEntitySources(id, std::move(rebuilt), std::move(kept));
 }
 
 Status RocksStore::Batch::SetEntitySources(const std::string& id, std::optional<Entity> rebuilt,
@@ -1279,7 +1264,9 @@ Status RocksStore::Batch::RebuildEvent(const std::string& id, const std::vector<
 Status RocksStore::Batch::RebuildEntity(const std::string& id, const std::vector<std::string>& filings) {
   ASSIGN_OR_RETURN(Staged<EntityHead>* st, EntityAt(id));
   if (st->cur) return Status::Ok();
-  return RefoldEntity(id, filings);
+  std::vector<Source> sources;
+  for (const std::string& f : filings) sources.push_back(Source{f, "", "", ""});
+  return RefoldEntity(id, sources, /*stored=*/false);
 }
 
 // Writes the difference between st.orig and st.cur: the record, the index
@@ -2249,6 +2236,12 @@ Result<AddStats> RocksStore::AddFiling(const FilingExtract& extract, bool replac
   return stats;
 }
 
+Result<bool> RocksStore::ResolvedPresence(Batch* batch, FilingExtract* x) {
+  RETURN_IF_ERROR(ValidateExtract(*x));
+  RETURN_IF_ERROR_CTX(ResolveIdentities(*this, x).status(), "while adding filing " + x->filing.id);
+  return batch->FilingPresent(x->filing.id);
+}
+
 std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>& extracts, bool replace) {
   std::vector<Result<AddStats>> out(extracts.size(), AddStats());
   if (read_only_) {
@@ -2276,10 +2269,7 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
   for (size_t k = 0; k < extracts.size(); ++k) {
     FilingExtract& x = extracts[k];
     if (batch->StagedNamesMatter(x)) write(k);
-    const std::string& id = x.filing.id;
-    Status valid = ValidateExtract(x);
-    if (valid.ok()) valid = ResolveIdentities(*this, &x).status().WithContext("while adding filing " + id);
-    Result<bool> present = valid.ok() ? batch->FilingPresent(id) : Result<bool>(valid);
+    Result<bool> present = ResolvedPresence(batch.get(), &x);
     if (!present.ok()) {
       out[k] = present.status();
       continue;
@@ -2288,7 +2278,7 @@ std::vector<Result<AddStats>> RocksStore::AddFilings(std::vector<FilingExtract>&
       out[k]->already_present = true;
       continue;
     }
-    Status s = batch->Add(x, &*out[k]).WithContext("while adding filing " + id);
+    Status s = batch->Add(x, &*out[k]).WithContext("while adding filing " + x.filing.id);
     if (!s.ok()) {
       // The batch holds part of this filing: drop it, and store the ones
       // before it again (each resolved already), one batch each.
@@ -2326,9 +2316,7 @@ std::vector<Result<AddStats>> RocksStore::ReplaceFilings(std::vector<FilingExtra
       FilingExtract& x = extracts[end];
       if (end > begin && batch.StagedNamesMatter(x)) break;
       const std::string& id = x.filing.id;
-      Status valid = ValidateExtract(x);
-      if (valid.ok()) valid = ResolveIdentities(*this, &x).status().WithContext("while adding filing " + id);
-      Result<bool> present = valid.ok() ? batch.FilingPresent(id) : Result<bool>(valid);
+      Result<bool> present = ResolvedPresence(&batch, &x);
       if (!present.ok()) {
         out[end] = present.status();
         continue;
@@ -2360,12 +2348,7 @@ std::vector<Result<AddStats>> RocksStore::ReplaceFilings(std::vector<FilingExtra
 }
 
 Status RocksStore::RemoveFiling(std::string_view filing_id) {
-  if (read_only_) return Status::InvalidArgument("store " + path_ + " is open read-only");
-  std::string id(filing_id);
-  Batch batch(this);
-  RETURN_IF_ERROR(batch.Remove(id));
-  RETURN_IF_ERROR_CTX(batch.Commit(), "while removing filing " + id);
-  return Status::Ok();
+  return RemoveFilings({std::string(filing_id)});
 }
 
 Status RocksStore::RemoveFilings(const std::vector<std::string>& filing_ids) {

@@ -127,10 +127,13 @@ class RocksStore final : public Store {
   static constexpr size_t kMaxPrefixMatches = 100;
 
  private:
+  class Batch;
+
   // AddFilings with replace: groups of filings, each one batch.
   std::vector<Result<AddStats>> ReplaceFilings(std::vector<FilingExtract>& extracts);
-
-  class Batch;
+  // Validates x and resolves its identities against the store (both as
+  // AddFilings does before staging it); then whether `batch` holds it.
+  Result<bool> ResolvedPresence(Batch* batch, FilingExtract* x);
 
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::string path, bool read_only, int version,
              CountsRecord counts, rocksdb::Env* env);
