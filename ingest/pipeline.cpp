@@ -212,11 +212,11 @@ struct Work {
 };
 
 // What reading, extracting and storing one file may take in memory at its
-// peak, from its size: about 24 bytes a byte of text (a 16 MB prose filing
-// peaks at 363 MB with the store's base, docs/performance.md), a compressed
+// peak, from its size: about 12 bytes a byte of text (a 16 MB prose filing
+// peaks at 172 MB with the process's base of 19 MB, docs/performance.md), a compressed
 // file taken to expand fourfold. 0 for standard input (its size is unknown).
 double MemoryEstimate(const std::string& path) {
-  constexpr double kPeakPerByte = 24;
+  constexpr double kPeakPerByte = 12;
   if (path == "-") return 0;
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
@@ -454,6 +454,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   // What the files claimed and not yet stored may take in memory at their
   // peak (MemoryEstimate), and the next file's estimate (-1: not looked at).
   double claimed_memory = 0;
+  size_t claimed_files = 0;  // claimed and not yet written (under a bound)
   double next_memory = -1;
   std::vector<double> memory(std::min(n, window), 0);
   auto next_estimate = [&] {  // no stat at all without a bound
@@ -463,12 +464,13 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
   // The next filing may be claimed: its slot is free (filing next - window
   // is stored), the files in flight are under kWindowBytes and it fits
   // beside them under --max-memory (or nothing is in flight: one filing of
-  // any size always goes).
+  // any size always goes). Under a bound a filing is in flight until it is
+  // written, not only until its writing starts.
   auto claimable = [&] {
     if (next >= n || next >= stored + window) return false;
-    if (next == stored) return true;
-    return claimed_bytes < kWindowBytes &&
-           (options.max_memory <= 0 || claimed_memory + next_estimate() <= options.max_memory);
+    if (options.max_memory <= 0) return next == stored || claimed_bytes < kWindowBytes;
+    if (claimed_files == 0) return true;
+    return claimed_bytes < kWindowBytes && claimed_memory + next_estimate() <= options.max_memory;
   };
   Prefetcher read_ahead(files, options.read_ahead);
   // Claims filings one at a time (under `lock`) and reads each without it,
@@ -484,6 +486,7 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
       next_memory = -1;
       memory[i % window] = estimate;
       claimed_memory += estimate;
+      ++claimed_files;
       read_ahead.Claimed(next);
       lock.unlock();
       Work& w = slot(i);
@@ -552,7 +555,6 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     }
     {
       std::lock_guard<std::mutex> lock(mu);
-      for (size_t k = i; k < end; ++k) claimed_memory -= memory[k % window];
       stored = end;
       for (const Work& w : group) claimed_bytes -= w.bytes;
     }
@@ -561,6 +563,15 @@ Status Ingest(Store& store, const std::vector<std::string>& paths, const IngestO
     // their stored identity (ResolveIdentities, inside AddFilings); in
     // filing order, so each filing sees every one stored before it.
     std::vector<Result<AddStats>> added = store.AddFilings(extracts, options.replace);
+    // Their memory is claimed until they are written: a long filing's commit
+    // (its encoded records, the write batch, the memtable) is its peak.
+    extracts.clear();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      for (size_t k = i; k < end; ++k) claimed_memory -= memory[k % window];
+      claimed_files -= end - i;
+    }
+    cv.notify_all();
     size_t next_added = 0;
     for (size_t k = i; k < end; ++k) {
       const Work& w = group[k - i];

@@ -40,15 +40,15 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
   std::string_view s = seg_.sentences[si].text;
   int block = seg_.sentences[si].block;
   for (size_t i = 0; i < t.size(); ++i) {
-    std::string_view w = t[i].text;
+    std::string_view w = t[i].text();
     bool head = EqualsIgnoreCase(w, "agreement") || EqualsIgnoreCase(w, "agreements") ||
                 w == "Plan" ||
                 (EqualsIgnoreCase(w, "license") && i > 0 &&
-                 (t[i - 1].text == "exclusive" || t[i - 1].text == "a")) ||
+                 (t[i - 1].text() == "exclusive" || t[i - 1].text() == "a")) ||
                 EqualsIgnoreCase(w, "collaboration") || w == "Letter";
     if (!head) continue;
     if ((w == "Plan" || w == "Letter") && !(i > 0 && t[i - 1].cap)) continue;
-    if (EqualsIgnoreCase(w, "collaboration") && !(i + 1 < t.size() && t[i + 1].text == "with"))
+    if (EqualsIgnoreCase(w, "collaboration") && !(i + 1 < t.size() && t[i + 1].text() == "with"))
       continue;
     // Title: capitalized words before "Agreement" ("Access, Option and License Agreement").
     std::string title;
@@ -58,9 +58,9 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
       // does ("... ARISING OUT OF THIS AGREEMENT" in a contract's
       // disclaimer is no agreement's name).
       auto stop = [&](const Token& p) {
-        if (lex_.name_stopwords.count(std::string(p.text))) return true;
-        if (!p.all_caps || p.text == "AND") return false;
-        std::string cased(p.text);
+        if (lex_.name_stopwords.count(std::string(p.text()))) return true;
+        if (!p.all_caps || p.text() == "AND") return false;
+        std::string cased(p.text());
         for (size_t k = 1; k < cased.size(); ++k) cased[k] = AsciiLower(cased[k]);
         return lex_.name_stopwords.count(cased) > 0;
       };
@@ -68,17 +68,17 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
         const Token& p = t[tb - 1];
         // An exhibit index row's number ("10.1<tab>Voting and Support
         // Agreement") is not a title word.
-        const bool exhibit_number = tb == 1 && std::all_of(p.text.begin(), p.text.end(), [](char c) {
+        const bool exhibit_number = tb == 1 && std::all_of(p.text().begin(), p.text().end(), [](char c) {
           return IsAsciiDigit(c) || c == '.';
         });
         if (exhibit_number) break;
         // "the Credit Agreement and Collateral Agreement": two titles.
-        if (p.text == "Agreement" || p.text == "Agreements" || p.text == "AGREEMENT") break;
+        if (p.text() == "Agreement" || p.text() == "Agreements" || p.text() == "AGREEMENT") break;
         if (p.word && (p.cap || (p.has_digit && !p.has_lower)) && !stop(p)) {
           --tb;
           continue;
         }
-        if ((p.text == "," || p.text == "and" || p.text == "&") && tb >= 2 && t[tb - 2].cap &&
+        if ((p.text() == "," || p.text() == "and" || p.text() == "&") && tb >= 2 && t[tb - 2].cap &&
             t[tb - 2].word && !stop(t[tb - 2])) {
           --tb;
           continue;
@@ -86,18 +86,18 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
         break;
       }
       // A title never opens with the "and" or the comma of a list of titles.
-      while (tb < i && (t[tb].text == "and" || t[tb].text == "," || t[tb].text == "&")) ++tb;
+      while (tb < i && (t[tb].text() == "and" || t[tb].text() == "," || t[tb].text() == "&")) ++tb;
       // "Agreement and Plan of Merger"
       size_t te = i + 1;
-      if (te + 3 < t.size() + 1 && te < t.size() && t[te].text == "and" && te + 1 < t.size() &&
-          t[te + 1].text == "Plan") {
+      if (te + 3 < t.size() + 1 && te < t.size() && t[te].text() == "and" && te + 1 < t.size() &&
+          t[te + 1].text() == "Plan") {
         te += 2;
-        while (te < t.size() && (t[te].cap || t[te].text == "of")) ++te;
+        while (te < t.size() && (t[te].cap || t[te].text() == "of")) ++te;
       }
       // Known organizations at the start of a title are parties, not title words.
       if (tb < i || te > i + 1)
-        title = FoldSpaces(s.substr(t[tb].begin, t[te - 1].end - t[tb].begin));
-      else if (t[i].cap && i > 0 && t[i - 1].text == "the")
+        title = FoldSpaces(s.substr(t[tb].begin, t[te - 1].end() - t[tb].begin));
+      else if (t[i].cap && i > 0 && t[i - 1].text() == "the")
         title = "";
     }
     // Description window: the title, and up to 25 tokens after the head.
@@ -107,19 +107,19 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
     size_t we = std::min(t.size(), i + 25);
     size_t wb = i >= 8 ? i - 8 : 0;
     for (size_t k = i + 1; k < we; ++k) {
-      if (EqualsIgnoreCase(t[k].text, "agreement") || EqualsIgnoreCase(t[k].text, "agreements")) {
+      if (EqualsIgnoreCase(t[k].text(), "agreement") || EqualsIgnoreCase(t[k].text(), "agreements")) {
         we = k;
         break;
       }
     }
     for (size_t k = i; k-- > wb;) {
-      if (EqualsIgnoreCase(t[k].text, "agreement") || EqualsIgnoreCase(t[k].text, "agreements")) {
+      if (EqualsIgnoreCase(t[k].text(), "agreement") || EqualsIgnoreCase(t[k].text(), "agreements")) {
         wb = k + 1;
         break;
       }
     }
     if (wb > tb) wb = tb;
-    std::string window = FoldSpaces(s.substr(t[wb].begin, t[we - 1].end - t[wb].begin));
+    std::string window = FoldSpaces(s.substr(t[wb].begin, t[we - 1].end() - t[wb].begin));
     std::string cue;
     std::string kind = title.empty() ? KindOf(window, &cue) : KindOf(title, &cue);
     if (!title.empty() && kind == "agreement") kind = KindOf(window, &cue);
@@ -134,7 +134,7 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
           (dates[d].kind == DateKind::kPartial || dates[d].kind == DateKind::kAbsolute);
       bool after_head = false;
       if (dt > i && dt - i <= 12) {
-        std::string between = ToLower(FoldSpaces(s.substr(t[i].end, dates[d].begin - t[i].end)));
+        std::string between = ToLower(FoldSpaces(s.substr(t[i].end(), dates[d].begin - t[i].end())));
         after_head =
             (between.find("dated") != std::string::npos ||
              between.find("executed") != std::string::npos ||
@@ -160,9 +160,9 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
     }
     // Anaphora: "this agreement", "the agreement", "the Agreement" (a defined term).
     bool anaphoric = title.empty() && dated.empty() && i > 0 &&
-                     (t[i - 1].text == "this" || t[i - 1].text == "This" ||
-                      t[i - 1].text == "the" || t[i - 1].text == "The" || t[i - 1].text == "that" ||
-                      t[i - 1].text == "such" || t[i - 1].text == "its");
+                     (t[i - 1].text() == "this" || t[i - 1].text() == "This" ||
+                      t[i - 1].text() == "the" || t[i - 1].text() == "The" || t[i - 1].text() == "that" ||
+                      t[i - 1].text() == "such" || t[i - 1].text() == "its");
     const bool between = FindWordIgnoreCase(s, "between") != std::string_view::npos;
     const bool with_person = FindWordIgnoreCase(s, "with") != std::string_view::npos;
     std::vector<int> parties;
@@ -180,8 +180,8 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
       for (const EntityMention& m : ms) {
         if (table_.entities[m.entity].type != EntityType::kPerson || m.tok_begin == 0) continue;
         size_t before = m.tok_begin - 1;
-        std::string_view w = t[before].text;
-        if ((w == "Dr." || w == "Mr." || w == "Ms." || w == "Mrs.") && before > 0) w = t[before - 1].text;
+        std::string_view w = t[before].text();
+        if ((w == "Dr." || w == "Mr." || w == "Ms." || w == "Mrs.") && before > 0) w = t[before - 1].text();
         if (w == "with" || w == "between" || w == "and") {
           parties.push_back(m.entity);
           break;
@@ -194,7 +194,7 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
     // "In a separate agreement": a further agreement, not the last one told.
     bool indefinite = false;
     for (size_t k = i; k-- > 0 && k + 5 > i;) {
-      std::string_view w = t[k].text;
+      std::string_view w = t[k].text();
       if (w == "a" || w == "an" || w == "A" || w == "An") indefinite = true;
       if (indefinite || w == "the" || w == "The" || w == "this" || w == "its" || w == "such" || !t[k].word) break;
     }
@@ -242,11 +242,11 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
     if (g.title.empty() && !title.empty()) g.title = title;
     if (g.cue.empty() && !cue.empty()) g.cue = cue;
     // Defined term: "(the Agreement)" / ("Agreement").
-    if (i + 3 < t.size() && t[i + 1].text == "(") {
+    if (i + 3 < t.size() && t[i + 1].text() == "(") {
       size_t k = i + 2;
-      if (t[k].text == "the" && k + 1 < t.size()) ++k;
-      if (k < t.size() && (t[k].text == "\"" || t[k].text == "\xE2\x80\x9C")) ++k;
-      if (k < t.size() && t[k].cap) g.aliases.push_back("the " + std::string(t[k].text));
+      if (t[k].text() == "the" && k + 1 < t.size()) ++k;
+      if (k < t.size() && (t[k].text() == "\"" || t[k].text() == "\xE2\x80\x9C")) ++k;
+      if (k < t.size() && t[k].cap) g.aliases.push_back("the " + std::string(t[k].text()));
     }
     // Term and expiry.
     for (size_t d = 0; d < dates.size(); ++d) {
@@ -257,9 +257,9 @@ std::vector<Extractor::AgreementMention> Extractor::Agreements(
       }
     }
     for (size_t k = (i >= 3 ? i - 3 : 0); k < i && g.term.empty(); ++k) {
-      std::string_view w2 = t[k].text;
+      std::string_view w2 = t[k].text();
       if (w2.size() > 5 && w2.substr(w2.size() - 5) == "-year" &&
-          !(k > 0 && t[k - 1].text == "additional"))
+          !(k > 0 && t[k - 1].text() == "additional"))
         g.term = std::string(w2);
     }
     const std::string quote = FoldSpaces(s);
@@ -393,9 +393,9 @@ void Extractor::UnifyAgreements() {
 
 bool Extractor::AmendmentNounAfter(const std::vector<Token>& t, size_t tok) {
   size_t k = tok;
-  while (k < t.size() && t[k].text != "into") ++k;  // the trigger's own words
+  while (k < t.size() && t[k].text() != "into") ++k;  // the trigger's own words
   for (size_t e = std::min(t.size(), k + 5); ++k < e;) {
-    std::string_view w = t[k].text;
+    std::string_view w = t[k].text();
     if (EqualsIgnoreCase(w, "amendment")) return true;
     if (EqualsIgnoreCase(w, "agreement") || EqualsIgnoreCase(w, "agreements")) return false;
   }

@@ -25,15 +25,15 @@ std::string Folded(std::string_view s) { return IsFolded(s) ? std::string(s) : F
 
 std::string Join(const std::vector<Token>& t, size_t b, size_t e, std::string_view sentence) {
   if (b >= e) return "";
-  return Folded(sentence.substr(t[b].begin, t[e - 1].end - t[b].begin));
+  return Folded(sentence.substr(t[b].begin, t[e - 1].end() - t[b].begin));
 }
 
 // A corporate suffix ("Inc.", "plc"; also upper-case spellings such as
 // "INC.", "CORP", "LLC"), from the flags Tokenize looked up.
 bool IsSuffixTok(const Token& t) {
-  if (t.text.empty() || t.text.size() > 12) return false;
+  if (t.text().empty() || t.text().size() > 12) return false;
   if (t.lex & kLexSuffix) return true;
-  return (t.lex & kLexSuffixUpper) && std::none_of(t.text.begin(), t.text.end(), IsAsciiLower);
+  return (t.lex & kLexSuffixUpper) && std::none_of(t.text().begin(), t.text().end(), IsAsciiLower);
 }
 
 bool IsConnector(std::string_view w) { return w == "&" || w == "of" || w == "de" || w == "du" || w == "la"; }
@@ -41,16 +41,16 @@ bool IsConnector(std::string_view w) { return w == "&" || w == "of" || w == "de"
 // A token that can be part of a proper name.
 bool NameLike(const Lexicon&, const Token& t) {
   if (!t.word) return false;
-  if (std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiDigit(c) || c == '.' || c == ','; })) return false;
+  if (std::all_of(t.text().begin(), t.text().end(), [](char c) { return IsAsciiDigit(c) || c == '.' || c == ','; })) return false;
   if (t.cap || t.all_caps) return true;
   if (t.has_digit && !t.has_lower) return true;
   // Lower-case brands with a hyphen: "sanofi-aventis"; "bluebird".
-  if (t.text.find('-') != std::string_view::npos && !t.has_digit) {
-    bool letters_only = std::all_of(t.text.begin(), t.text.end(), [](char c) { return IsAsciiAlpha(c) || c == '-'; });
-    return letters_only && t.text.size() >= 6 && !(t.lex & kLexStop);
+  if (t.text().find('-') != std::string_view::npos && !t.has_digit) {
+    bool letters_only = std::all_of(t.text().begin(), t.text().end(), [](char c) { return IsAsciiAlpha(c) || c == '-'; });
+    return letters_only && t.text().size() >= 6 && !(t.lex & kLexStop);
   }
   // "iPhone", "eBay", "huN901": lower first letter, capitals later.
-  if (IsAsciiLower(t.text[0]) && t.text.size() > 2 && std::any_of(t.text.begin() + 1, t.text.end(), IsAsciiUpper)) return true;
+  if (IsAsciiLower(t.text()[0]) && t.text().size() > 2 && std::any_of(t.text().begin() + 1, t.text().end(), IsAsciiUpper)) return true;
   return false;
 }
 
@@ -66,9 +66,9 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
     bool lower_brand = !p.cap && !p.all_caps && !(p.has_digit && !p.has_lower);
     // "Ernst & Young LLP", "Deloitte & Touche LLP": "&" joins a name. ("of"
     // stays a stop here: "Restated Bylaws of Biogen Inc." is no company.)
-    bool connector = p.text == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
+    bool connector = p.text() == "&" && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2]);
     // "Bank of Tokyo-Mitsubishi UFJ": "of" after an institution's head word.
-    const bool of_head = (p.text == "of" || p.text == "OF") && b >= 2 && lex.of_heads.count(t[b - 2].text) > 0;
+    const bool of_head = (p.text() == "of" || p.text() == "OF") && b >= 2 && lex.of_heads.count(t[b - 2].text()) > 0;
     if (of_head && b != end) {
       --b;
       continue;
@@ -84,7 +84,7 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
       --b;
       continue;
     }
-    if ((p.word || p.text == "&") && IsConnector(p.text) && b < end && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2])) {
+    if ((p.word || p.text() == "&") && IsConnector(p.text()) && b < end && b >= 2 && NameLike(lex, t[b - 2]) && !IsStop(lex, t[b - 2])) {
       --b;
       continue;
     }
@@ -92,9 +92,9 @@ size_t NameRunStart(const Lexicon& lex, const std::vector<Token>& t, size_t end,
   }
   // A run never starts with a connector, nor with the suffix of the name
   // before it ("Inc. Kinnard Investments") or an "AND" of a list.
-  while (b < end && (IsConnector(t[b].text) || IsSuffixTok(t[b]) || t[b].text == "AND")) ++b;
+  while (b < end && (IsConnector(t[b].text()) || IsSuffixTok(t[b]) || t[b].text() == "AND")) ++b;
   // "ACQUISITION OF KINNARD INVESTMENTS, INC.": the deal is not the name.
-  while (b + 2 < end && EqualsIgnoreCase(t[b + 1].text, "of") && lex.deal_nouns.count(ToLower(t[b].text))) b += 2;
+  while (b + 2 < end && EqualsIgnoreCase(t[b + 1].text(), "of") && lex.deal_nouns.count(ToLower(t[b].text()))) b += 2;
   return b;
 }
 
@@ -111,8 +111,8 @@ bool PersonNameShape(const Lexicon& lex, const std::vector<Token>& t, size_t b, 
         IsSuffixTok(k) || (k.lex & kLexAgency)) {
       return false;
     }
-    bool initial = k.text.size() == 2 && k.text[1] == '.';
-    if (i + 1 == e && (initial || k.text.size() < 2)) return false;
+    bool initial = k.text().size() == 2 && k.text()[1] == '.';
+    if (i + 1 == e && (initial || k.text().size() < 2)) return false;
     if (i == b && initial && e - b < 3) return false;
   }
   return true;
@@ -120,8 +120,8 @@ bool PersonNameShape(const Lexicon& lex, const std::vector<Token>& t, size_t b, 
 
 // Extends a person name over a following ", Jr." / "Jr.".
 size_t PersonNameEnd(const std::vector<Token>& t, size_t e) {
-  if (e + 1 < t.size() && t[e].text == "," && (t[e + 1].text == "Jr." || t[e + 1].text == "Sr." || t[e + 1].text == "III" || t[e + 1].text == "II")) return e + 2;
-  if (e < t.size() && (t[e].text == "Jr." || t[e].text == "Sr.")) return e + 1;
+  if (e + 1 < t.size() && t[e].text() == "," && (t[e + 1].text() == "Jr." || t[e + 1].text() == "Sr." || t[e + 1].text() == "III" || t[e + 1].text() == "II")) return e + 2;
+  if (e < t.size() && (t[e].text() == "Jr." || t[e].text() == "Sr.")) return e + 1;
   return e;
 }
 
@@ -137,18 +137,18 @@ std::string ReadTitle(const Lexicon&, const std::vector<Token>& t, size_t b, std
   size_t e = b;
   while (e < t.size() && e - b < 10) {
     const Token& k = t[e];
-    if (k.word && (k.cap || k.text == "and" || k.text == "of" || k.text == "&")) { ++e; continue; }
-    if (k.text == "," && e + 1 < t.size() && IsTitleTok(t[e + 1])) { ++e; continue; }
+    if (k.word && (k.cap || k.text() == "and" || k.text() == "of" || k.text() == "&")) { ++e; continue; }
+    if (k.text() == "," && e + 1 < t.size() && IsTitleTok(t[e + 1])) { ++e; continue; }
     break;
   }
-  while (e > b && (t[e - 1].text == "and" || t[e - 1].text == "of" || t[e - 1].text == "," || t[e - 1].text == "&")) --e;
+  while (e > b && (t[e - 1].text() == "and" || t[e - 1].text() == "of" || t[e - 1].text() == "," || t[e - 1].text() == "&")) --e;
   if (end_out) *end_out = e;
   return Join(t, b, e, s);
 }
 
 bool ProductShape(const Lexicon& lex, const Token& t) {
   if (!t.word || !t.has_digit) return false;
-  std::string_view w = t.text;
+  std::string_view w = t.text();
   if (IsAsciiDigit(w[0])) return false;
   if (w.find('@') != std::string_view::npos || w.find('.') != std::string_view::npos || w.find('/') != std::string_view::npos) return false;
   if (lex.non_products.count(w)) return false;
@@ -185,8 +185,8 @@ bool ProductShape(const Lexicon& lex, const Token& t) {
 }
 
 bool StemProduct(const Lexicon& lex, const Token& t) {
-  if (!t.word || t.has_digit || t.text.size() < 8) return false;
-  const std::string_view w = t.text;
+  if (!t.word || t.has_digit || t.text().size() < 8) return false;
+  const std::string_view w = t.text();
   if (!std::all_of(w.begin(), w.end(), IsAsciiAlpha)) return false;
   if (t.cap && t.has_lower && std::any_of(w.begin() + 1, w.end(), IsAsciiUpper)) return false;
   // The word lower-cased ends with the stem as written.
@@ -210,12 +210,12 @@ int ProductContext(const std::vector<Token>& t, size_t i) {
                                       "derivative", "therapy", "vaccine", "program", "development"};
   int score = 0;
   if (i + 1 < t.size()) {
-    std::string next = ToLower(t[i + 1].text);
+    std::string next = ToLower(t[i + 1].text());
     for (const char* m : kMinusAfter) if (next == m) score -= 2;
   }
-  if (i >= 2 && (ToLower(t[i - 1].text) == "to" && ToLower(t[i - 2].text) == "antibodies")) score -= 2;
+  if (i >= 2 && (ToLower(t[i - 1].text()) == "to" && ToLower(t[i - 2].text()) == "antibodies")) score -= 2;
   for (size_t k = (i >= 4 ? i - 4 : 0); k < std::min(t.size(), i + 4); ++k) {
-    std::string w = ToLower(t[k].text);
+    std::string w = ToLower(t[k].text());
     for (const char* p : kPlusAround) if (w == p) score += 1;
   }
   return score;
@@ -253,7 +253,7 @@ void EntityTable::IndexSurface(std::string_view surface, int entity) {
   std::vector<std::string> texts;
   for (const Token& t : toks) {
     if (t.possessive) continue;
-    texts.emplace_back(t.text);
+    texts.emplace_back(t.text());
   }
   if (texts.empty()) return;
   surface_entity_.emplace(std::move(key), entity);
@@ -349,15 +349,15 @@ int EntityTable::Lookup(std::string_view surface) const {
 
 int EntityTable::MatchAt(const Token* t, size_t n, size_t i, size_t* len) const {
   *len = 0;
-  if (!first_tokens_.MayContain(t[i].text)) return -1;
-  auto it = surfaces_.find(t[i].text);
+  if (!first_tokens_.MayContain(t[i].text())) return -1;
+  auto it = surfaces_.find(t[i].text());
   if (it == surfaces_.end()) return -1;
   size_t best_len = 0;
   int best = -1;
   for (const auto& [texts, ent] : it->second) {
     if (texts.size() <= best_len || i + texts.size() > n) continue;
     bool ok = true;
-    for (size_t k = 1; k < texts.size() && ok; ++k) ok = t[i + k].text == texts[k];
+    for (size_t k = 1; k < texts.size() && ok; ++k) ok = t[i + k].text() == texts[k];
     if (ok) {
       best_len = texts.size();
       best = ent;
@@ -384,7 +384,7 @@ std::vector<EntityMention> EntityTable::Mentions(const std::vector<Token>& t) co
     if (best >= 0) {
       // A suffix written after the name belongs to the mention: "Millennium Pharmaceuticals, Inc."
       size_t e = i + best_len;
-      EntityMention m{i, e, t[i].begin, t[e - 1].end, best};
+      EntityMention m{i, e, t[i].begin, t[e - 1].end(), best};
       out.push_back(m);
       i = e;
     } else {
@@ -408,7 +408,7 @@ struct RegulatorNames {
         auto& surfaces = n.tokens.emplace_back();
         for (const std::string& surface : row) {
           surfaces.push_back(Tokenize(surface));
-          if (!surfaces.back().empty()) n.first_words.Add(surfaces.back()[0].text);
+          if (!surfaces.back().empty()) n.first_words.Add(surfaces.back()[0].text());
         }
       }
       return n;
@@ -575,19 +575,19 @@ class Discoverer {
       // A financial supplement's title page: "Truist Financial Corporation",
       // "Bank of America Corporation and Subsidiaries", "ALLY FINANCIAL INC.".
       size_t e = t.size();
-      if (e > 3 && t[e - 2].text == "and" && EqualsIgnoreCase(t[e - 1].text, "Subsidiaries")) e -= 2;
+      if (e > 3 && t[e - 2].text() == "and" && EqualsIgnoreCase(t[e - 1].text(), "Subsidiaries")) e -= 2;
       if (e >= 2 && e <= 8 && IsSuffixTok(t[e - 1])) {
         bool name = true;
         for (size_t k = 0; k < e && name; ++k) {
-          name = t[k].cap || t[k].text == "&" || t[k].text == "," || t[k].text == "." ||
-                 (k > 0 && (t[k].text == "of" || t[k].text == "and"));
+          name = t[k].cap || t[k].text() == "&" || t[k].text() == "," || t[k].text() == "." ||
+                 (k > 0 && (t[k].text() == "of" || t[k].text() == "and"));
         }
         if (name) return Join(t, 0, e, S(si));
       }
       for (size_t i = 1; i < t.size() && i < 8; ++i) {
-        if (!lex_.headline_verbs.count(t[i].text)) continue;
+        if (!lex_.headline_verbs.count(t[i].text())) continue;
         bool run = true;
-        for (size_t k = 0; k < i && run; ++k) run = (t[k].cap || t[k].text == "&" || t[k].text == "." || t[k].text == ",") && !IsStop(lex_, t[k]);
+        for (size_t k = 0; k < i && run; ++k) run = (t[k].cap || t[k].text() == "&" || t[k].text() == "." || t[k].text() == ",") && !IsStop(lex_, t[k]);
         if (run) return Join(t, 0, i, S(si));
         break;
       }
@@ -627,7 +627,7 @@ class Discoverer {
           // FoldName of a run that starts with a capital keeps that letter
           // (lower-cased) first, unless it drops a leading "The": a run whose
           // first letter is neither can never fold to `fold`.
-          const char first = AsciiLower(t[i].text[0]);
+          const char first = AsciiLower(t[i].text()[0]);
           if (fold.empty() || (first != fold[0] && first != 't')) continue;
           std::string acc;
           for (size_t e = i; e < t.size() && e < i + 6; ++e) {
@@ -636,7 +636,7 @@ class Discoverer {
               // The longest run that folds the same: "The Walt Disney
               // Company", not "The Walt Disney" (the fold drops the suffix).
               display = acc;
-              for (size_t f = e + 1; f < t.size() && f < e + 4 && (t[f].word || t[f].text == ","); ++f) {
+              for (size_t f = e + 1; f < t.size() && f < e + 4 && (t[f].word || t[f].text() == ","); ++f) {
                 if (!t[f].word) continue;
                 std::string longer = Join(t, i, f + 1, S(si));
                 if (FoldName(longer) != fold) break;
@@ -680,12 +680,12 @@ class Discoverer {
     size_t e = t.size();
     // "The Walt Disney Company", "The Estee Lauder Companies": a written-out
     // "Company" after a leading "The" is part of the name.
-    const bool the_company = !t.empty() && EqualsIgnoreCase(t[0].text, "The") && t.size() > 2 &&
-                             (EqualsIgnoreCase(t.back().text, "Company") || EqualsIgnoreCase(t.back().text, "Companies"));
-    while (!the_company && e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text == ",")) --e;
+    const bool the_company = !t.empty() && EqualsIgnoreCase(t[0].text(), "The") && t.size() > 2 &&
+                             (EqualsIgnoreCase(t.back().text(), "Company") || EqualsIgnoreCase(t.back().text(), "Companies"));
+    while (!the_company && e > 1 && (IsSuffixTok(t[e - 1]) || t[e - 1].text() == ",")) --e;
     // "JPMorgan Chase & Co.", "Goldman, Sachs & Co.": the suffix's "&" binds it
     // to the name; cut, the name would end in "&".
-    if (e < t.size() && e > 1 && (t[e - 1].text == "&" || t[e - 1].text == "and")) e = t.size();
+    if (e < t.size() && e > 1 && (t[e - 1].text() == "&" || t[e - 1].text() == "and")) e = t.size();
     if (e == t.size()) return Folded(name);
     return Join(t, 0, e, name);
   }
@@ -700,7 +700,7 @@ class Discoverer {
       if (seg_.blocks[seg_.sentences[si].block].section == Section::kCover) continue;
       const auto& t = T(si);
       for (size_t i = 0; i < t.size(); ++i) {
-        if (first_words.MayContain(t[i].text)) places[t[i].text].push_back({si, i});
+        if (first_words.MayContain(t[i].text())) places[t[i].text()].push_back({si, i});
       }
     }
     return places;
@@ -709,12 +709,12 @@ class Discoverer {
   // True when a sentence outside the cover page holds the tokens `want`.
   bool NamedInBody(const std::vector<Token>& want, const WordPlaces& places) const {
     if (want.empty()) return false;
-    auto it = places.find(want[0].text);
+    auto it = places.find(want[0].text());
     if (it == places.end()) return false;
     for (const auto& [si, i] : it->second) {
       const auto& t = T(si);
       bool ok = i + want.size() <= t.size();
-      for (size_t k = 1; k < want.size() && ok; ++k) ok = t[i + k].text == want[k].text;
+      for (size_t k = 1; k < want.size() && ok; ++k) ok = t[i + k].text() == want[k].text();
       if (ok) return true;
     }
     return false;
@@ -757,34 +757,34 @@ class Discoverer {
     const auto& t = T(si);
     // A national bank's legal form, "National Association", is its suffix:
     // "U.S. Bank Trust National Association", "Wells Fargo Bank, National Association".
-    auto bank_form = [&](size_t k) { return k >= 2 && k < t.size() && t[k].text == "Association" && t[k - 1].text == "National"; };
+    auto bank_form = [&](size_t k) { return k >= 2 && k < t.size() && t[k].text() == "Association" && t[k - 1].text() == "National"; };
     for (size_t i = 1; i < t.size(); ++i) {
       const bool bank = bank_form(i);
       if (!IsSuffixTok(t[i]) && !bank) continue;
       // A suffix followed by another suffix ("Group, LLC") is handled at the last one.
-      if (i + 2 < t.size() && t[i + 1].text == "," && IsSuffixTok(t[i + 2]) && t[i + 2].text != "Trust") continue;
+      if (i + 2 < t.size() && t[i + 1].text() == "," && IsSuffixTok(t[i + 2]) && t[i + 2].text() != "Trust") continue;
       if (i + 1 < t.size() && IsSuffixTok(t[i + 1])) continue;
-      if (bank_form(i + 2) || (i + 3 < t.size() && t[i + 1].text == "," && bank_form(i + 3))) continue;
+      if (bank_form(i + 2) || (i + 3 < t.size() && t[i + 1].text() == "," && bank_form(i + 3))) continue;
       size_t end = bank ? i - 1 : i;
-      if (t[end - 1].text == ",") --end;
+      if (t[end - 1].text() == ",") --end;
       // "Larry O'Donnell, CPA, PC": the suffixes before the last one. A
       // professional designation stays in the name: "Lawrence Scharfman, CPA"
       // is the firm.
-      const bool professional = lex_.professional_suffixes.count(t[i].text) > 0;
-      while (end > 1 && IsSuffixTok(t[end - 1]) && t[end - 1].text != "Trust") {
+      const bool professional = lex_.professional_suffixes.count(t[i].text()) > 0;
+      while (end > 1 && IsSuffixTok(t[end - 1]) && t[end - 1].text() != "Trust") {
         --end;
-        if (t[end - 1].text == ",") --end;
+        if (t[end - 1].text() == ",") --end;
       }
       // "Goldman, Sachs & Co.": the run before the "&" of "& Co.".
-      const size_t run_end = end > 1 && t[end - 1].text == "&" ? end - 1 : end;
+      const size_t run_end = end > 1 && t[end - 1].text() == "&" ? end - 1 : end;
       size_t b = NameRunStart(lex_, t, run_end);
       if (b == run_end) continue;
       // "Burr, Pilger & Mayer LLP", "Goldman, Sachs & Co.": a partnership
       // writes its partners' names with commas; the run before the "&" takes
       // the single capitalized names before it, one comma at a time.
       bool ampersand = false;
-      for (size_t k = b; k < end; ++k) ampersand |= t[k].text == "&";
-      while (ampersand && b >= 2 && t[b - 1].text == "," && NameLike(lex_, t[b - 2]) && !IsStop(lex_, t[b - 2]) &&
+      for (size_t k = b; k < end; ++k) ampersand |= t[k].text() == "&";
+      while (ampersand && b >= 2 && t[b - 1].text() == "," && NameLike(lex_, t[b - 2]) && !IsStop(lex_, t[b - 2]) &&
              !(t[b - 2].lex & (kLexTitle | kLexSuffix)) && !t[b - 2].all_caps &&
              (b == 2 || !NameLike(lex_, t[b - 3]) || IsStop(lex_, t[b - 3]))) {
         b -= 2;
@@ -792,18 +792,18 @@ class Discoverer {
       // "The Buckle, Inc.": a leading "The" that is part of the name on a cover.
       std::string surface = Join(t, b, i + 1, S(si));
       // "JPMorgan Chase & Co.": "& Co." is one suffix; cut, the name would end in "&".
-      std::string name = Join(t, b, t[end - 1].text == "&" || professional ? i + 1 : end, S(si));
+      std::string name = Join(t, b, t[end - 1].text() == "&" || professional ? i + 1 : end, S(si));
       if (name.size() < 2) continue;
       if (b > 0 && (t[b - 1].lex & kLexExchange)) continue;  // "NYSE Texas, Inc." is an exchange
       // "A LEADING CONSUMER RECEIVABLE ASSET MANAGEMENT AND LIQUIDATION
       // COMPANY", "a Delaware corporation": a description, not a name.
-      if (b > 0 && (EqualsIgnoreCase(t[b - 1].text, "a") || EqualsIgnoreCase(t[b - 1].text, "an") ||
-                    EqualsIgnoreCase(t[b - 1].text, "leading"))) {
+      if (b > 0 && (EqualsIgnoreCase(t[b - 1].text(), "a") || EqualsIgnoreCase(t[b - 1].text(), "an") ||
+                    EqualsIgnoreCase(t[b - 1].text(), "leading"))) {
         continue;
       }
       if (lex_.exchanges.count(name)) continue;
       int idx = table_.Add(EntityType::kOrganization, name, surface);
-      if (idx >= 0 && b > 0 && t[b - 1].text == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));
+      if (idx >= 0 && b > 0 && t[b - 1].text() == "The") table_.AddAlias(idx, Join(t, b - 1, i + 1, S(si)));
     }
   }
 
@@ -811,23 +811,23 @@ class Discoverer {
   void TickerOrgs(size_t si) {
     const auto& t = T(si);
     for (size_t i = 1; i + 3 < t.size(); ++i) {
-      if (t[i].text != "(") continue;
+      if (t[i].text() != "(") continue;
       size_t k = i + 1;
       std::string exch;
       while (k < t.size() && t[k].word && k < i + 6) {
-        exch += (exch.empty() ? "" : " ") + std::string(t[k].text);
+        exch += (exch.empty() ? "" : " ") + std::string(t[k].text());
         ++k;
       }
-      if (k + 2 >= t.size() || t[k].text != ":" || !lex_.exchanges.count(exch)) continue;
+      if (k + 2 >= t.size() || t[k].text() != ":" || !lex_.exchanges.count(exch)) continue;
       const Token& sym = t[k + 1];
-      if (!sym.word || !sym.all_caps || sym.text.size() > 6 || t[k + 2].text != ")") continue;
+      if (!sym.word || !sym.all_caps || sym.text().size() > 6 || t[k + 2].text() != ")") continue;
       size_t end = i;
       size_t b;
       std::string surface;
       if (IsSuffixTok(t[end - 1])) {
         size_t suffix = end - 1;
         size_t ne = suffix;
-        if (ne > 0 && t[ne - 1].text == ",") --ne;
+        if (ne > 0 && t[ne - 1].text() == ",") --ne;
         b = NameRunStart(lex_, t, ne);
         if (b == ne) continue;
         surface = Join(t, b, suffix + 1, S(si));
@@ -838,7 +838,7 @@ class Discoverer {
         surface = Join(t, b, end, S(si));
       }
       int idx = table_.Add(EntityType::kOrganization, Join(t, b, end, S(si)), surface);
-      table_.AddAlias(idx, sym.text);
+      table_.AddAlias(idx, sym.text());
       if (first_ticker_ < 0) first_ticker_ = idx;
     }
   }
@@ -862,7 +862,7 @@ class Discoverer {
       if (InRegulatorName(si, t[i])) continue;  // the tail of "Securities and Exchange Commission" on a cover
       size_t b = NameRunStart(lex_, t, i);
       size_t e = i + 1;
-      while (e + 1 < t.size() && t[e].text == "of" && t[e + 1].cap && !IsStop(lex_, t[e + 1])) {
+      while (e + 1 < t.size() && t[e].text() == "of" && t[e + 1].cap && !IsStop(lex_, t[e + 1])) {
         e += 2;
         while (e < t.size() && t[e].cap && !IsStop(lex_, t[e]) && e < i + 6) ++e;
       }
@@ -896,35 +896,35 @@ class Discoverer {
     // A definition opens with ("... or (the "...: most sentences hold none.
     bool opens = false;
     for (size_t k = 0; k + 1 < t.size() && !opens; ++k) {
-      opens = t[k].text == "(" && (IsQuote(t[k + 1].text) || (k + 2 < t.size() && IsQuote(t[k + 2].text)));
+      opens = t[k].text() == "(" && (IsQuote(t[k + 1].text()) || (k + 2 < t.size() && IsQuote(t[k + 2].text())));
     }
     if (!opens) return;
     AcronymDefinitions(si);
     auto mentions = table_.Mentions(t);
     for (const EntityMention& m : mentions) {
       size_t k = m.tok_end;
-      if (k < t.size() && t[k].text == ",") ++k;
+      if (k < t.size() && t[k].text() == ",") ++k;
       if (k < t.size() && IsSuffixTok(t[k])) ++k;
       // "New Line Cinema Corporation, a Delaware corporation ("New Line")":
       // the apposition that says what the company is comes before its term.
-      if (k + 1 < t.size() && k > 0 && t[k - 1].text == "," && (t[k].text == "a" || t[k].text == "an")) {
+      if (k + 1 < t.size() && k > 0 && t[k - 1].text() == "," && (t[k].text() == "a" || t[k].text() == "an")) {
         size_t c = k + 1;
         bool company = false;
-        while (c < t.size() && c < k + 9 && t[c].text != "(" && t[c].text != ")" && t[c].text != ",") {
-          std::string_view w = t[c].text;
+        while (c < t.size() && c < k + 9 && t[c].text() != "(" && t[c].text() != ")" && t[c].text() != ",") {
+          std::string_view w = t[c].text();
           company |= w == "corporation" || w == "company" || w == "partnership" || w == "association" ||
                      StartsWithIgnoreCase(w, "subsidiar") || w == "bank" || IsSuffixTok(t[c]);
           ++c;
         }
-        if (company && c < t.size() && t[c].text == "(") k = c;
+        if (company && c < t.size() && t[c].text() == "(") k = c;
       }
-      if (k >= t.size() || t[k].text != "(") continue;
+      if (k >= t.size() || t[k].text() != "(") continue;
       ++k;
-      if (k < t.size() && (t[k].text == "the" || t[k].text == "The")) ++k;
-      if (k >= t.size() || !IsQuote(t[k].text)) continue;
+      if (k < t.size() && (t[k].text() == "the" || t[k].text() == "The")) ++k;
+      if (k >= t.size() || !IsQuote(t[k].text())) continue;
       size_t b = ++k;
-      while (k < t.size() && !IsQuote(t[k].text) && k < b + 5) ++k;
-      if (k >= t.size() || !IsQuote(t[k].text) || k == b) continue;
+      while (k < t.size() && !IsQuote(t[k].text()) && k < b + 5) ++k;
+      if (k >= t.size() || !IsQuote(t[k].text()) || k == b) continue;
       std::string term = Join(t, b, k, S(si));
       if (term == "Company" || term == "Registrant" || term == "we" || term == "us") continue;
       if (table_.entities[m.entity].type == EntityType::kOrganization) table_.AddAlias(m.entity, term);
@@ -938,40 +938,40 @@ class Discoverer {
   void AcronymDefinitions(size_t si) {
     const auto& t = T(si);
     for (size_t k = 2; k + 3 < t.size(); ++k) {
-      if (t[k].text != "(" || !IsQuote(t[k + 1].text) || !IsQuote(t[k + 3].text)) continue;
+      if (t[k].text() != "(" || !IsQuote(t[k + 1].text()) || !IsQuote(t[k + 3].text())) continue;
       const Token& acr = t[k + 2];
-      if (!acr.word || !acr.all_caps || acr.has_digit || acr.text.size() < 2 || acr.text.size() > 6) continue;
+      if (!acr.word || !acr.all_caps || acr.has_digit || acr.text().size() < 2 || acr.text().size() > 6) continue;
       // Match the initials backwards from the word before "(".
-      size_t b = k, n = acr.text.size();
+      size_t b = k, n = acr.text().size();
       while (b > 0 && n > 0) {
         const Token& w = t[b - 1];
-        if (w.text == "of" || w.text == "and" || w.text == "&" || w.text == ",") {
-          if (AsciiLower(acr.text[n - 1]) == AsciiLower(w.text[0]) && w.text != ",") --n;
+        if (w.text() == "of" || w.text() == "and" || w.text() == "&" || w.text() == ",") {
+          if (AsciiLower(acr.text()[n - 1]) == AsciiLower(w.text()[0]) && w.text() != ",") --n;
           --b;
           continue;
         }
-        if (!w.word || !w.cap || IsStop(lex_, w) || AsciiLower(w.text[0]) != AsciiLower(acr.text[n - 1])) break;
+        if (!w.word || !w.cap || IsStop(lex_, w) || AsciiLower(w.text()[0]) != AsciiLower(acr.text()[n - 1])) break;
         --n;
         --b;
       }
       while (b < k && !t[b].cap) ++b;  // a run never starts with a connector
-      if (n != 0 || k - b < 2 || lex_.non_org_heads.count(t[k - 1].text)) continue;
+      if (n != 0 || k - b < 2 || lex_.non_org_heads.count(t[k - 1].text())) continue;
       // ... and told to be a company: "(“ASO”), a subsidiary of Astrotech
       // Corporation", "(“Merger Sub”), a Delaware corporation". A defined
       // acronym alone is as often a law, a measure or a plan.
       size_t a = k + 4;
-      if (a < t.size() && t[a].text == ")") ++a;
-      if (a + 1 >= t.size() || t[a].text != "," || (t[a + 1].text != "a" && t[a + 1].text != "an")) continue;
+      if (a < t.size() && t[a].text() == ")") ++a;
+      if (a + 1 >= t.size() || t[a].text() != "," || (t[a + 1].text() != "a" && t[a + 1].text() != "an")) continue;
       bool company = false;
       for (size_t c = a + 2; c < t.size() && c < a + 7 && !company; ++c) {
-        std::string_view w = t[c].text;
+        std::string_view w = t[c].text();
         company = StartsWithIgnoreCase(w, "subsidiar") || w == "corporation" || w == "company" || w == "partnership" ||
                   w == "affiliate";
       }
       if (!company) continue;
       if (table_.Lookup(Join(t, b, k, S(si))) >= 0) continue;
       int idx = table_.Add(EntityType::kOrganization, Join(t, b, k, S(si)), Join(t, b, k, S(si)));
-      table_.AddAlias(idx, acr.text);
+      table_.AddAlias(idx, acr.text());
     }
   }
 
@@ -982,17 +982,17 @@ class Discoverer {
     const auto& t = T(si);
     std::string_view s = S(si);
     for (size_t i = 0; i + 1 < t.size(); ++i) {
-      if (!StartsWithIgnoreCase(t[i].text, "subsidiary") || i + 2 >= t.size() || t[i + 1].text != "of") continue;
+      if (!StartsWithIgnoreCase(t[i].text(), "subsidiary") || i + 2 >= t.size() || t[i + 1].text() != "of") continue;
       // Parent: name run after "of".
       size_t pb = i + 2;
       size_t pe = pb;
-      while (pe < t.size() && pe < pb + 6 && (NameLike(lex_, t[pe]) || (t[pe].text == "&" && pe > pb))) ++pe;
+      while (pe < t.size() && pe < pb + 6 && (NameLike(lex_, t[pe]) || (t[pe].text() == "&" && pe > pb))) ++pe;
       if (pe == pb) continue;
       int parent = table_.Lookup(Join(t, pb, pe, s));
       if (parent < 0) parent = table_.Add(EntityType::kOrganization, StripSuffix(Join(t, pb, pe, s)), Join(t, pb, pe, s));
       // Child: before "(a wholly-owned" or ", a wholly owned".
       size_t k = i;
-      while (k > 0 && t[k - 1].text != "(" && t[k - 1].text != "," && i - k < 4) --k;
+      while (k > 0 && t[k - 1].text() != "(" && t[k - 1].text() != "," && i - k < 4) --k;
       if (k == 0) continue;
       size_t ce = k - 1;
       size_t cb = NameRunStart(lex_, t, ce, 5);
@@ -1017,12 +1017,12 @@ class Discoverer {
     int depth = 0;
     auto flush = [&](size_t e) {
       size_t mb = b, me = e;
-      if (mb < me && (t[mb].text == "and" || t[mb].text == "or")) ++mb;
-      if (mb < me && (t[mb].text == "the" || t[mb].text == "The")) ++mb;
+      if (mb < me && (t[mb].text() == "and" || t[mb].text() == "or")) ++mb;
+      if (mb < me && (t[mb].text() == "the" || t[mb].text() == "The")) ++mb;
       // The last member runs into the verb: "and Abgenix have licensed ...".
       size_t k = mb;
-      auto of_after_head = [&](size_t k) { return t[k].text == "of" && k > mb && lex_.of_heads.count(t[k - 1].text) > 0; };
-      while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text == "&" || of_after_head(k))) ++k;
+      auto of_after_head = [&](size_t k) { return t[k].text() == "of" && k > mb && lex_.of_heads.count(t[k - 1].text()) > 0; };
+      while (k < me && ((NameLike(lex_, t[k]) && !IsStop(lex_, t[k])) || t[k].text() == "&" || of_after_head(k))) ++k;
       bool last = false;
       if (k > mb && k < me && t[k].word && !t[k].cap) {
         me = k;
@@ -1033,12 +1033,12 @@ class Discoverer {
       members.push_back({mb, me, last});
     };
     for (size_t i = 0; i < t.size(); ++i) {
-      if (t[i].text == "(") { if (depth++ == 0) flush(i); continue; }
-      if (t[i].text == ")") { depth = std::max(0, depth - 1); b = i + 1; continue; }
+      if (t[i].text() == "(") { if (depth++ == 0) flush(i); continue; }
+      if (t[i].text() == ")") { depth = std::max(0, depth - 1); b = i + 1; continue; }
       if (depth) continue;
-      if (t[i].text == "," || t[i].text == ";" || (t[i].text == "and" && i > b)) {
+      if (t[i].text() == "," || t[i].text() == ";" || (t[i].text() == "and" && i > b)) {
         flush(i);
-        b = t[i].text == "and" ? i : i + 1;
+        b = t[i].text() == "and" ? i : i + 1;
       }
     }
     flush(t.size());
@@ -1050,8 +1050,8 @@ class Discoverer {
         const Member& mm = members[m];
         name_like = mm.e > mm.b && mm.e - mm.b <= 5;
         for (size_t k = mm.b; k < mm.e && name_like; ++k) {
-          name_like = (NameLike(lex_, t[k]) && !IsStop(lex_, t[k]) && !t[k].has_digit) || t[k].text == "&" ||
-                      (t[k].text == "of" && k > mm.b && lex_.of_heads.count(t[k - 1].text) > 0);
+          name_like = (NameLike(lex_, t[k]) && !IsStop(lex_, t[k]) && !t[k].has_digit) || t[k].text() == "&" ||
+                      (t[k].text() == "of" && k > mm.b && lex_.of_heads.count(t[k - 1].text()) > 0);
         }
         if (mm.e == mm.b) name_like = true;  // empty member from ", (" splits
       }
@@ -1096,9 +1096,9 @@ class Discoverer {
     if (p.name.size() < name.size()) p.name = name;
   }
 
-  static bool IsInitial(const Token& k) { return k.text.size() == 2 && IsAsciiUpper(k.text[0]) && k.text[1] == '.'; }
+  static bool IsInitial(const Token& k) { return k.text().size() == 2 && IsAsciiUpper(k.text()[0]) && k.text()[1] == '.'; }
   bool CapWord(const Token& k) const {
-    return k.word && k.cap && k.has_lower && !k.has_digit && k.text.size() >= 2 && !IsInitial(k) && !IsTitleTok(k) &&
+    return k.word && k.cap && k.has_lower && !k.has_digit && k.text().size() >= 2 && !IsInitial(k) && !IsTitleTok(k) &&
            !IsSuffixTok(k) && !(k.lex & kLexIndustry) && !(k.lex & kLexAgency);
   }
 
@@ -1107,15 +1107,15 @@ class Discoverer {
   void InitialNames(size_t si) {
     const auto& t = T(si);
     for (size_t i = 0; i + 2 < t.size(); ++i) {
-      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1]) && t[i - 1].text != "/s/") continue;
+      if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1]) && t[i - 1].text() != "/s/") continue;
       size_t e = 0;
       if (CapWord(t[i]) && !IsStop(lex_, t[i]) && IsInitial(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       else if (IsInitial(t[i]) && CapWord(t[i + 1]) && CapWord(t[i + 2])) e = i + 3;
       if (!e) continue;
       // "101 W. Renner Rd., Suite 280": an address ends in a street word.
       if (IsStop(lex_, t[e - 1])) continue;
-      if (e < t.size() && (IsSuffixTok(t[e]) || (t[e].text == "," && e + 1 < t.size() && IsSuffixTok(t[e + 1]) &&
-                                                         t[e + 1].text != "Jr." && t[e + 1].text != "Sr."))) {
+      if (e < t.size() && (IsSuffixTok(t[e]) || (t[e].text() == "," && e + 1 < t.size() && IsSuffixTok(t[e + 1]) &&
+                                                         t[e + 1].text() != "Jr." && t[e + 1].text() != "Sr."))) {
         continue;
       }
       if (e < t.size() && t[e].cap && t[e].word && CapWord(t[e]) && !IsStop(lex_, t[e]) && !IsTitleTok(t[e])) continue;
@@ -1128,9 +1128,9 @@ class Discoverer {
   void SubsidiaryNouns(size_t si) {
     const auto& t = T(si);
     for (size_t i = 1; i < t.size(); ++i) {
-      if (t[i].text != "subsidiary" && t[i].text != "subsidiaries") continue;
+      if (t[i].text() != "subsidiary" && t[i].text() != "subsidiaries") continue;
       size_t b = NameRunStart(lex_, t, i, 3);
-      if (b == i || (b > 0 && !t[b - 1].possessive && t[b - 1].text != "its")) continue;
+      if (b == i || (b > 0 && !t[b - 1].possessive && t[b - 1].text() != "its")) continue;
       std::string name = Join(t, b, i, S(si));
       if (table_.Lookup(name) >= 0) continue;
       int idx = table_.Add(EntityType::kOrganization, name);
@@ -1153,8 +1153,8 @@ class Discoverer {
     }
     const auto& t = T(si);
     size_t b = 0, e = 0;
-    while (e < t.size() && t[e].end <= tab) ++e;
-    if (b < e && (t[b].text == "Dr." || t[b].text == "Mr." || t[b].text == "Ms." || t[b].text == "Mrs.")) ++b;
+    while (e < t.size() && t[e].end() <= tab) ++e;
+    if (b < e && (t[b].text() == "Dr." || t[b].text() == "Mr." || t[b].text() == "Ms." || t[b].text() == "Mrs.")) ++b;
     if (PersonNameShape(lex_, t, b, e)) AddPerson(si, b, e, "");
   }
 
@@ -1166,10 +1166,10 @@ class Discoverer {
     std::string_view s = S(si);
     for (size_t i = 0; i < t.size(); ++i) {
       // "/s/ Karleen M. Oberton"
-      if (t[i].text == "/" && i + 3 < t.size() && (t[i + 1].text == "s" || t[i + 1].text == "S") && t[i + 2].text == "/") {
+      if (t[i].text() == "/" && i + 3 < t.size() && (t[i + 1].text() == "s" || t[i + 1].text() == "S") && t[i + 2].text() == "/") {
         size_t b = i + 3, e = b;
         while (e < t.size() && e < b + 5 && t[e].word && t[e].cap && !t[e].has_digit && !IsTitleTok(t[e])) ++e;
-        if (e - b >= 2 && e - b <= 4 && !IsSuffixTok(t[e - 1]) && !(t[e - 1].text.size() == 2 && t[e - 1].text[1] == '.')) {
+        if (e - b >= 2 && e - b <= 4 && !IsSuffixTok(t[e - 1]) && !(t[e - 1].text().size() == 2 && t[e - 1].text()[1] == '.')) {
           size_t te;
           std::string title = ReadTitle(lex_, t, e, s, &te);
           AddPerson(si, b, e, title);
@@ -1177,13 +1177,13 @@ class Discoverer {
         continue;
       }
       // "said Mitchel Sayare, Chairman and CEO" / "Mr. Loeb" / "Dr. Jedidiah Monson"
-      if (t[i].word && (t[i].text == "said" || t[i].text == "Mr." || t[i].text == "Ms." || t[i].text == "Dr." ||
-                        t[i].text == "Mrs.")) {
+      if (t[i].word && (t[i].text() == "said" || t[i].text() == "Mr." || t[i].text() == "Ms." || t[i].text() == "Dr." ||
+                        t[i].text() == "Mrs.")) {
         size_t b = i + 1, e = b;
         while (e < t.size() && e < b + 4 && t[e].word && t[e].cap && !IsStop(lex_, t[e]) && !IsTitleTok(t[e])) ++e;
         if (PersonNameShape(lex_, t, b, e)) {
           size_t k = e;
-          if (k < t.size() && t[k].text == ",") ++k;
+          if (k < t.size() && t[k].text() == ",") ++k;
           size_t te;
           AddPerson(si, b, e, ReadTitle(lex_, t, k, s, &te));
         }
@@ -1193,7 +1193,7 @@ class Discoverer {
       if (!t[i].cap || !t[i].word || IsStop(lex_, t[i])) continue;
       // "Zurn Chairman George H. Schofield said", "New Line President Michael
       // Lynne": a title right before the name starts its run.
-      const bool title_before = i > 0 && IsTitleTok(t[i - 1]) && lex_.title_heads.count(t[i - 1].text);
+      const bool title_before = i > 0 && IsTitleTok(t[i - 1]) && lex_.title_heads.count(t[i - 1].text());
       if (i > 0 && t[i - 1].word && t[i - 1].cap && !IsStop(lex_, t[i - 1]) && !title_before) continue;  // not a run start
       size_t e = i;
       while (e < t.size() && e < i + 4 && t[e].word && t[e].cap && !t[e].has_digit && !IsTitleTok(t[e]) && !IsStop(lex_, t[e]) &&
@@ -1204,20 +1204,20 @@ class Discoverer {
       const int known = table_.Lookup(Join(t, i, e, s));
       if (known >= 0 && table_.entities[known].type != EntityType::kPerson) continue;
       size_t k = PersonNameEnd(t, e);
-      bool comma = k < t.size() && t[k].text == ",";
+      bool comma = k < t.size() && t[k].text() == ",";
       if (comma) ++k;
-      while (k < t.size() && IsDegree(t[k].text)) {
+      while (k < t.size() && IsDegree(t[k].text())) {
         ++k;
-        if (k < t.size() && t[k].text == ",") ++k;
+        if (k < t.size() && t[k].text() == ",") ++k;
       }
       // "Doug Petno, 61, and ...": an age in apposition is said of people only.
-      bool age = comma && k + 1 < t.size() && t[k].text.size() == 2 && IsAsciiDigit(t[k].text[0]) &&
-                 IsAsciiDigit(t[k].text[1]) && t[k].text[0] >= '2' &&
-                 (t[k + 1].text == "," || t[k + 1].text == ")" || t[k + 1].text == "and" || t[k + 1].text == ".");
+      bool age = comma && k + 1 < t.size() && t[k].text().size() == 2 && IsAsciiDigit(t[k].text()[0]) &&
+                 IsAsciiDigit(t[k].text()[1]) && t[k].text()[0] >= '2' &&
+                 (t[k + 1].text() == "," || t[k + 1].text() == ")" || t[k + 1].text() == "and" || t[k + 1].text() == ".");
       // "Marianne Lake, current CEO of CCB", "..., our Chief Financial Officer".
       if (comma && k < t.size() &&
-          (t[k].text == "current" || t[k].text == "former" || t[k].text == "our" || t[k].text == "its" ||
-           t[k].text == "then" || t[k].text == "interim")) {
+          (t[k].text() == "current" || t[k].text() == "former" || t[k].text() == "our" || t[k].text() == "its" ||
+           t[k].text() == "then" || t[k].text() == "interim")) {
         ++k;
       }
       // "ImmunoGen Chairman and CEO": skip a known organization before the title.
@@ -1243,13 +1243,13 @@ class Discoverer {
       const Block& blk = seg_.blocks[seg_.sentences[si].block];
       bool title_words = !title.empty();
       for (size_t w = k; w < te && w < t.size() && title_words; ++w) {
-        title_words = IsTitleTok(t[w]) || !t[w].cap || t[w].text == "," || t[w].text == "&";
+        title_words = IsTitleTok(t[w]) || !t[w].cap || t[w].text() == "," || t[w].text() == "&";
       }
       bool short_line = s.size() < 160 && (blk.table_row || blk.section == Section::kSignature ||
                                            blk.section == Section::kCover || title_words);
       bool verb = false;
       if (e < t.size()) {
-        std::string_view nx = t[e].text;
+        std::string_view nx = t[e].text();
         // Verbs only people do in a filing: "said", "resigned", "informed the
         // Board", "will succeed X as", "will retire", "has been named".
         auto own_verb = [](std::string_view w) {
@@ -1258,8 +1258,8 @@ class Discoverer {
         };
         verb = nx == "was" || nx == "has" || nx == "will" || nx == "is" || own_verb(nx);
         if (verb && e + 2 < t.size()) {
-          std::string_view v2 = t[e + 1].text;
-          std::string_view v3 = t[e + 2].text;
+          std::string_view v2 = t[e + 1].text();
+          std::string_view v3 = t[e + 2].text();
           verb = own_verb(nx) || v2 == "appointed" || v2 == "elected" || v2 == "named" || v3 == "appointed" ||
                  v2 == "decided" || v2 == "notified" || v2 == "informed" || v2 == "tendered" ||
                  v3 == "elected" || v3 == "named" || v3 == "promoted" || v2 == "resigned" ||
@@ -1268,16 +1268,16 @@ class Discoverer {
           verb = own_verb(nx);
         }
       }
-      bool appointed_before = i >= 1 && (t[i - 1].text == "appointed" || t[i - 1].text == "elected" || t[i - 1].text == "of" ) &&
-                              i >= 2 && (t[i - 1].text != "of" || t[i - 2].text == "appointment" || t[i - 2].text == "election");
+      bool appointed_before = i >= 1 && (t[i - 1].text() == "appointed" || t[i - 1].text() == "elected" || t[i - 1].text() == "of" ) &&
+                              i >= 2 && (t[i - 1].text() != "of" || t[i - 2].text() == "appointment" || t[i - 2].text() == "election");
       // The title before the name counts when the name ends the run: "President
       // Michael Lynne." / "..., said", not "President Search Committee".
       // ("President Global Sales and Marketing", "Chairman of ..." go on as a title.)
-      bool titled_before = title_before && (e == t.size() || !t[e].cap || t[e].text == "said") &&
-                           !(e < t.size() && (t[e].text == "of" || t[e].text == "&"));
+      bool titled_before = title_before && (e == t.size() || !t[e].cap || t[e].text() == "said") &&
+                           !(e < t.size() && (t[e].text() == "of" || t[e].text() == "&"));
       if (titled_before) {
-        bool generic_word = lex_.non_org_heads.count(t[e - 1].text) > 0;
-        for (size_t k = i; k < e && !generic_word; ++k) generic_word = lex_.generic_org_words.count(ToLower(t[k].text)) > 0;
+        bool generic_word = lex_.non_org_heads.count(t[e - 1].text()) > 0;
+        for (size_t k = i; k < e && !generic_word; ++k) generic_word = lex_.generic_org_words.count(ToLower(t[k].text())) > 0;
         titled_before = !generic_word;
       }
       if ((!title.empty() && (comma || short_line)) || verb || appointed_before || age || titled_before) {
@@ -1293,10 +1293,10 @@ class Discoverer {
     std::string_view s = S(si);
     for (size_t i = 0; i < t.size(); ++i) {
       if (ProductShape(lex_, t[i]) || StemProduct(lex_, t[i])) {
-        if (table_.Lookup(t[i].text) >= 0 && table_.entities[table_.Lookup(t[i].text)].type != EntityType::kProduct) continue;
+        if (table_.Lookup(t[i].text()) >= 0 && table_.entities[table_.Lookup(t[i].text())].type != EntityType::kProduct) continue;
         int ctx = ProductContext(t, i);
         // Sentence-initial capitals: "HuN901-DM1 targets" is "huN901-DM1".
-        std::string name(t[i].text);
+        std::string name(t[i].text());
         int idx = table_.Lookup(name);
         if (idx < 0 && IsAsciiUpper(name[0]) && name.size() > 1 && IsAsciiLower(name[1])) {
           std::string lower = name;
@@ -1308,20 +1308,20 @@ class Discoverer {
             if (lower_elsewhere) name = lower;
           }
         }
-        if (idx < 0) idx = table_.Add(EntityType::kProduct, name, t[i].text);
-        else table_.AddAlias(idx, t[i].text);
+        if (idx < 0) idx = table_.Add(EntityType::kProduct, name, t[i].text());
+        else table_.AddAlias(idx, t[i].text());
         if (idx >= 0) table_.entities[idx].product_evidence += ctx;
       }
       // "Tumor-Activated Prodrug (TAP) technology"
-      if (t[i].text == "(" && i + 3 < t.size() && t[i + 1].all_caps && t[i + 2].text == ")" &&
-          (t[i + 3].text == "technology" || t[i + 3].text == "platform")) {
+      if (t[i].text() == "(" && i + 3 < t.size() && t[i + 1].all_caps && t[i + 2].text() == ")" &&
+          (t[i + 3].text() == "technology" || t[i + 3].text() == "platform")) {
         size_t b = NameRunStart(lex_, t, i, 5);
-        std::string acronym(t[i + 1].text);
-        std::string name = acronym + " " + std::string(t[i + 3].text);
+        std::string acronym(t[i + 1].text());
+        std::string name = acronym + " " + std::string(t[i + 3].text());
         int idx = table_.Add(EntityType::kProduct, name, Join(t, b, i + 4, s));
         if (idx >= 0) {
           table_.AddAlias(idx, acronym);
-          if (b < i) table_.AddAlias(idx, Join(t, b, i, s) + " " + std::string(t[i + 3].text));
+          if (b < i) table_.AddAlias(idx, Join(t, b, i, s) + " " + std::string(t[i + 3].text()));
           table_.entities[idx].product_evidence += 2;
         }
       }
@@ -1362,12 +1362,12 @@ class Discoverer {
       // "Home Health Corporation of America": a legal name's suffix can be
       // followed by where it is incorporated; the name is what comes before.
       for (size_t j = t.size() > 4 ? t.size() - 3 : 2; j + 1 < t.size(); ++j) {
-        if (t[j].text != "of" || !IsSuffixTok(t[j - 1])) continue;
+        if (t[j].text() != "of" || !IsSuffixTok(t[j - 1])) continue;
         bool place = true;
         for (size_t q = j + 1; q < t.size(); ++q) place = place && t[q].cap;
         if (!place) break;
         k = j - 1;
-        while (k > 1 && (IsSuffixTok(t[k - 1]) || t[k - 1].text == ",")) --k;
+        while (k > 1 && (IsSuffixTok(t[k - 1]) || t[k - 1].text() == ",")) --k;
         break;
       }
       if (k == t.size()) {

@@ -35,12 +35,17 @@ Money ToMoney(const MoneyMention& m) {
 Result<FilingExtract> Extractor::Run() {
   if (Trim(doc_.text).empty()) return Status::Corruption("no text in the filing");
   seg_ = Segment(doc_);
+  size_t sentence_bytes = 0;
+  for (const Sentence& s : seg_.sentences) sentence_bytes += s.text.size();
+  const bool hold_pieces = sentence_bytes <= kHeldPiecesBytes;
   tokens_.reserve(seg_.sentences.size());
-  pieces_.resize(seg_.sentences.size());
+  if (hold_pieces) pieces_.resize(seg_.sentences.size());
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
-    Lex(seg_.sentences[si].text, &pieces_[si]);
-    tokens_.push_back(Tokenize(seg_.sentences[si].text, pieces_[si]));
+    std::vector<LexToken>& pieces = hold_pieces ? pieces_[si] : lexed_;
+    Lex(seg_.sentences[si].text, &pieces);
+    tokens_.push_back(Tokenize(seg_.sentences[si].text, pieces));
   }
+  lexed_si_ = hold_pieces || seg_.sentences.empty() ? SIZE_MAX : seg_.sentences.size() - 1;
   table_ = DiscoverEntities(doc_, seg_, tokens_);
   boilerplate_.assign(seg_.sentences.size(), -1);
   FindContractExhibits();
@@ -209,6 +214,15 @@ std::vector<FormerName> Extractor::FormerNamesOf(const FoundEntity& fe) const {
   for (const HeaderCompany& c : doc_.header.filers) take(c);
   for (const HeaderCompany& c : doc_.header.others) take(c);
   return out;
+}
+
+const std::vector<LexToken>& Extractor::Pieces(size_t si) const {
+  if (!pieces_.empty()) return pieces_[si];
+  if (lexed_si_ != si) {
+    Lex(seg_.sentences[si].text, &lexed_);
+    lexed_si_ = si;
+  }
+  return lexed_;
 }
 
 Source Extractor::MakeSource(size_t si) const {

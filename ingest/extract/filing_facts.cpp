@@ -162,7 +162,7 @@ std::string Extractor::AmendedFilingHint() const {
       if (p != std::string::npos && (filed == std::string::npos || p < filed)) filed = p;
     }
     if (filed == std::string::npos) continue;
-    for (const DateMention& d : FindDates(s, pieces_[si], ctx_)) {
+    for (const DateMention& d : FindDates(s, Pieces(si), ctx_)) {
       if (d.begin > filed && d.kind == DateKind::kAbsolute && d.value.day != 0) {
         return "filed:" + d.value.Iso();
       }

@@ -105,7 +105,7 @@ void Extractor::ItemEvents() {
     dr.summary = rule ? rule->action : std::string();
     const std::vector<Token>& t = tokens_[pick];
     std::string_view text = seg_.sentences[pick].text;
-    std::vector<DateMention> dates = FindDates(text, pieces_[pick], ctx_);
+    std::vector<DateMention> dates = FindDates(text, Pieces(pick), ctx_);
     std::vector<bool> used(dates.size(), false);
     DateValue d = NearestDate(t, dates, used, cue_tok);
     dr.date = d.empty() ? event_date_ : d;
@@ -200,7 +200,7 @@ size_t Extractor::FrameCueAt(const FrameRule& rule, std::string_view lower,
       const size_t end = p + cue.phrase.size();
       if (!cue.stem && end < lower.size() && IsAsciiAlnum(lower[end])) continue;
       const size_t tok = TokenAt(t, p);
-      if (!DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" &&
+      if (!DecidedTo(t, tok) && tok > 0 && t[tok - 1].text() == "to" &&
           rule.slot != FrameSlot::kRegistrant)
         continue;
       if (rule.type != "shareholder.vote" && rule.type != "financial.results" &&
@@ -311,7 +311,7 @@ std::vector<int> Extractor::ListedPeople(const std::vector<EntityMention>& ms,
     if (b->tok_begin < a->tok_end || b->tok_begin - a->tok_end > 5) return false;
     if (b->tok_begin == a->tok_end) return false;  // two names side by side are no list
     for (size_t k = a->tok_end; k < b->tok_begin; ++k) {
-      std::string_view w = t[k].text;
+      std::string_view w = t[k].text();
       bool age = w.size() == 2 && IsAsciiDigit(w[0]) && IsAsciiDigit(w[1]);
       if (w != "and" && w != "," && !age) return false;
     }

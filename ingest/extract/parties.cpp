@@ -20,17 +20,17 @@ void Extractor::PartiesBySlot() {
     return false;
   };
   auto candidate = [&](const Token& k) {
-    if (!k.word || !k.cap || k.all_caps || k.has_digit || !k.has_lower || k.text.size() < 3)
+    if (!k.word || !k.cap || k.all_caps || k.has_digit || !k.has_lower || k.text().size() < 3)
       return false;
-    for (char c : k.text) {
+    for (char c : k.text()) {
       if (!IsAsciiAlpha(c)) return false;
     }
     if (k.lex & (kLexStop | kLexTitle | kLexIndustry)) return false;
-    if (table_.Lookup(k.text) >= 0) return false;
+    if (table_.Lookup(k.text()) >= 0) return false;
     return true;
   };
   auto word_at = [](const std::vector<Token>& t, size_t i, std::string_view w) {
-    return i < t.size() && t[i].text == w;
+    return i < t.size() && t[i].text() == w;
   };
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
     const Sentence& sent = seg_.sentences[si];
@@ -59,9 +59,9 @@ void Extractor::PartiesBySlot() {
       if (GrantedLicenseArticle(t, i) == i + 2 && candidate(t[i + 1])) found = i + 1;
       // "Osmios licensed the", "Oria took a license", "Praigen exercised its
       // option", "Wexone paid Pelello": at a clause start.
-      bool clause_start = i == 0 || t[i - 1].text == ",";
+      bool clause_start = i == 0 || t[i - 1].text() == ",";
       if (found == SIZE_MAX && clause_start && candidate(t[i])) {
-        const std::string_view v = t[i + 1].text;
+        const std::string_view v = t[i + 1].text();
         if ((v == "licensed" && (word_at(t, i + 2, "the") || word_at(t, i + 2, "an"))) ||
             (v == "took" && word_at(t, i + 2, "a") && word_at(t, i + 3, "license")) ||
             (v == "exercised" && word_at(t, i + 2, "its") && word_at(t, i + 3, "option")) ||
@@ -69,8 +69,8 @@ void Extractor::PartiesBySlot() {
           found = i;
         }
       }
-      if (found == SIZE_MAX || common_word(t[found].text)) continue;
-      table_.Add(EntityType::kOrganization, t[found].text, t[found].text);
+      if (found == SIZE_MAX || common_word(t[found].text())) continue;
+      table_.Add(EntityType::kOrganization, t[found].text(), t[found].text());
       ms_read = false;
     }
   }
@@ -89,9 +89,9 @@ std::vector<int> Extractor::PartiesIn(size_t si, const std::vector<EntityMention
   }
   const auto& t = tokens_[si];
   for (size_t i = 0; i < t.size(); ++i) {
-    std::string_view w = t[i].text;
+    std::string_view w = t[i].text();
     bool company = (w == "Company" || w == "Registrant" || w == "registrant") && i > 0 &&
-                   (t[i - 1].text == "the" || t[i - 1].text == "The");
+                   (t[i - 1].text() == "the" || t[i - 1].text() == "The");
     bool we = w == "we" || w == "We" || w == "our" || w == "Our" || w == "us";
     if ((company || we) && table_.registrant >= 0) add(table_.registrant);
   }
@@ -125,7 +125,7 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
     std::vector<int> subsidiaries;
     if (type == "bankruptcy" || type == "restructuring" || type == "impairment") {
       for (const EntityMention& m : ms) {
-        const bool named_subsidiary = m.tok_begin > 0 && StartsWithIgnoreCase(t[m.tok_begin - 1].text, "subsidiar") &&
+        const bool named_subsidiary = m.tok_begin > 0 && StartsWithIgnoreCase(t[m.tok_begin - 1].text(), "subsidiar") &&
                                       m.entity != reg;
         if (named_subsidiary && std::find(subsidiaries.begin(), subsidiaries.end(), m.entity) == subsidiaries.end()) {
           subsidiaries.push_back(m.entity);
@@ -195,14 +195,14 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
   // Roles.
   if (type == "payment") {
     for (size_t k = tok; k + 1 < t.size() && k < tok + 12; ++k) {
-      if (t[k].text == "to") {
+      if (t[k].text() == "to") {
         for (const EntityMention& m : ms)
           if (m.tok_begin == k + 1) dr->roles[m.entity] = "payee";
       }
     }
     for (const EntityMention& m : ms) {
       if (m.tok_end < t.size() && m.tok_end + 1 < t.size() &&
-          (t[m.tok_end].text == "received" || t[m.tok_end].text == "earned"))
+          (t[m.tok_end].text() == "received" || t[m.tok_end].text() == "earned"))
         dr->roles[m.entity] = "payee";
     }
     // "... fee, which Genentech has now paid to ImmunoGen": the one who
@@ -210,16 +210,16 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
     // sentence the verb stands.
     auto pay_verb = [](std::string_view w) { return w == "paid" || w == "pays" || w == "pay"; };
     for (size_t k = 0; k < t.size(); ++k) {
-      if (!pay_verb(t[k].text)) continue;
+      if (!pay_verb(t[k].text())) continue;
       for (const EntityMention& m : ms) {
         const FoundEntity& e = table_.entities[m.entity];
         if (e.regulator || e.type != EntityType::kOrganization) continue;
-        if (k + 1 < t.size() && t[k + 1].text == "to" && m.tok_begin == k + 2) dr->roles[m.entity] = "payee";
+        if (k + 1 < t.size() && t[k + 1].text() == "to" && m.tok_begin == k + 2) dr->roles[m.entity] = "payee";
         // "Genentech paid", "Genentech has now paid", "Millennium will pay".
         if (m.tok_end <= k && k - m.tok_end <= 2) {
           bool aux = true;
           for (size_t q = m.tok_end; q < k; ++q) {
-            std::string_view w = t[q].text;
+            std::string_view w = t[q].text();
             aux = aux && (w == "has" || w == "have" || w == "had" || w == "now" || w == "will" || w == "also");
           }
           if (aux && !dr->roles.count(m.entity)) dr->roles[m.entity] = "payer";
@@ -235,7 +235,7 @@ void Extractor::FillParties(Draft* dr, size_t si, const std::vector<EntityMentio
     for (const EntityMention& m : ms) {
       if (m.tok_end < t.size() && t[m.tok_end].possessive)
         dr->roles[m.entity] = "licensor";
-      else if (m.tok_end < t.size() && StartsWithIgnoreCase(t[m.tok_end].text, "licens"))
+      else if (m.tok_end < t.size() && StartsWithIgnoreCase(t[m.tok_end].text(), "licens"))
         dr->roles[m.entity] = "licensee";
     }
   }
@@ -269,8 +269,8 @@ void Extractor::AgentRoles(Draft* dr, const std::vector<EntityMention>& ms, cons
   // or ".", at most `most` tokens on.
   auto phrase_end = [&](size_t from, size_t most) {
     size_t k = from;
-    while (k < t.size() && k < from + most && t[k].text != "," && t[k].text != ";" && t[k].text != ")" &&
-           t[k].text != ".")
+    while (k < t.size() && k < from + most && t[k].text() != "," && t[k].text() != ";" && t[k].text() != ")" &&
+           t[k].text() != ".")
       ++k;
     return k;
   };
@@ -288,16 +288,16 @@ void Extractor::AgentRoles(Draft* dr, const std::vector<EntityMention>& ms, cons
       // (USA) Inc."; not a defined term).
       bool joined = order[j]->tok_begin >= order[j - 1]->tok_end;
       for (size_t k = order[j - 1]->tok_end; joined && k < order[j]->tok_begin; ++k) {
-        if (t[k].text == "(") {
+        if (t[k].text() == "(") {
           size_t close = k + 1;
-          while (close < order[j]->tok_begin && close < k + 5 && t[close].text != ")" && !quote(t[close].text))
+          while (close < order[j]->tok_begin && close < k + 5 && t[close].text() != ")" && !quote(t[close].text()))
             ++close;
-          joined = close < order[j]->tok_begin && t[close].text == ")";
+          joined = close < order[j]->tok_begin && t[close].text() == ")";
           k = close;
           continue;
         }
         // A corporate suffix the name left out ("Corp.", "Inc.", "LLC").
-        std::string_view w = t[k].text;
+        std::string_view w = t[k].text();
         const bool suffix = lex_.corporate_suffixes.count(w) > 0 ||
                             (!w.empty() && w.back() == '.' && lex_.corporate_suffixes.count(w.substr(0, w.size() - 1)) > 0);
         joined = w == "," || w == "." || EqualsIgnoreCase(w, "and") || suffix;
@@ -306,24 +306,24 @@ void Extractor::AgentRoles(Draft* dr, const std::vector<EntityMention>& ms, cons
       ++j;
     }
     size_t e = order[j - 1]->tok_end;
-    while (e < t.size() && (lex_.corporate_suffixes.count(t[e].text) > 0 || t[e].text == ".")) ++e;
+    while (e < t.size() && (lex_.corporate_suffixes.count(t[e].text()) > 0 || t[e].text() == ".")) ++e;
     const std::string* role = nullptr;
     // "(the "Initial Purchasers")"; a parenthetical alias ("Barclays") is passed.
-    if (e < t.size() && t[e].text == "(") {
+    if (e < t.size() && t[e].text() == "(") {
       size_t close = e + 1;
-      while (close < t.size() && close < e + 10 && t[close].text != ")") ++close;
+      while (close < t.size() && close < e + 10 && t[close].text() != ")") ++close;
       bool defined = false;
-      for (size_t k = e + 1; k < close; ++k) defined |= quote(t[k].text);
+      for (size_t k = e + 1; k < close; ++k) defined |= quote(t[k].text());
       if (defined) role = role_in(e + 1, close);
-      if (!role && close < t.size() && t[close].text == ")") e = close + 1;
+      if (!role && close < t.size() && t[close].text() == ")") e = close + 1;
     }
-    if (!role && e + 1 < t.size() && t[e].text == "," && EqualsIgnoreCase(t[e + 1].text, "as")) {
+    if (!role && e + 1 < t.size() && t[e].text() == "," && EqualsIgnoreCase(t[e + 1].text(), "as")) {
       role = role_in(e + 2, phrase_end(e + 2, 7));  // ", as administrative agent"
     }
     if (!role) {
       size_t k = e;
-      while (k < t.size() && k < e + 4 && verb(t[k].text)) ++k;
-      if (k > e && k < t.size() && EqualsIgnoreCase(t[k].text, "as")) role = role_in(k + 1, phrase_end(k + 1, 5));
+      while (k < t.size() && k < e + 4 && verb(t[k].text())) ++k;
+      if (k > e && k < t.size() && EqualsIgnoreCase(t[k].text(), "as")) role = role_in(k + 1, phrase_end(k + 1, 5));
     }
     if (role) {
       for (size_t k = i; k < j; ++k) {
@@ -341,10 +341,10 @@ bool Extractor::Speaker(const std::vector<Token>& t, const EntityMention& m) {
     return w == "said" || w == "stated" || w == "commented" || w == "added" || w == "noted" ||
            w == "says";
   };
-  if (m.tok_begin > 0 && speech(t[m.tok_begin - 1].text)) return true;
+  if (m.tok_begin > 0 && speech(t[m.tok_begin - 1].text())) return true;
   for (size_t k = m.tok_end; k < t.size() && k < m.tok_end + 12; ++k) {
-    if (speech(t[k].text)) return true;
-    if (t[k].text == "." || t[k].text == ";" || t[k].text == "\"" || t[k].text == "\xE2\x80\x9C")
+    if (speech(t[k].text())) return true;
+    if (t[k].text() == "." || t[k].text() == ";" || t[k].text() == "\"" || t[k].text() == "\xE2\x80\x9C")
       break;
   }
   return false;
@@ -356,7 +356,7 @@ std::optional<MoneyMention> Extractor::PickAmount(const std::vector<MoneyMention
   std::optional<MoneyMention> best;
   size_t best_dist = SIZE_MAX;
   bool dividend = false;
-  for (const Token& k : t) dividend |= k.text == "dividend" || k.text == "dividends";
+  for (const Token& k : t) dividend |= k.text() == "dividend" || k.text() == "dividends";
   for (const MoneyMention& m : money) {
     // "up to $1.5 billion" is a facility's size, not money that moved.
     if (m.value <= 0 || (m.up_to && (type == "payment" || type == "executive.compensation")))
@@ -368,7 +368,7 @@ std::optional<MoneyMention> Extractor::PickAmount(const std::vector<MoneyMention
     if (Conditional(t, mt) && type == "payment") continue;
     // "par value $0.001 per share" describes the stock, not the deal.
     bool par = false;
-    for (size_t k = mt >= 3 ? mt - 3 : 0; k < mt; ++k) par |= t[k].text == "par";
+    for (size_t k = mt >= 3 ? mt - 3 : 0; k < mt; ++k) par |= t[k].text() == "par";
     if (par) continue;
     size_t dist = mt > tok ? mt - tok : (tok - mt) * 2;
     if (dist < best_dist) {
@@ -383,7 +383,7 @@ std::optional<MoneyMention> Extractor::PickAmount(const std::vector<MoneyMention
 bool Extractor::Contingent(const std::vector<Token>& t, size_t mt) const {
   size_t start = 0;
   for (size_t k = 0; k < mt && k < t.size(); ++k) {
-    if (t[k].text == ";") start = k + 1;
+    if (t[k].text() == ";") start = k + 1;
   }
   for (size_t k = start; k < mt; ++k) {
     for (const std::string& cue : lex_.contingent_before) {
@@ -392,8 +392,8 @@ bool Extractor::Contingent(const std::vector<Token>& t, size_t mt) const {
   }
   // Past the amount itself ("$5.0 million"), up to ten words on.
   size_t k = mt + 1;
-  while (k < t.size() && k < mt + 3 && (t[k].text == "million" || t[k].text == "billion")) ++k;
-  for (size_t end = std::min(t.size(), k + 10); k < end && t[k].text != ";" && t[k].text != "."; ++k) {
+  while (k < t.size() && k < mt + 3 && (t[k].text() == "million" || t[k].text() == "billion")) ++k;
+  for (size_t end = std::min(t.size(), k + 10); k < end && t[k].text() != ";" && t[k].text() != "."; ++k) {
     for (const std::string& cue : lex_.contingent_after) {
       if (PhraseAt(t, k, cue)) return true;
     }
@@ -484,7 +484,7 @@ void Extractor::AttachAmounts() {
       if (at == std::string_view::npos ||
           FindWordIgnoreCase(s, "each share") == std::string_view::npos)
         continue;
-      for (const MoneyMention& m : FindMoney(s, pieces_[si])) {
+      for (const MoneyMention& m : FindMoney(s, Pieces(si))) {
         if (m.begin > at && m.value > 0) {
           MoneyMention price = m;
           price.per_share = true;

@@ -17,7 +17,7 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     // 26, 2005, by and between the Company and Michael D. Craighead.") names
     // an agreement with its date and parties: a telling of its making.
     if (ExhibitIndexRow(si)) {
-      std::vector<DateMention> dates = FindDates(sent.text, pieces_[si], ctx_);
+      std::vector<DateMention> dates = FindDates(sent.text, Pieces(si), ctx_);
       std::vector<bool> date_used(dates.size(), false);
       std::vector<AgreementMention> ams =
           Agreements(si, tokens_[si], dates, &date_used, PartiesIn(si, ms, false, false), ms);
@@ -40,9 +40,9 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
   boilerplate_[si] = boilerplate ? 1 : 0;
   if (boilerplate && FindWordLower(lower, "announcing") == std::string_view::npos) return;
   const auto& t = tokens_[si];
-  std::vector<DateMention> dates = FindDates(s, pieces_[si], ctx_);
+  std::vector<DateMention> dates = FindDates(s, Pieces(si), ctx_);
   std::vector<bool> date_used(dates.size(), false);
-  std::vector<MoneyMention> money = FindMoney(s, pieces_[si]);
+  std::vector<MoneyMention> money = FindMoney(s, Pieces(si));
   std::vector<int> orgs = PartiesIn(si, ms, false, false);
   std::vector<AgreementMention> ams = Agreements(si, t, dates, &date_used, orgs, ms);
 
@@ -99,9 +99,9 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     for (const Token& k : t) {
       for (std::string_view w :
            {"trial", "study", "phase", "data", "findings", "patients", "trials"}) {
-        has_trial |= EqualsIgnoreCase(k.text, w);
+        has_trial |= EqualsIgnoreCase(k.text(), w);
       }
-      if (IsRegulatoryWord(k.text)) has_regulator = true;
+      if (IsRegulatoryWord(k.text())) has_regulator = true;
     }
     for (const EntityMention& m : ms) {
       if (table_.entities[m.entity].regulator) has_regulator = true;
@@ -122,7 +122,7 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     has_auditor = MentionsAuditor(lower);
     bool modal_may = false;  // not the month ("On May 3, 2013, ... entered into")
     for (size_t k = 0; k < t.size() && !modal_may; ++k) {
-      modal_may = EqualsIgnoreCase(t[k].text, "may") && !IsMonthMay(t, k);
+      modal_may = EqualsIgnoreCase(t[k].text(), "may") && !IsMonthMay(t, k);
     }
     has_condition =
         any_word({"if", "unless", "in the event", "right to", "circumstances"}) || modal_may;
@@ -169,22 +169,22 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
     if (type == "agreement.entered" && AmendmentNounAfter(t, tok)) type = "agreement.amended";
     // "exercised its right to renew", "exercised its option to extend":
     // the right used, not a possibility.
-    bool exercised = tok >= 3 && t[tok - 1].text == "to" &&
-                     (t[tok - 2].text == "right" || t[tok - 2].text == "option") &&
+    bool exercised = tok >= 3 && t[tok - 1].text() == "to" &&
+                     (t[tok - 2].text() == "right" || t[tok - 2].text() == "option") &&
                      FindWordLower(lower, "exercised") != std::string_view::npos;
     // "to renew", "allows X to license": possibilities, not events.
     // ... except what was decided: "agreed to extend", "decided to
     // discontinue development", "elected to terminate".
     // "the Securities Act of 1933, as amended", "the Agreement, as extended":
     // what the thing now is, not an event.
-    if (tok > 0 && t[tok - 1].text == "as" && r.type.rfind("agreement.", 0) == 0) continue;
+    if (tok > 0 && t[tok - 1].text() == "as" && r.type.rfind("agreement.", 0) == 0) continue;
     // "pursuant to that certain Amended and Restated Credit Agreement": a
     // title word, not an amendment told.
     if ((r.type == "agreement.amended" || r.type == "agreement.extended" || r.type == "agreement.renewed") &&
         InAgreementTitle(t, tok)) {
       continue;
     }
-    if (!exercised && !DecidedTo(t, tok) && tok > 0 && t[tok - 1].text == "to" &&
+    if (!exercised && !DecidedTo(t, tok) && tok > 0 && t[tok - 1].text() == "to" &&
         r.type != "financial.results") {
       continue;
     }
@@ -200,15 +200,15 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
   // with the licensee between the verb and the license.
   for (size_t i = 0; i + 2 < t.size(); ++i) {
     if (GrantedLicenseArticle(t, i) == 0 ||
-        (i > 0 && (t[i - 1].text == "be" || t[i - 1].text == "to")))
+        (i > 0 && (t[i - 1].text() == "be" || t[i - 1].text() == "to")))
       continue;
     if (Conditional(t, i)) continue;
     // "... pursuant to which the Company granted X a license", "Under the
     // terms of the settlement, X granted Y a license": what an agreement
     // provides, told with the agreement, not a grant of its own.
     bool terms = false;
-    for (size_t k = i; k-- > 0 && t[k].text != ";";)
-      terms |= t[k].text == "which" || t[k].text == "terms";
+    for (size_t k = i; k-- > 0 && t[k].text() != ";";)
+      terms |= t[k].text() == "which" || t[k].text() == "terms";
     if (terms) continue;
     auto& v = fired["license.granted"];
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
@@ -328,7 +328,7 @@ void Extractor::ReadSentence(size_t si, const std::vector<EntityMention>& ms) {
 bool Extractor::InAgreementTitle(const std::vector<Token>& t, size_t tok) {
   if (tok >= t.size() || !t[tok].cap) return false;
   for (size_t k = tok + 1; k < t.size() && k < tok + 9; ++k) {
-    std::string_view w = t[k].text;
+    std::string_view w = t[k].text();
     if (w == "Agreement" || w == "Agreements" || w == "Plan") return true;
     if (!(t[k].cap || w == "and" || w == "&" || w == ",")) return false;
   }
@@ -406,7 +406,7 @@ bool Extractor::Boilerplate(std::string_view lower) const {
 bool PhraseAt(const std::vector<Token>& t, size_t q, std::string_view phrase) {
   for (size_t at = 0; at < phrase.size(); ++q) {
     const size_t sp = std::min(phrase.find(' ', at), phrase.size());
-    if (q >= t.size() || !EqualsIgnoreCase(t[q].text, phrase.substr(at, sp - at))) return false;
+    if (q >= t.size() || !EqualsIgnoreCase(t[q].text(), phrase.substr(at, sp - at))) return false;
     at = sp + 1;
   }
   return true;
@@ -419,7 +419,7 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
   {
     size_t start = 0;
     for (size_t k = 0; k < tok && k < t.size(); ++k) {
-      if (t[k].text == ";") start = k + 1;
+      if (t[k].text() == ";") start = k + 1;
     }
     // Past the clause's connectives and enumerators: "However,", "(ii)".
     auto connective = [](std::string_view w) {
@@ -430,11 +430,11 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
     };
     size_t k = start;
     while (k < tok) {
-      if (k + 2 < tok && t[k].text == "(" && t[k + 2].text == ")") {
+      if (k + 2 < tok && t[k].text() == "(" && t[k + 2].text() == ")") {
         k += 3;  // "(ii)"
-      } else if (k + 1 < tok && EqualsIgnoreCase(t[k].text, "in") && EqualsIgnoreCase(t[k + 1].text, "addition")) {
+      } else if (k + 1 < tok && EqualsIgnoreCase(t[k].text(), "in") && EqualsIgnoreCase(t[k + 1].text(), "addition")) {
         k += 2;
-      } else if (connective(t[k].text)) {
+      } else if (connective(t[k].text())) {
         ++k;
       } else {
         break;
@@ -447,11 +447,11 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
     // consummated": what will be done on a condition written after it.
     bool modal = false;
     for (size_t q = tok >= 3 ? tok - 3 : 0; q < tok; ++q) {
-      const std::string_view w = t[q].text;
+      const std::string_view w = t[q].text();
       modal = modal || EqualsIgnoreCase(w, "will") || EqualsIgnoreCase(w, "would") || EqualsIgnoreCase(w, "shall");
     }
     if (modal) {
-      for (size_t q = tok + 1; q < t.size() && t[q].text != ";"; ++q) {
+      for (size_t q = tok + 1; q < t.size() && t[q].text() != ";"; ++q) {
         for (const std::string& opener : lex_.conditional_openers) {
           if (opener == "should" || opener.rfind("to the extent", 0) == 0) continue;
           if (PhraseAt(t, q, opener)) return true;
@@ -461,7 +461,7 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
   }
   size_t from = tok >= 7 ? tok - 7 : 0;
   for (size_t k = from; k < tok; ++k) {
-    if (t[k].text == "." || t[k].text == ";") from = k + 1;
+    if (t[k].text() == "." || t[k].text() == ";") from = k + 1;
   }
   std::string window;
   for (size_t k = from; k < tok; ++k) {
@@ -469,7 +469,7 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
       window += "month ";
       continue;
     }
-    for (char c : t[k].text) window.push_back(AsciiLower(c));
+    for (char c : t[k].text()) window.push_back(AsciiLower(c));
     window.push_back(' ');
   }
   // "Upon signing, X made an upfront payment": the moment, not a
@@ -485,7 +485,7 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
   }
   // "Upon termination, the Company paid ...": a verb in the past tells what
   // happened at that moment ("... will pay" stays conditional).
-  std::string_view verb = tok < t.size() ? t[tok].text : std::string_view();
+  std::string_view verb = tok < t.size() ? t[tok].text() : std::string_view();
   const bool past = verb == "paid" || (verb.size() > 3 && verb.substr(verb.size() - 2) == "ed");
   if (past) {
     size_t p = FindWordLower(window, "upon");
@@ -498,34 +498,34 @@ bool Extractor::Conditional(const std::vector<Token>& t, size_t tok) const {
 }
 
 bool Extractor::DecidedTo(const std::vector<Token>& t, size_t tok) {
-  if (tok < 2 || t[tok - 1].text != "to") return false;
-  const std::string_view w = t[tok - 2].text;
+  if (tok < 2 || t[tok - 1].text() != "to") return false;
+  const std::string_view w = t[tok - 2].text();
   return w == "agreed" || w == "decided" || w == "elected" || w == "voted" || w == "decision" ||
          w == "intention" || w == "determined";
 }
 
 bool Extractor::IsMonthMay(const std::vector<Token>& t, size_t k) {
   auto digit_at = [&](size_t i) {
-    return i < t.size() && !t[i].text.empty() && IsAsciiDigit(t[i].text[0]);
+    return i < t.size() && !t[i].text().empty() && IsAsciiDigit(t[i].text()[0]);
   };
-  return t[k].text == "May" &&
-         (digit_at(k + 1) || (k + 1 < t.size() && t[k + 1].text == "," && digit_at(k + 2)));
+  return t[k].text() == "May" &&
+         (digit_at(k + 1) || (k + 1 < t.size() && t[k + 1].text() == "," && digit_at(k + 2)));
 }
 
 size_t Extractor::GrantedLicenseArticle(const std::vector<Token>& t, size_t i) {
-  if (t[i].text != "granted") return 0;
+  if (t[i].text() != "granted") return 0;
   size_t art = i + 1;
-  while (art < t.size() && art < i + 5 && t[art].text != "a" && t[art].text != "an") ++art;
+  while (art < t.size() && art < i + 5 && t[art].text() != "a" && t[art].text() != "an") ++art;
   if (art >= t.size() || art == i + 1 || art == i + 5) return 0;
   for (size_t k = art + 1; k < t.size() && k < art + 5; ++k) {
-    if (t[k].text == "license" || t[k].text == "sublicense") return art;
+    if (t[k].text() == "license" || t[k].text() == "sublicense") return art;
   }
   return 0;
 }
 
 size_t Extractor::TokenAt(const std::vector<Token>& t, size_t byte) {
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].end > byte) return i;
+    if (t[i].end() > byte) return i;
   }
   return t.size();
 }
@@ -613,14 +613,14 @@ void Extractor::ReadRelations(size_t si, const std::vector<EntityMention>& ms) {
       }
     }
     // "its TAP compound, MLN2704" / "Genentech's therapeutic antibody, trastuzumab".
-    if (m.tok_begin >= 3 && t[m.tok_begin - 1].text == ",") {
+    if (m.tok_begin >= 3 && t[m.tok_begin - 1].text() == ",") {
       size_t k = m.tok_begin - 2;
       size_t stop = m.tok_begin >= 6 ? m.tok_begin - 6 : 0;
       for (; k > stop; --k) {
-        std::string_view w = t[k].text;
+        std::string_view w = t[k].text();
         if (w == "its" || w == "their" || t[k].possessive) break;
       }
-      std::string_view head = t[m.tok_begin - 2].text;
+      std::string_view head = t[m.tok_begin - 2].text();
       bool product_noun = head == "compound" || head == "candidate" || head == "product" ||
                           head == "antibody" || head == "drug";
       if (product_noun && k > stop) {
@@ -706,8 +706,8 @@ DateValue Extractor::NearestDate(const std::vector<Token>& t, const std::vector<
     size_t lo = std::min(dt, tok), hi = std::max(dt, tok);
     int boundaries = 0;
     for (size_t k = lo; k < hi && k < t.size(); ++k) {
-      if (t[k].text == ";" ||
-          (t[k].text == "and" && k + 1 < t.size() && k > lo && IsVerbish(t[k + 1].text)))
+      if (t[k].text() == ";" ||
+          (t[k].text() == "and" && k + 1 < t.size() && k > lo && IsVerbish(t[k + 1].text())))
         ++boundaries;
     }
     long score = dist >= 0

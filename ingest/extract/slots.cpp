@@ -62,10 +62,10 @@ std::string Extractor::JobsCut(const Draft& d) const {
   auto count_in = [&](size_t si) -> std::string {
     const std::vector<Token>& t = tokens_[si];
     for (size_t k = 0; k + 1 < t.size(); ++k) {
-      std::string n = CountOf(t[k].text);
+      std::string n = CountOf(t[k].text());
       if (n.empty() || n == "0") continue;
       for (size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
-        if (lex_.job_nouns.count(ToLower(t[j].text))) return n;
+        if (lex_.job_nouns.count(ToLower(t[j].text()))) return n;
       }
     }
     return "";
@@ -154,17 +154,17 @@ void Extractor::FillSlots() {
       auto title_at = [&](size_t k) {
         size_t end = k;
         std::string title = TitleAt(t, k, text, &end);
-        if (title.empty() && t[k].word && !t[k].cap && title_word(t[k].text)) {
+        if (title.empty() && t[k].word && !t[k].cap && title_word(t[k].text())) {
           // Lower case: "the Company's principal accounting officer", "a
           // director": the words up to the last title word among the next few.
           size_t last = k;
           for (size_t e = k; e < t.size() && e < k + 5 && t[e].word && !t[e].cap; ++e) {
-            if (title_word(t[e].text)) last = e;
+            if (title_word(t[e].text())) last = e;
           }
-          title = std::string(text.substr(t[k].begin, t[last].end - t[k].begin));
+          title = std::string(text.substr(t[k].begin, t[last].end() - t[k].begin));
         }
         if (EqualsIgnoreCase(title, "director") || EqualsIgnoreCase(title, "directors") ||
-            (k >= 2 && t[k - 1].text == "of" && EqualsIgnoreCase(t[k - 2].text, "Board")))
+            (k >= 2 && t[k - 1].text() == "of" && EqualsIgnoreCase(t[k - 2].text(), "Board")))
           title = "Director";
         // "Chief Financial Officer of FedEx Corporation": the company the
         // office is of is a party, not part of the office.
@@ -176,8 +176,8 @@ void Extractor::FillSlots() {
           if (org >= 0 && table_.entities[org].type == EntityType::kOrganization) title.resize(of);
         }
         // "a member of the Board (of Directors)": a seat on the board.
-        if (title.empty() && EqualsIgnoreCase(t[k].text, "member") && k + 3 < t.size() && t[k + 1].text == "of" &&
-            EqualsIgnoreCase(t[k + 3].text, "Board"))
+        if (title.empty() && EqualsIgnoreCase(t[k].text(), "member") && k + 3 < t.size() && t[k + 1].text() == "of" &&
+            EqualsIgnoreCase(t[k + 3].text(), "Board"))
           title = "Director";
         return title;
       };
@@ -196,7 +196,7 @@ void Extractor::FillSlots() {
     }
     if (Carries(info, "effective") && lower.find("effective") != std::string::npos) {
       // "effective October 31, 2005", "effective as of January 1, 2024".
-      for (const DateMention& dm : FindDates(text, pieces_[si], ctx_)) {
+      for (const DateMention& dm : FindDates(text, Pieces(si), ctx_)) {
         std::string_view before = std::string_view(lower).substr(0, dm.begin);
         while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
         for (std::string_view lead : {"effective as of", "effective on", "effective"}) {

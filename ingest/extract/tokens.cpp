@@ -1,5 +1,7 @@
 #include "ingest/extract/tokens.h"
 
+#include <algorithm>
+
 #include "common/strings.h"
 #include "ingest/extract/lexer.h"
 #include "ingest/extract/lexicon.h"
@@ -66,22 +68,37 @@ bool TakesPeriod(std::string_view w) {
   return initial || dotted || abbrev;
 }
 
+// Appends `t` as the bytes [b, e) of `s`: a run longer than Token::kMaxSize
+// (a blob of letters with no space in it) becomes tokens of that size, each
+// with t's marks.
+void Push(std::string_view s, size_t b, size_t e, Token t, std::vector<Token>* out) {
+  do {
+    const size_t n = std::min(e - b, Token::kMaxSize);
+    t.data = s.data() + b;
+    t.begin = static_cast<uint32_t>(b);
+    t.size = static_cast<uint16_t>(n);
+    out->push_back(t);
+    b += n;
+  } while (b < e);
+}
+
 // The word made of pieces [first, last), from `b` to `e`.
-Token WordToken(std::string_view s, const std::vector<Piece>& ps, size_t first, size_t last, size_t b, size_t e) {
+void PushWord(std::string_view s, const std::vector<Piece>& ps, size_t first, size_t last, size_t b, size_t e,
+              std::vector<Token>* out) {
   Token t;
-  t.begin = b;
-  t.end = e;
-  t.text = s.substr(b, e - b);
   t.word = true;
   int letters = 0;
+  bool digit = false, lower = false;
   for (size_t k = first; k < last; ++k) {
-    t.has_digit = t.has_digit || ps[k].digit;
-    t.has_lower = t.has_lower || ps[k].lower;
+    digit = digit || ps[k].digit;
+    lower = lower || ps[k].lower;
     letters += ps[k].letters;
   }
-  t.cap = IsAsciiUpper(t.text[0]);
-  t.all_caps = letters >= 2 && !t.has_lower;
-  return t;
+  t.has_digit = digit;
+  t.has_lower = lower;
+  t.cap = IsAsciiUpper(s[b]);
+  t.all_caps = letters >= 2 && !lower;
+  Push(s, b, e, t, out);
 }
 
 std::vector<Token> TokensOf(std::string_view s, const std::vector<LexToken>& lex) {
@@ -132,33 +149,26 @@ std::vector<Token> TokensOf(std::string_view s, const std::vector<LexToken>& lex
         e = ps[j].end;
         ++j;
       }
-      out.push_back(WordToken(s, ps, i, j, b, e));
+      PushWord(s, ps, i, j, b, e, &out);
       i = j;
       continue;
     }
-    if (IsApostrophePiece(s, p) && word_at(i + 1, p.end) && !out.empty() && out.back().end == p.begin) {
+    if (IsApostrophePiece(s, p) && word_at(i + 1, p.end) && !out.empty() && out.back().end() == p.begin) {
       const Piece& r = ps[i + 1];
       if ((s[r.begin] == 's' || s[r.begin] == 'S') && r.end - r.begin == 1 && !word_at(i + 2, r.end)) {
         Token t;
-        t.begin = p.begin;
-        t.end = r.end;
-        t.text = s.substr(t.begin, t.end - t.begin);
         t.possessive = true;
-        out.push_back(t);
+        Push(s, p.begin, r.end, t, &out);
         i += 2;
         continue;
       }
     }
-    Token t;
-    t.begin = p.begin;
-    t.end = p.end;
-    t.text = s.substr(p.begin, p.end - p.begin);
-    out.push_back(t);
+    Push(s, p.begin, p.end, Token{}, &out);
     ++i;
   }
   // One lexicon lookup per token here saves several per token in discovery.
   const Lexicon& lexicon = Lexicon::Get();
-  for (Token& t : out) t.lex = lexicon.FlagsOf(t.text);
+  for (Token& t : out) t.lex = lexicon.FlagsOf(t.text());
   return out;
 }
 

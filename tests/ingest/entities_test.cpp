@@ -89,7 +89,7 @@ std::string Dump(const EntityTable& t) {
 
 std::vector<std::string> TokenTexts(std::string_view s) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenize(s)) out.emplace_back(t.text);
+  for (const Token& t : Tokenize(s)) out.emplace_back(t.text());
   return out;
 }
 
@@ -98,11 +98,11 @@ std::vector<std::string> TokenTexts(std::string_view s) {
 TEST_CASE("tokens: a possessive 's becomes its own token so the name stands alone", "[ingest][entities]") {
   std::vector<Token> t = Tokenize("ImmunoGen's TAP technology");
   REQUIRE(t.size() == 4);
-  CHECK(t[0].text == "ImmunoGen");
-  CHECK(t[1].text == "'s");
+  CHECK(t[0].text() == "ImmunoGen");
+  CHECK(t[1].text() == "'s");
   CHECK(t[1].possessive);
   CHECK_FALSE(t[0].possessive);
-  CHECK(t[2].text == "TAP");
+  CHECK(t[2].text() == "TAP");
   CHECK(t[2].all_caps);
   // The curly apostrophe too.
   std::vector<std::string> curly = TokenTexts("Genentech\xE2\x80\x99s therapeutic antibody");
@@ -132,15 +132,15 @@ TEST_CASE("tokens: offsets and shape flags describe each token", "[ingest][entit
   std::string s = "Genentech (NYSE: DNA) paid $2 million";
   std::vector<Token> t = Tokenize(s);
   REQUIRE(t.size() == 10);
-  for (const Token& k : t) CHECK(s.substr(k.begin, k.end - k.begin) == k.text);
+  for (const Token& k : t) CHECK(s.substr(k.begin, k.end() - k.begin) == k.text());
   CHECK(t[0].word);
   CHECK(t[0].cap);
   CHECK(t[0].has_lower);
   CHECK_FALSE(t[0].all_caps);
   CHECK_FALSE(t[1].word);  // "("
-  CHECK(t[4].text == "DNA");
+  CHECK(t[4].text() == "DNA");
   CHECK(t[4].all_caps);
-  CHECK(t[8].text == "2");
+  CHECK(t[8].text() == "2");
   CHECK(t[8].has_digit);
   CHECK_FALSE(t[8].cap);
   CHECK(Tokenize("").empty());
@@ -148,6 +148,25 @@ TEST_CASE("tokens: offsets and shape flags describe each token", "[ingest][entit
 }
 
 // ---- EntityTable -----------------------------------------------------------
+
+TEST_CASE("tokens: a run longer than a token holds becomes several, covering it byte for byte", "[ingest][entities]") {
+  // A token keeps a 16-bit length: 70,000 letters with no break (a blob in
+  // a text filing) are two tokens, the second starting where the first ends.
+  const std::string blob = "Ab" + std::string(69998, 'x');
+  const std::string s = "See " + blob + " here";
+  std::vector<Token> t = Tokenize(s);
+  REQUIRE(t.size() == 4);
+  CHECK(t[0].text() == "See");
+  CHECK(t[1].size == Token::kMaxSize);
+  CHECK(t[1].begin == 4);
+  CHECK(t[2].begin == t[1].end());
+  CHECK(std::string(t[1].text()) + std::string(t[2].text()) == blob);
+  CHECK(t[1].word);
+  CHECK(t[2].word);
+  CHECK(t[1].cap);
+  CHECK(t[3].text() == "here");
+  CHECK(s.substr(t[3].begin, t[3].size) == "here");
+}
 
 TEST_CASE("entities: EntityId folds suffixes for companies and middle initials for people", "[ingest][entities]") {
   CHECK(EntityId(EntityType::kOrganization, "Genentech") == "org:genentech");

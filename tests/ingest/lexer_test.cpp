@@ -27,7 +27,7 @@ std::vector<std::string> Texts(std::string_view s, const std::vector<LexToken>& 
 
 std::vector<std::string> Words(const std::vector<Token>& toks) {
   std::vector<std::string> out;
-  for (const Token& t : toks) out.emplace_back(t.text);
+  for (const Token& t : toks) out.emplace_back(t.text());
   return out;
 }
 
@@ -135,8 +135,8 @@ TEST_CASE("lexer: on every bundled sentence the pieces tile the text and the rea
       size_t last = 0;
       for (const Token& t : Tokenize(s, lex)) {
         REQUIRE(t.begin >= last);
-        held += t.end - t.begin;
-        last = t.end;
+        held += t.end() - t.begin;
+        last = t.end();
       }
       size_t covered = 0;
       for (const LexToken& t : lex) covered += t.size();
