@@ -33,6 +33,10 @@ constexpr const char* kForms =
     "    (officers and directors, auditors, deals, results, restatements, votes, governance,\n"
     "    financings, licences, payments, regulatory and clinical events, distress: the words\n"
     "    that ask for each are data/lexicon/question_cues.tsv)\n"
+    "  the same words with no name ask across the store (the first 50 on a terminal):\n"
+    "    which acquisitions closed in 2006 / who became CFO in 2023 / what happened in April 2006\n"
+    "  a name several entities bear is taken as the one EDGAR knows or that files reports;\n"
+    "    the answer names the others\n"
     "Any of them may end with \"as of DATE\" (or start \"As of DATE, ...\"): the answer the\n"
     "filings up to that date gave.\n";
 
@@ -249,8 +253,15 @@ class Asker {
           // Semiconductor) counts when it is the whole run the question
           // wrote; part of a run must be a name itself ("Thomas" of "Thomas
           // O. Staggs" is not Thomas Beaudoin).
-          if ((b != i || k != e) && !NamedExactly(found.front(), span)) continue;
-          if (ids.insert(found.front().id).second) out->push_back(found.front());
+          std::vector<const Entity*> others;
+          size_t pick = 0;
+          if (!Read(BestNamed(store_, found, span, &others), &pick)) return false;
+          const Entity& best = found[pick];
+          if ((b != i || k != e) && !NamedExactly(best, span)) continue;
+          if (ids.insert(best.id).second) {
+            out->push_back(best);
+            NoteOthers(span, best, others);
+          }
           b = k;
           hit = true;
           run_hit = true;
@@ -267,12 +278,14 @@ class Asker {
     return true;
   }
 
-  // Whether `span` is the entity's name or an alias, folded (case,
-  // punctuation and corporate suffixes aside).
-  static bool NamedExactly(const Entity& e, std::string_view span) {
-    const std::string want = FoldName(span);
-    if (FoldName(e.name) == want) return true;
-    return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return FoldName(a) == want; });
+  // A name the question wrote that is a name of several stored entities:
+  // the answer says which it took and which it did not.
+  void NoteOthers(std::string_view span, const Entity& taken, const std::vector<const Entity*>& others) {
+    if (others.empty()) return;
+    std::string note = "'" + std::string(span) + "' is taken as " + taken.name + "; it also names ";
+    for (size_t k = 0; k < others.size() && k < 3; ++k) note += (k ? ", " : "") + others[k]->name;
+    if (others.size() > 3) note += " and " + std::to_string(others.size() - 3) + " more";
+    notes_.push_back(note + " (ask with the full name)");
   }
 
   // A question written in lower case ("who audits spacehab inc."): runs of
@@ -299,9 +312,15 @@ class Asker {
         std::vector<Entity> found;
         if (!Read(store_.FindEntities(span), &found)) return false;
         if (found.empty()) continue;
-        const Entity& e = found.front();
+        std::vector<const Entity*> others;
+        size_t pick = 0;
+        if (!Read(BestNamed(store_, found, span, &others), &pick)) return false;
+        const Entity& e = found[pick];
         if (!NamedExactly(e, span)) continue;
-        if (ids.insert(e.id).second) out->push_back(e);
+        if (ids.insert(e.id).second) {
+          out->push_back(e);
+          NoteOthers(span, e, others);
+        }
         b = k - 1;
         break;
       }
@@ -405,8 +424,8 @@ class Asker {
     if (!QuestionEntities(words, date_words, &named, &unknown)) return kExitFailure;
     if (named.empty() && !LowerCaseNames(words, date_words, &named)) return kExitFailure;
     if (named.empty()) {
-      if (unknown.empty()) return -1;
-      return Unknown(unknown);
+      if (!unknown.empty()) return Unknown(unknown);
+      return AcrossStore(q, range);
     }
     // A name of the question that is close to a stored one and is none is
     // a misspelling: said, with the names it may mean, and not answered.
@@ -460,13 +479,17 @@ class Asker {
     for (size_t i = 0; i < named.size() && i < 2; ++i) who += (i ? " and " : "") + named[i].name;
     std::string when;
     if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
-    if (hits.empty() && !types.empty()) {
+    if (hits.empty()) {
       // Honest, and short: not every event of a company that has hundreds.
-      (jsonl_ ? err_ : out_) << "No event of " << who << when << " of the kinds asked for (" << JoinTypes(types)
-           << (roles.empty() ? "" : "; roles: " + JoinTypes(roles))
-           << (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) << ") is recorded; "
-           << events.size() << " other event" << (events.size() == 1 ? "" : "s")
-           << (events.empty() ? "." : " (dealgraph history " + named[0].name + ").") << "\n";
+      (jsonl_ ? err_ : out_) << "No event of " << who << when
+           << (types.empty() ? "" : " of the kinds asked for (" + JoinTypes(types) +
+                                        (roles.empty() ? "" : "; roles: " + JoinTypes(roles)) +
+                                        (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) + ")")
+           << " is recorded"
+           << (types.empty() ? " (`dealgraph history " + named[0].name + "` lists every one)."
+                             : "; " + std::to_string(events.size()) + " other event" + (events.size() == 1 ? "" : "s") +
+                                   (events.empty() ? "." : " (dealgraph history " + named[0].name + ")."))
+           << "\n";
     } else {
       std::ostringstream heading;
       if (AsksWhoHolds(q)) heading << Holder(hits);
@@ -476,6 +499,53 @@ class Asker {
     }
     return hits.empty() ? kExitFailure : kExitOk;
   }
+
+  // A question naming no company or person ("which acquisitions closed in
+  // 2006", "who became CEO in 2010", "what happened in April 2006"): the
+  // events of the kinds it asks for, in its dates, across the store. One
+  // with neither a kind nor a date is not read (-1). A terminal gets the
+  // first kMaxListed; --format jsonl every one.
+  int AcrossStore(const std::string& q, const DateRange& range) {
+    std::set<std::string> roles, actions;
+    std::set<std::string> types = QuestionTypes(q, &roles, &actions);
+    if (types.empty() && range.unbounded()) return -1;
+    std::vector<std::string> asked(types.begin(), types.end());
+    if (asked.empty()) {
+      for (const EventTypeInfo& t : Lexicon::Get().event_types) asked.push_back(t.type);
+    }
+    std::vector<Event> hits;
+    std::set<std::string> seen;
+    for (const std::string& type : asked) {
+      std::vector<Event> some;
+      if (!Read(store_.EventsOfType(type, range), &some)) return kExitFailure;
+      for (Event& ev : Known(std::move(some))) {
+        if (OfRoles(ev, roles) && OfActions(ev, actions) && seen.insert(ev.id).second) hits.push_back(std::move(ev));
+      }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const Event& a, const Event& b) {
+      return std::make_pair(a.date.empty(), a.date) < std::make_pair(b.date.empty(), b.date);
+    });
+    SayAsOf();
+    std::string when;
+    if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
+    const std::string kinds = types.empty() ? "" : " (" + JoinTypes(types) +
+                                                       (roles.empty() ? "" : "; roles: " + JoinTypes(roles)) +
+                                                       (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) + ")";
+    if (hits.empty()) {
+      (jsonl_ ? err_ : out_) << "No event" << when << kinds << " is recorded in the store.\n";
+      return kExitFailure;
+    }
+    const size_t total = hits.size();
+    if (!jsonl_ && hits.size() > kMaxListed) hits.resize(kMaxListed);
+    if (!Read(DisplaySources(store_, &hits))) return kExitFailure;
+    std::ostringstream heading;
+    heading << total << " event" << (total == 1 ? "" : "s") << when << kinds << " in the store"
+            << (total > hits.size() ? ", the first " + std::to_string(hits.size()) + " (--format jsonl lists all)" : "")
+            << ":\n";
+    if (!List(heading.str(), hits, true)) return kExitFailure;
+    return kExitOk;
+  }
+  static constexpr size_t kMaxListed = 50;
 
   // The question names something capitalised that is in no stored name:
   // the closest stored names, by edit distance on folded names.
@@ -875,6 +945,8 @@ class Asker {
   std::vector<Event> Known(std::vector<Event> events) const { return AsOf(std::move(events), as_of_); }
 
   void SayAsOf() {
+    for (const std::string& n : notes_) (jsonl_ ? err_ : out_) << n << "\n";
+    notes_.clear();
     if (!as_of_.empty() && !jsonl_) out_ << "As of " << as_of_ << " (filings up to that date):\n";
   }
 
@@ -885,6 +957,7 @@ class Asker {
   std::ostream& err_;
   std::string as_of_;
   bool jsonl_ = false;
+  std::vector<std::string> notes_;  //!< said before the answer (NoteOthers)
   Status failed_;  //!< the first read of the store that failed
 };
 

@@ -6,6 +6,7 @@
 
 #include "ingest/extract/dates.h"
 
+#include "common/names.h"
 #include "common/strings.h"
 
 namespace dealgraph {
@@ -18,9 +19,48 @@ Result<Entity> ResolveEntity(const Store& store, std::string_view name) {
     if (e.ok() || e.status().code() != StatusCode::kNotFound) return e;
   }
   ASSIGN_OR_RETURN(std::vector<Entity> found, store.FindEntities(q));
-  // Prefer organizations, then the most mentioned (most sources).
   if (found.empty()) return Status::NotFound("no entity matches '" + std::string(q) + "' (try `dealgraph entities`)");
-  return found.front();
+  ASSIGN_OR_RETURN(size_t best, BestNamed(store, found, q));
+  return std::move(found[best]);
+}
+
+bool NamedExactly(const Entity& e, std::string_view name) {
+  const std::string want = FoldName(name);
+  if (FoldName(e.name) == want) return true;
+  return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return FoldName(a) == want; });
+}
+
+Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, std::string_view name,
+                         std::vector<const Entity*>* others) {
+  if (found.empty()) return size_t{0};
+  const std::string want = FoldName(name);
+  size_t best = 0;
+  std::vector<size_t> exact;
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (NamedExactly(found[i], name)) exact.push_back(i);
+  }
+  if (FoldName(found[0].name) != want && exact.size() >= 2) {
+    // 2: known to EDGAR, 1: files reports, 0: named in them.
+    std::vector<int> rank;
+    for (size_t i : exact) {
+      int r = 0;
+      if (!found[i].cik.empty()) {
+        r = 2;
+      } else {
+        ASSIGN_OR_RETURN(std::vector<FilingInfo> own, store.FilingsOf(found[i].id));
+        r = own.empty() ? 0 : 1;
+      }
+      rank.push_back(r);
+    }
+    const int top = *std::max_element(rank.begin(), rank.end());
+    if (std::count(rank.begin(), rank.end(), top) == 1) best = exact[std::find(rank.begin(), rank.end(), top) - rank.begin()];
+  }
+  if (others) {
+    for (size_t i : exact) {
+      if (i != best) others->push_back(&found[i]);
+    }
+  }
+  return best;
 }
 
 Result<std::string> ActionToType(std::string_view action) {

@@ -22,6 +22,20 @@ namespace dealgraph {
 // "no match".
 Result<Entity> ResolveEntity(const Store& store, std::string_view name);
 
+// Which of FindEntities' answers for `name` a user means: the one whose
+// canonical name it is; else, of those it is an alias of, the one known to
+// EDGAR (a CIK), else the one that is the registrant of a stored filing
+// ("PNC" is the ticker of The PNC Financial Services Group, Inc. and a short
+// name of its bank in a credit agreement), when one stands out; else the
+// first. `others` (when given) gets the other entities `name` is a name or
+// alias of, for the answer to say whom it did not take.
+Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, std::string_view name,
+                         std::vector<const Entity*>* others = nullptr);
+
+// Whether `name` is the entity's name or an alias, folded (case,
+// punctuation and corporate suffixes aside).
+bool NamedExactly(const Entity& e, std::string_view name);
+
 // Every event type the extractor emits (docs/events.md), in the spec's order.
 const std::vector<std::string>& EventTypes();
 

@@ -681,5 +681,45 @@ TEST_CASE("eval: the seeds' own gold file scores the stored seed extraction", "[
   CHECK(r->entities.f1 >= 0.85);
 }
 
+TEST_CASE("query: a name two entities share is taken as the one that files reports, and the other is told",
+          "[query]") {
+  // "PNC": the ticker of the registrant and, in a credit agreement, the
+  // short name of its bank. Neither has a CIK (a filing without an EDGAR
+  // header); the registrant's own filing decides.
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenStore(dir.path());
+  auto org = [](std::string id, std::string name, const std::string& filing) {
+    Entity e;
+    e.id = std::move(id);
+    e.type = EntityType::kOrganization;
+    e.name = std::move(name);
+    e.aliases = {"PNC"};
+    e.sources = {Source{filing, "", "", "2021-08-20"}};
+    return e;
+  };
+  FilingExtract x;
+  x.filing.id = "sha:00000000000000a1";
+  x.filing.name = "pnc.htm";
+  x.filing.form = "8-K";
+  x.filing.filed = "2021-08-20";
+  // The bank sorts first by id: without the rule it would be taken.
+  x.filing.registrant = "org:pnc-financial-services";
+  x.entities = {org("org:pnc-bank", "PNC Bank", x.filing.id),
+                org("org:pnc-financial-services", "PNC Financial Services Group", x.filing.id)};
+  Add(store.get(), x);
+
+  std::vector<Entity> found = Must(store->FindEntities("PNC"));
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == "org:pnc-bank");
+  std::vector<const Entity*> others;
+  const size_t best = Must(BestNamed(*store, found, "PNC", &others));
+  CHECK(found[best].id == "org:pnc-financial-services");
+  REQUIRE(others.size() == 1);
+  CHECK(others[0]->id == "org:pnc-bank");
+  CHECK(Must(ResolveEntity(*store, "pnc")).id == "org:pnc-financial-services");
+  // A canonical name is taken as written, whatever else it is an alias of.
+  CHECK(Must(ResolveEntity(*store, "PNC Bank")).id == "org:pnc-bank");
+}
+
 }  // namespace
 }  // namespace dealgraph
