@@ -282,10 +282,16 @@ class Asker {
   // the answer says which it took and which it did not.
   void NoteOthers(std::string_view span, const Entity& taken, const std::vector<const Entity*>& others) {
     if (others.empty()) return;
-    std::string note = "'" + std::string(span) + "' is taken as " + taken.name + "; it also names ";
-    for (size_t k = 0; k < others.size() && k < 3; ++k) note += (k ? ", " : "") + others[k]->name;
+    std::string note = "'" + std::string(span) + "' is taken as " + taken.name;
+    const bool same = std::any_of(others.begin(), others.end(), [&](const Entity* o) { return o->name == taken.name; });
+    if (same) note += " (" + taken.id + ")";
+    note += "; it also names ";
+    for (size_t k = 0; k < others.size() && k < 3; ++k) {
+      note += (k ? ", " : "") + others[k]->name;
+      if (others[k]->name == taken.name) note += " (" + others[k]->id + ")";
+    }
     if (others.size() > 3) note += " and " + std::to_string(others.size() - 3) + " more";
-    notes_.push_back(note + " (ask with the full name)");
+    notes_.push_back(note + (same ? " (`dealgraph history " + others[0]->id + "` shows it)" : " (ask with the full name)"));
   }
 
   // A question written in lower case ("who audits spacehab inc."): runs of

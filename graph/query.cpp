@@ -39,17 +39,14 @@ Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, s
   for (size_t i = 0; i < found.size(); ++i) {
     if (NamedExactly(found[i], name)) exact.push_back(i);
   }
-  if (FoldName(found[0].name) != want && exact.size() >= 2) {
-    // 2: known to EDGAR, 1: files reports, 0: named in them.
+  if (exact.size() >= 2) {
+    // Known to EDGAR, then files reports, then bears the name as its own.
     std::vector<int> rank;
     for (size_t i : exact) {
-      int r = 0;
-      if (!found[i].cik.empty()) {
-        r = 2;
-      } else {
-        ASSIGN_OR_RETURN(std::vector<FilingInfo> own, store.FilingsOf(found[i].id));
-        r = own.empty() ? 0 : 1;
-      }
+      int r = FoldName(found[i].name) == want ? 1 : 0;
+      if (!found[i].cik.empty()) r += 4;
+      ASSIGN_OR_RETURN(std::vector<FilingInfo> own, store.FilingsOf(found[i].id));
+      if (!own.empty()) r += 2;
       rank.push_back(r);
     }
     const int top = *std::max_element(rank.begin(), rank.end());

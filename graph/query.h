@@ -22,13 +22,14 @@ namespace dealgraph {
 // "no match".
 Result<Entity> ResolveEntity(const Store& store, std::string_view name);
 
-// Which of FindEntities' answers for `name` a user means: the one whose
-// canonical name it is; else, of those it is an alias of, the one known to
-// EDGAR (a CIK), else the one that is the registrant of a stored filing
-// ("PNC" is the ticker of The PNC Financial Services Group, Inc. and a short
-// name of its bank in a credit agreement), when one stands out; else the
-// first. `others` (when given) gets the other entities `name` is a name or
-// alias of, for the answer to say whom it did not take.
+// Which of FindEntities' answers for `name` a user means, of those it is
+// the name or an alias of: the one known to EDGAR (a CIK), then the one that
+// is the registrant of a stored filing, then the one whose own name it is,
+// when one stands out; else the first. ("PNC" is the ticker of The PNC
+// Financial Services Group, Inc. and its bank's short name in a credit
+// agreement; "Apple" the short name of Apple Computer, Inc. and the name of
+// an "Apple" a contract names.) `others` (when given) gets the other
+// entities `name` names, for the answer to say whom it did not take.
 Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, std::string_view name,
                          std::vector<const Entity*>* others = nullptr);
 
