@@ -5,6 +5,7 @@
 #define DEALGRAPH_INGEST_EXTRACT_EXTRACTOR_INTERNAL_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -243,11 +244,31 @@ class Extractor {
   // give is left out, never guessed.
   void FillSlots();
 
-  // The positions a restructuring cuts, as the filing counts them
-  // ("approximately 180 manufacturing jobs"): from the draft's sentence, else
-  // from a sentence of the same Item or exhibit that tells the restructuring
-  // too; "" when none does.
-  std::string JobsCut(const Draft& d) const;
+  // What `read` finds for the draft: in its own sentence, else in a
+  // sentence of the same Item or exhibit (or the press release the Item
+  // points to) that tells the event too (one of its type's frame cues); ""
+  // when none does. With `stated` false the other sentence need only name
+  // the event (a cue of its type's frames, conditional or not: "expects to
+  // record an impairment charge of ...").
+  std::string FromTelling(const Draft& d, const std::function<std::string(size_t)>& read,
+                          bool stated = true) const;
+
+  // True when a cue of one of `type`'s frames is in the lower-cased sentence.
+  bool CuesType(const std::string& type, std::string_view lower) const;
+
+  // The positions a restructuring cuts, as sentence `si` counts them
+  // ("approximately 180 manufacturing jobs"), or "".
+  std::string JobsIn(size_t si) const;
+
+  // The charge sentence `si` gives, as written: an amount or a range after
+  // a charge word or before one ("pre-tax charges of $11 million to $13
+  // million", "a $14 million charge"), never a per-share figure; or "".
+  std::string ChargeIn(size_t si) const;
+
+  // A listing notice's exchange (exchanges.txt: the first written, its
+  // longest name) and the rule it cites ("Listing Rule 5550(a)(2)" gives
+  // "Rule 5550(a)(2)"), from the notice's sentence.
+  void ListingSlots(std::string_view text, const std::function<void(const char*, std::string)>& add) const;
 
   // The frame action (frames.tsv) of `type` whose cue in the lower-cased
   // sentence stands nearest token `anchor` (the firm or person the event is

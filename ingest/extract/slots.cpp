@@ -1,6 +1,7 @@
 // Typed slots: what an event's own sentence says beyond its parties (the
 // slots each type carries are listed in data/lexicon/event_types.tsv).
 #include <algorithm>
+#include <functional>
 
 #include "ingest/extract/extractor_internal.h"
 
@@ -44,7 +45,24 @@ std::string Extractor::FrameAction(const std::string& type, std::string_view low
   return action;
 }
 
-std::string Extractor::JobsCut(const Draft& d) const {
+bool Extractor::CuesType(const std::string& type, std::string_view lower) const {
+  for (const FrameRule& rule : lex_.frames) {
+    if (rule.type != type) continue;
+    for (const FrameCue& cue : rule.cues) {
+      for (size_t p = 0; (p = lower.find(cue.phrase, p)) != std::string_view::npos; p += cue.phrase.size()) {
+        const size_t end = p + cue.phrase.size();
+        if ((p == 0 || !IsAsciiAlnum(lower[p - 1])) && (cue.stem || end == lower.size() || !IsAsciiAlnum(lower[end])))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string Extractor::FromTelling(const Draft& d, const std::function<std::string(size_t)>& read,
+                                   bool stated) const {
+  std::string found = read(static_cast<size_t>(d.sentence));
+  if (!found.empty()) return found;
   // The parts of the filing the event was read from: its sentence's Item
   // or exhibit, and those of its other tellings.
   std::vector<std::string_view> parts;
@@ -59,30 +77,109 @@ std::string Extractor::JobsCut(const Draft& d) const {
       if (b.section == Section::kExhibit && StartsWithIgnoreCase(b.item, "EX-99")) parts.push_back(b.item);
     }
   }
-  auto count_in = [&](size_t si) -> std::string {
-    const std::vector<Token>& t = tokens_[si];
-    for (size_t k = 0; k + 1 < t.size(); ++k) {
-      std::string n = CountOf(t[k].text());
-      if (n.empty() || n == "0") continue;
-      for (size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
-        if (lex_.job_nouns.count(ToLower(t[j].text()))) return n;
-      }
-    }
-    return "";
-  };
-  std::string n = count_in(static_cast<size_t>(d.sentence));
-  if (!n.empty()) return n;
-  // Another sentence of those parts with a count that tells the
-  // restructuring too (one of the type's frame cues): "... will affect
-  // approximately 180 manufacturing jobs".
+  // Another sentence of those parts that tells the event too (one of the
+  // type's frame cues): "... will affect approximately 180 manufacturing
+  // jobs".
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
     const Block& b = seg_.blocks[seg_.sentences[si].block];
     if (b.section == Section::kCover || b.section == Section::kSignature) continue;
     if (std::find(parts.begin(), parts.end(), std::string_view(b.item)) == parts.end()) continue;
-    n = count_in(si);
-    if (!n.empty() && !FrameAction(d.type, ToLower(seg_.sentences[si].text), tokens_[si], 0).empty()) return n;
+    found = read(si);
+    if (found.empty()) continue;
+    const std::string lower = ToLower(seg_.sentences[si].text);
+    if (stated ? !FrameAction(d.type, lower, tokens_[si], 0).empty() : CuesType(d.type, lower)) return found;
   }
   return "";
+}
+
+std::string Extractor::JobsIn(size_t si) const {
+  const std::vector<Token>& t = tokens_[si];
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    std::string n = CountOf(t[k].text());
+    if (n.empty() || n == "0") continue;
+    for (size_t j = k + 1; j < t.size() && j <= k + 3; ++j) {
+      if (lex_.job_nouns.count(ToLower(t[j].text()))) return n;
+    }
+  }
+  return "";
+}
+
+std::string Extractor::ChargeIn(size_t si) const {
+  std::string_view text = seg_.sentences[si].text;
+  const std::string lower = ToLower(text);
+  // A charge word in the few words before the amount ("charges of $11
+  // million to $13 million", "an impairment charge of approximately $42
+  // million") or right after it ("a $14 million charge").
+  auto charge_word = [&](std::string_view window) {
+    for (std::string_view w : {"charge", "charges", "impairment", "write-down", "write-off", "costs", "expense",
+                               "expenses"}) {
+      if (FindWordLower(window, w) != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  for (const MoneyMention& m : FindMoney(text, Pieces(si))) {
+    if (m.per_share || m.per_period) continue;
+    const size_t from = m.begin > 60 ? m.begin - 60 : 0;
+    std::string_view before = std::string_view(lower).substr(from, m.begin - from);
+    const size_t stop = before.find_last_of(";.");
+    if (stop != std::string_view::npos && stop + 1 < before.size()) before.remove_prefix(stop + 1);
+    std::string_view after = std::string_view(lower).substr(m.end, std::min<size_t>(24, lower.size() - m.end));
+    // "reduce costs by $1.2 million", "annual savings of $3 million": what
+    // the plan saves, not what it costs.
+    bool saving = false;
+    for (std::string_view w : {"reduce", "reduces", "reduction", "reductions", "savings", "save", "saves"}) {
+      saving = saving || FindWordLower(before, w) != std::string_view::npos;
+    }
+    if (saving || !(charge_word(before) || charge_word(after))) continue;
+    std::string charge = FoldSpaces(text.substr(m.begin, m.end - m.begin));
+    if (m.up_to && !StartsWithIgnoreCase(charge, "up to")) charge = "up to " + charge;
+    return charge;
+  }
+  return "";
+}
+
+void Extractor::ListingSlots(std::string_view text, const std::function<void(const char*, std::string)>& add) const {
+  const std::string lower = ToLower(text);
+  // The exchange: the one written first, the longest name there ("The
+  // Nasdaq Stock Market" is "Nasdaq Stock Market", not "Nasdaq").
+  size_t at = std::string_view::npos;
+  std::string exchange;
+  for (const std::string& x : lex_.exchanges) {
+    const size_t p = FindWordLower(lower, ToLower(x));
+    if (p == std::string_view::npos) continue;
+    if (at == std::string_view::npos || p < at ||
+        (p == at && (x.size() > exchange.size() || (x.size() == exchange.size() && x < exchange)))) {
+      at = p;
+      exchange = x;
+    }
+  }
+  if (!exchange.empty()) add("exchange", FoldSpaces(text.substr(at, exchange.size())));
+  // The rule: "Listing Rule 5550(a)(2)", "Rule 5810(c)(3)(A)", "Section
+  // 802.01C" of the NYSE's manual: the word, then a number with what is
+  // glued to it.
+  for (std::string_view word : {"rule", "section"}) {
+    for (size_t p = FindWordLower(lower, word); p != std::string_view::npos;
+         p = FindWordLower(lower, word, p + word.size())) {
+      size_t b = p + word.size();
+      if (b + 1 >= lower.size() || lower[b] != ' ' || !IsAsciiDigit(lower[b + 1])) continue;
+      size_t e = b + 1;
+      int depth = 0;
+      while (e < text.size()) {
+        const char c = text[e];
+        if (c == '(') {
+          ++depth;
+        } else if (c == ')') {
+          if (--depth < 0) break;
+        } else if (!IsAsciiAlnum(c) && c != '.') {
+          break;
+        }
+        ++e;
+      }
+      while (e > b + 1 && text[e - 1] == '.') --e;
+      add("rule", std::string(text.substr(p, e - p)));
+      return;
+    }
+  }
 }
 
 void Extractor::FillSlots() {
@@ -208,7 +305,12 @@ void Extractor::FillSlots() {
         }
       }
     }
-    if (Carries(info, "jobs")) add("jobs", JobsCut(d));
+    if (Carries(info, "jobs")) add("jobs", FromTelling(d, [&](size_t k) { return JobsIn(k); }));
+    // A charge is most often one the company expects to record.
+    if (Carries(info, "charge")) add("charge", FromTelling(d, [&](size_t k) { return ChargeIn(k); }, false));
+    if (Carries(info, "exchange") || Carries(info, "rule")) {
+      ListingSlots(text, [&](const char* name, std::string value) { add(name, std::move(value)); });
+    }
   }
 }
 

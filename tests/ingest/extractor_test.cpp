@@ -721,5 +721,52 @@ TEST_CASE("extract: an amount owed on a condition is contingent, one paid is a t
   CHECK(contingent >= 1);
 }
 
+TEST_CASE("extractor: every Item has its event: restructuring, impairment, listing notice, triggered obligation, "
+          "cyber incident, with their dates and slots", "[extractor]") {
+  struct Want {
+    const char* file;
+    const char* type;
+    const char* item;
+    const char* date;
+    std::vector<std::pair<std::string, std::string>> slots;
+  };
+  const std::vector<Want> wants = {
+      {"fixtures/items/restructuring.txt", "restructuring", "2.05", "2009-05-15",
+       {{"jobs", "320"}, {"charge", "$11 million to $13 million"}}},
+      // The charge is in the sentence after the conclusion, and expected.
+      {"fixtures/items/impairment.txt", "impairment", "2.06", "2023-10-11", {{"charge", "$42 million to $48 million"}}},
+      {"fixtures/items/listing.txt", "listing.notice", "3.01", "2024-03-04",
+       {{"exchange", "Nasdaq Stock Market"}, {"rule", "Rule 5550(a)(2)"}}},
+      {"fixtures/items/obligation.txt", "obligation.triggered", "2.04", "2022-06-02", {}},
+      // Dated by the discovery the Item tells, not by the report.
+      {"fixtures/items/incident.txt", "security.incident", "1.05", "2024-02-08", {}},
+  };
+  for (const Want& w : wants) {
+    INFO(w.file);
+    FilingExtract x = Extract(w.file);
+    const Event* ev = nullptr;
+    for (const Event& e : x.events) {
+      if (e.type == w.type) ev = &e;
+    }
+    REQUIRE(ev != nullptr);
+    CHECK(ev->date == w.date);
+    REQUIRE_FALSE(ev->sources.empty());
+    CHECK(ev->sources[0].item == w.item);
+    REQUIRE_FALSE(ev->parties.empty());
+    CHECK(ev->parties[0].entity_id == x.filing.registrant);
+    for (const auto& [name, value] : w.slots) {
+      INFO(name);
+      std::string got;
+      for (const Slot& sl : ev->slots) {
+        if (sl.name == name) got = sl.value;
+      }
+      CHECK(got == value);
+    }
+    // A payment not made ("did not make the interest payment of $6.3
+    // million due") is no payment.
+    for (const Event& e : x.events) CHECK(e.type != "payment");
+  }
+}
+
 }  // namespace
 }  // namespace dealgraph
