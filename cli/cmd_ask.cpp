@@ -226,9 +226,16 @@ class Asker {
         continue;
       }
       // The run: name words, joined by "&"/"of"/"and" between two of them.
+      // A capitalised cue word goes on a run it does not start: "NL
+      // Acquisition", "First Capital Bank"; the sub-runs below keep it only
+      // when the store names it so ("Apple CEO" is Apple).
+      auto goes_on = [&](size_t k) {
+        const std::string& t = w[k].text;
+        return name_word(k) || (!used.count(k) && !MonthWord(t) && IsAsciiUpper(t[0]) && CueWord(t));
+      };
       size_t e = i + 1;
       while (e < w.size() && !w[e - 1].possessive && !w[e - 1].stop) {
-        if (name_word(e)) {
+        if (goes_on(e)) {
           ++e;
         } else if (joiner(e) && e + 1 < w.size() && name_word(e + 1)) {
           e += 2;
@@ -269,8 +276,10 @@ class Asker {
         if (!hit) ++b;
       }
       if (!run_hit) {
+        size_t last = e;  // a cue word that only went on the run is no part of the name it misses
+        while (last > i + 1 && !name_word(last - 1)) --last;
         std::string run;
-        for (size_t m = i; m < e; ++m) run += (run.empty() ? "" : " ") + w[m].text;
+        for (size_t m = i; m < last; ++m) run += (run.empty() ? "" : " ") + w[m].text;
         unknown->push_back(std::move(run));
       }
       i = e;

@@ -40,13 +40,16 @@ Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, s
     if (NamedExactly(found[i], name)) exact.push_back(i);
   }
   if (exact.size() >= 2) {
-    // Known to EDGAR, then files reports, then bears the name as its own.
+    // Has events, then bears the name as its own, then is known to EDGAR,
+    // then files reports.
     std::vector<int> rank;
     for (size_t i : exact) {
-      int r = FoldName(found[i].name) == want ? 1 : 0;
-      if (!found[i].cik.empty()) r += 4;
+      int r = FoldName(found[i].name) == want ? 4 : 0;
+      if (!found[i].cik.empty()) r += 2;
       ASSIGN_OR_RETURN(std::vector<FilingInfo> own, store.FilingsOf(found[i].id));
-      if (!own.empty()) r += 2;
+      if (!own.empty()) r += 1;
+      ASSIGN_OR_RETURN(std::vector<Event> events, store.EventsOf(found[i].id, DateRange{}));
+      if (!events.empty()) r += 8;
       rank.push_back(r);
     }
     const int top = *std::max_element(rank.begin(), rank.end());

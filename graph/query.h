@@ -23,13 +23,15 @@ namespace dealgraph {
 Result<Entity> ResolveEntity(const Store& store, std::string_view name);
 
 // Which of FindEntities' answers for `name` a user means, of those it is
-// the name or an alias of: the one known to EDGAR (a CIK), then the one that
-// is the registrant of a stored filing, then the one whose own name it is,
-// when one stands out; else the first. ("PNC" is the ticker of The PNC
-// Financial Services Group, Inc. and its bank's short name in a credit
-// agreement; "Apple" the short name of Apple Computer, Inc. and the name of
-// an "Apple" a contract names.) `others` (when given) gets the other
-// entities `name` names, for the answer to say whom it did not take.
+// the name or an alias of: ranked by having events, then bearing the name as
+// its own, then being known to EDGAR (a CIK), then being the registrant of a
+// stored filing; the top one when it stands alone, else the first. ("PNC" is
+// the ticker of The PNC Financial Services Group, Inc. and its bank's short
+// name in a credit agreement; "Apple" the short name of Apple Computer, Inc.
+// and the name of an "Apple" a contract names and no event does; "NL
+// Acquisition" the name of TBS's merger subsidiary and, by a merge, an alias
+// of TBS.) `others` (when given) gets the other entities `name` names, for
+// the answer to say whom it did not take.
 Result<size_t> BestNamed(const Store& store, const std::vector<Entity>& found, std::string_view name,
                          std::vector<const Entity*>* others = nullptr);
 

@@ -719,6 +719,31 @@ TEST_CASE("query: a name two entities share is taken as the one that files repor
   CHECK(Must(ResolveEntity(*store, "pnc")).id == "org:pnc-financial-services");
   // A canonical name is taken as written, whatever else it is an alias of.
   CHECK(Must(ResolveEntity(*store, "PNC Bank")).id == "org:pnc-bank");
+
+  // A name that is one entity's own, with events, over another's alias with
+  // a CIK ("NL Acquisition", TBS's merger subsidiary, merged into TBS's
+  // aliases); the same own name without events loses to the alias.
+  FilingExtract y;
+  y.filing.id = "0000950144-94-000277";
+  y.filing.name = "tbs.txt";
+  y.filing.form = "8-K";
+  y.filing.filed = "1994-02-11";
+  y.filing.registrant = "org:turner-broadcasting-system";
+  Entity tbs = org("org:turner-broadcasting-system", "Turner Broadcasting System", y.filing.id);
+  tbs.aliases = {"NL Acquisition", "TBS"};
+  tbs.cik = "0000098254";
+  Entity sub = org("org:nl-acquisition", "NL Acquisition", y.filing.id);
+  sub.aliases = {};
+  Entity idle = org("org:tbs", "TBS", y.filing.id);
+  idle.aliases = {};
+  y.entities = {tbs, sub, idle};
+  Event merger = Ev("ev:tbs-merger", "corporate.transaction", "1994-01-28",
+                    {"org:turner-broadcasting-system", "org:nl-acquisition"});
+  merger.sources[0].filing = y.filing.id;
+  y.events = {merger};
+  Add(store.get(), y);
+  CHECK(Must(ResolveEntity(*store, "NL Acquisition")).id == "org:nl-acquisition");
+  CHECK(Must(ResolveEntity(*store, "TBS")).id == "org:turner-broadcasting-system");
 }
 
 }  // namespace
