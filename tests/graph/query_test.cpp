@@ -697,13 +697,17 @@ TEST_CASE("query: a name two entities share is taken as the one that files repor
     e.sources = {Source{filing, "", "", "2021-08-20"}};
     return e;
   };
-  FilingExtract x;
-  x.filing.id = "sha:00000000000000a1";
-  x.filing.name = "pnc.htm";
-  x.filing.form = "8-K";
-  x.filing.filed = "2021-08-20";
+  auto filing = [](std::string id, std::string name, std::string filed, std::string registrant) {
+    FilingExtract f;
+    f.filing.id = std::move(id);
+    f.filing.name = std::move(name);
+    f.filing.form = "8-K";
+    f.filing.filed = std::move(filed);
+    f.filing.registrant = std::move(registrant);
+    return f;
+  };
   // The bank sorts first by id: without the rule it would be taken.
-  x.filing.registrant = "org:pnc-financial-services";
+  FilingExtract x = filing("sha:00000000000000a1", "pnc.htm", "2021-08-20", "org:pnc-financial-services");
   x.entities = {org("org:pnc-bank", "PNC Bank", x.filing.id),
                 org("org:pnc-financial-services", "PNC Financial Services Group", x.filing.id)};
   Add(store.get(), x);
@@ -723,12 +727,7 @@ TEST_CASE("query: a name two entities share is taken as the one that files repor
   // A name that is one entity's own, with events, over another's alias with
   // a CIK ("NL Acquisition", TBS's merger subsidiary, merged into TBS's
   // aliases); the same own name without events loses to the alias.
-  FilingExtract y;
-  y.filing.id = "0000950144-94-000277";
-  y.filing.name = "tbs.txt";
-  y.filing.form = "8-K";
-  y.filing.filed = "1994-02-11";
-  y.filing.registrant = "org:turner-broadcasting-system";
+  FilingExtract y = filing("0000950144-94-000277", "tbs.txt", "1994-02-11", "org:turner-broadcasting-system");
   Entity tbs = org("org:turner-broadcasting-system", "Turner Broadcasting System", y.filing.id);
   tbs.aliases = {"NL Acquisition", "TBS"};
   tbs.cik = "0000098254";
