@@ -492,14 +492,11 @@ class Asker {
     SayAsOf();
     std::string who;
     for (size_t i = 0; i < named.size() && i < 2; ++i) who += (i ? " and " : "") + named[i].name;
-    std::string when;
-    if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
+    const std::string when = When(range);
     if (hits.empty()) {
       // Honest, and short: not every event of a company that has hundreds.
       (jsonl_ ? err_ : out_) << "No event of " << who << when
-           << (types.empty() ? "" : " of the kinds asked for (" + JoinTypes(types) +
-                                        (roles.empty() ? "" : "; roles: " + JoinTypes(roles)) +
-                                        (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) + ")")
+           << (types.empty() ? "" : " of the kinds asked for" + Kinds(types, roles, actions))
            << " is recorded"
            << (types.empty() ? " (`dealgraph history " + named[0].name + "` lists every one)."
                              : "; " + std::to_string(events.size()) + " other event" + (events.size() == 1 ? "" : "s") +
@@ -541,11 +538,8 @@ class Asker {
       return std::make_pair(a.date.empty(), a.date) < std::make_pair(b.date.empty(), b.date);
     });
     SayAsOf();
-    std::string when;
-    if (!range.from.empty()) when = range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
-    const std::string kinds = types.empty() ? "" : " (" + JoinTypes(types) +
-                                                       (roles.empty() ? "" : "; roles: " + JoinTypes(roles)) +
-                                                       (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) + ")";
+    const std::string when = When(range);
+    const std::string kinds = types.empty() ? "" : Kinds(types, roles, actions);
     if (hits.empty()) {
       (jsonl_ ? err_ : out_) << "No event" << when << kinds << " is recorded in the store.\n";
       return kExitFailure;
@@ -630,6 +624,19 @@ class Asker {
       if (slots) CiteSlots(ev);
     }
     return true;
+  }
+
+  // " in 2006", " from 2005 to 2008", or "" for no dates.
+  static std::string When(const DateRange& range) {
+    if (range.from.empty()) return "";
+    return range.from == range.to ? " in " + range.from : " from " + range.from + " to " + range.to;
+  }
+
+  // " (auditor.change; roles: ...; actions: ...)": what the question asked for.
+  static std::string Kinds(const std::set<std::string>& types, const std::set<std::string>& roles,
+                           const std::set<std::string>& actions) {
+    return " (" + JoinTypes(types) + (roles.empty() ? "" : "; roles: " + JoinTypes(roles)) +
+           (actions.empty() ? "" : "; actions: " + JoinTypes(actions)) + ")";
   }
 
   static std::string JoinTypes(const std::set<std::string>& types) {

@@ -211,6 +211,11 @@ class Extractor {
   // The byte offset of the first cue of `rule` at or after byte `from` of
   // the lower-cased sentence that states a fact (not after "to" unless
   // decided, not conditional), or npos.
+  // The byte offset of the first place at or after `from` where `cue` is
+  // written in the lower-cased sentence at word boundaries (a stem cue may
+  // go on: "restructur*"), or npos.
+  static size_t CueAt(const FrameCue& cue, std::string_view lower, size_t from = 0);
+
   size_t FrameCueAt(const FrameRule& rule, std::string_view lower,
                     const std::vector<Token>& t, size_t from = 0) const;
 

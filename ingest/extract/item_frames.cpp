@@ -189,16 +189,23 @@ std::string Extractor::ReferredItem(
   return "";
 }
 
+size_t Extractor::CueAt(const FrameCue& cue, std::string_view lower, size_t from) {
+  for (size_t p = from; (p = lower.find(cue.phrase, p)) != std::string_view::npos; p += cue.phrase.size()) {
+    if (p > 0 && IsAsciiAlnum(lower[p - 1])) continue;
+    const size_t end = p + cue.phrase.size();
+    if (!cue.stem && end < lower.size() && IsAsciiAlnum(lower[end])) continue;
+    return p;
+  }
+  return std::string_view::npos;
+}
+
 size_t Extractor::FrameCueAt(const FrameRule& rule, std::string_view lower,
                              const std::vector<Token>& t, size_t from) const {
   size_t best = std::string_view::npos;
   for (const FrameCue& cue : rule.cues) {
-    for (size_t p = from; (p = lower.find(cue.phrase, p)) != std::string_view::npos;
-         p += cue.phrase.size()) {
+    for (size_t p = CueAt(cue, lower, from); p != std::string_view::npos;
+         p = CueAt(cue, lower, p + cue.phrase.size())) {
       if (p >= best) break;
-      if (p > 0 && IsAsciiAlnum(lower[p - 1])) continue;
-      const size_t end = p + cue.phrase.size();
-      if (!cue.stem && end < lower.size() && IsAsciiAlnum(lower[end])) continue;
       const size_t tok = TokenAt(t, p);
       if (!DecidedTo(t, tok) && tok > 0 && t[tok - 1].text() == "to" &&
           rule.slot != FrameSlot::kRegistrant)

@@ -49,11 +49,7 @@ bool Extractor::CuesType(const std::string& type, std::string_view lower) const 
   for (const FrameRule& rule : lex_.frames) {
     if (rule.type != type) continue;
     for (const FrameCue& cue : rule.cues) {
-      for (size_t p = 0; (p = lower.find(cue.phrase, p)) != std::string_view::npos; p += cue.phrase.size()) {
-        const size_t end = p + cue.phrase.size();
-        if ((p == 0 || !IsAsciiAlnum(lower[p - 1])) && (cue.stem || end == lower.size() || !IsAsciiAlnum(lower[end])))
-          return true;
-      }
+      if (CueAt(cue, lower) != std::string_view::npos) return true;
     }
   }
   return false;
